@@ -1,0 +1,142 @@
+package conformance
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"gotest.tools/v3/assert"
+	is "gotest.tools/v3/assert/cmp"
+)
+
+func fakeSuite(files map[string]string) *Suite {
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys["testdata/"+name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return &Suite{Name: "fake", Runtime: Modern, files: fsys}
+}
+
+func only(s *Suite) *Scenario { return s.Scenarios()[0] }
+
+func TestRunJudgesTraces(t *testing.T) {
+	cases := []struct {
+		name      string
+		files     map[string]string
+		scenario  Scenario
+		status    Status
+		problemIn string
+	}{{
+		name:     "same trace passes",
+		files:    map[string]string{"a.py": "print(repr([1, 'x']))\n", "a.golden": "[1, 'x']\n\n"},
+		scenario: Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { t.Repr([]any{1, "x"}) }},
+		status:   Pass,
+	}, {
+		name:      "different trace fails with a diff",
+		files:     map[string]string{"a.py": "", "a.golden": "1\n2\n"},
+		scenario:  Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { t.Print(1); t.Print(3) }},
+		status:    Fail,
+		problemIn: `-python +go`,
+	}, {
+		name:      "missing golden fails",
+		files:     map[string]string{"a.py": ""},
+		scenario:  Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}},
+		status:    Fail,
+		problemIn: "missing testdata/a.golden",
+	}, {
+		name:      "panic fails",
+		files:     map[string]string{"a.py": "", "a.golden": ""},
+		scenario:  Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { panic("boom") }},
+		status:    Fail,
+		problemIn: "exceptions.Exception: boom",
+	}, {
+		name:      "Fatalf fails",
+		files:     map[string]string{"a.py": "", "a.golden": ""},
+		scenario:  Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { t.Fatalf("no %s", "luck"); t.Print("unreached") }},
+		status:    Fail,
+		problemIn: "no luck",
+	}, {
+		name:  "deviation matching its Go golden is a deviation, not a pass",
+		files: map[string]string{"a.py": "", "a.golden": "hang\n", "a.go.golden": "done\n"},
+		scenario: Scenario{Name: "a", Origin: Recorded, Deviation: &Deviation{Reason: "the Python hangs"},
+			Run: func(t *T) { t.Print("done") }},
+		status: Deviated,
+	}, {
+		name:  "deviation printing the Python trace fails",
+		files: map[string]string{"a.py": "", "a.golden": "hang\n", "a.go.golden": "done\n"},
+		scenario: Scenario{Name: "a", Origin: Recorded, Deviation: &Deviation{Reason: "r"},
+			Run: func(t *T) { t.Print("hang") }},
+		status:    Fail,
+		problemIn: "deviation's Go golden",
+	}, {
+		name:      "unknown origin fails",
+		files:     map[string]string{"a.py": "", "a.golden": ""},
+		scenario:  Scenario{Name: "a", Run: func(t *T) {}},
+		status:    Fail,
+		problemIn: "Origin",
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := fakeSuite(c.files)
+			s.Add(c.scenario)
+			res := Run(only(s))
+			assert.Equal(t, res.Status, c.status, res.Problem)
+			assert.Assert(t, is.Contains(res.Problem, c.problemIn))
+		})
+	}
+}
+
+func TestAddRejectsDuplicates(t *testing.T) {
+	s := fakeSuite(map[string]string{"a.py": "", "a.golden": ""})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}})
+	var problems []string
+	for _, sc := range s.Scenarios() {
+		if r := Run(sc); r.Status == Fail {
+			problems = append(problems, r.Problem)
+		}
+	}
+	assert.DeepEqual(t, problems, []string{"scenario a registered twice"})
+}
+
+func TestTracePrintsLikePython(t *testing.T) {
+	tr := &T{}
+	tr.Print("one", 2, 0.5, nil)
+	tr.Repr("one", 2, []any{"a"})
+	tr.Printf("Processed result : %s", "x")
+	assert.Equal(t, tr.Output(), "one 2 0.5 None\n'one' 2 ['a']\nProcessed result : x\n")
+}
+
+func TestReportCountsAndShowsDiffs(t *testing.T) {
+	s := fakeSuite(map[string]string{
+		"ok.py": "", "ok.golden": "1\n",
+		"bad.py": "", "bad.golden": "1\n",
+		"dev.py": "", "dev.golden": "x\n", "dev.go.golden": "y\n",
+	})
+	s.Add(Scenario{Name: "ok", Origin: Recorded, Run: func(t *T) { t.Print(1) }})
+	s.Add(Scenario{Name: "bad", Origin: Recorded, Run: func(t *T) { t.Print(2) }})
+	s.Add(Scenario{Name: "dev", Origin: Recorded, Deviation: &Deviation{Reason: "because"}, Run: func(t *T) { t.Print("y") }})
+	var out strings.Builder
+	ok := WriteReport(&out, []*Suite{s}, true)
+	assert.Assert(t, !ok)
+	text := out.String()
+	assert.Assert(t, is.Contains(text, "fake                         1         1      1"))
+	assert.Assert(t, is.Contains(text, "DEVIATION fake/dev"))
+	assert.Assert(t, is.Contains(text, "because"))
+	assert.Assert(t, is.Contains(text, "FAIL fake/bad"))
+}
+
+func TestInterpreterExec(t *testing.T) {
+	in, why := Interpreter{Python: "python3"}, ""
+	if _, err := in.Exec("print(1)\n"); err != nil {
+		why = err.Error()
+	}
+	if why != "" {
+		t.Skipf("no python3 on PATH: %s", why)
+	}
+	out, err := in.Exec("print('a')\nprint(repr((1,)))\n")
+	assert.NilError(t, err)
+	assert.Equal(t, out, "a\n(1,)\n")
+	_, err = in.Exec("raise SystemExit(3)\n")
+	assert.ErrorContains(t, err, "exit status 3")
+}

@@ -1,0 +1,74 @@
+// Package conformance proves that the Go port gives the same results, in the
+// same order, with the same failures as the Python it was ported from.
+//
+// A Scenario is one piece of Python — a test from Twisted's own suites, an
+// example from a docstring or the flow howto, or an edge case of our own —
+// transcribed line for line into Go. Each scenario carries:
+//
+//   - the Python text, a runnable script (testdata/<Name>.py) that prints its
+//     trace with `print repr(x)`;
+//   - where it came from (Source: file, class and test, or doc section, and
+//     the commit);
+//   - the expected trace (testdata/<Name>.golden) and where that trace came
+//     from (Origin): a recorded run of the real Python, or, where the Python
+//     cannot run here, the values its assertions state;
+//   - the Go transcription (Run), which prints its trace through T with
+//     twisted.Repr, so the two diff line for line;
+//   - for a deliberate difference, a Deviation: the reason, with the Go
+//     trace kept in testdata/<Name>.go.golden beside the Python's.
+//
+// A scenario passes when the Go trace equals the golden; a deviation is
+// reported as such (never as a pass) when the Go trace equals the Go golden;
+// anything else fails, with a line diff.
+//
+// # Layout
+//
+// Suites live in conformance/suites/<suite>, one package each, named after
+// the Python module they transcribe (testflow for test_flow.py, testdefer
+// for test_defer.py, ...). A suite package embeds its testdata directory and
+// registers its scenarios in init functions:
+//
+//	//go:embed testdata
+//	var testdata embed.FS
+//
+//	var Suite = conformance.NewSuite("test_flow.py", conformance.Flow2009, testdata)
+//
+//	func init() {
+//		Suite.Add(conformance.Scenario{
+//			Name:   "FlowTest.testBasic",
+//			Source: "twisted/flow/test/test_flow.py FlowTest.testBasic",
+//			Origin: conformance.Recorded,
+//			Run: func(t *conformance.T) {
+//				lhs := []any{"Title"}
+//				rhs := flow.Block(...)
+//				t.Repr(lhs)
+//			},
+//		})
+//	}
+//
+// and its suite_test.go runs them under go test:
+//
+//	func TestConformance(t *testing.T) { conformance.Test(t, Suite) }
+//
+// # Writing the Python side
+//
+// The .py file is a script that runs on its own under the suite's Runtime
+// (see Flow2009 and Modern). Keep the original test's body as it is and
+// replace each assertion by a print of the value asserted: the golden then
+// holds exactly what the test checks, recorded by running it. The first lines
+// are comments naming the source. Output must be deterministic: no
+// addresses, no timings, no file paths (catch an exception and print
+// repr(e) or type(e).__name__ rather than letting a traceback print).
+// Python 3 scripts (Modern) print values whose repr is the same in Python 2
+// (numbers, bools, None, lists, tuples, ASCII strings); print a failure as
+// its class name and message.
+//
+// # The oracle
+//
+// cmd/oracle re-runs the Python side of scenarios against an interpreter and
+// a Twisted checkout the user points to and compares, or with -record
+// re-records, the goldens. Under go test, suites of the Modern runtime run
+// their Python live when Debian's python3-twisted is installed, and skip that
+// part with a message when it is not (with CI=true, its absence fails).
+// Nothing of Twisted's is committed: scenarios, goldens and harness are ours.
+package conformance

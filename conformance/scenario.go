@@ -1,0 +1,169 @@
+package conformance
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Origin says where a scenario's expected trace came from.
+type Origin string
+
+const (
+	// Recorded: the golden is the output of a run of the real Python under
+	// the suite's Runtime; the oracle can record it again.
+	Recorded Origin = "recorded"
+	// Assertion: the Python cannot run here (it needs a service the oracle
+	// does not have); the golden states the values the Python test's
+	// assertions check, read from its text.
+	Assertion Origin = "assertion"
+)
+
+// A Scenario is one piece of Python transcribed into Go, with the trace both
+// must print. See the package documentation.
+type Scenario struct {
+	// Name is the Python class and test ("FlowTest.testBasic"), or a short
+	// name for a doc example or edge case ("howto.printFlow"). The Python
+	// side is testdata/<Name>.py, its trace testdata/<Name>.golden.
+	Name string
+	// Source names the Python text: file, class and test or doc section.
+	Source string
+	// Origin says where the golden came from.
+	Origin Origin
+	// Run is the Go transcription. It prints its trace through t.
+	Run func(t *T)
+	// Deviation, when set, records a deliberate difference from the Python.
+	Deviation *Deviation
+
+	// Python is the Python text, loaded from testdata/<Name>.py.
+	Python string
+	// Expected is the Python's trace, loaded from testdata/<Name>.golden.
+	Expected string
+
+	suite *Suite
+	err   error
+}
+
+// A Deviation records where the Go port deliberately differs from the
+// Python — because the Python crashes, hangs or races there — and why. The
+// Go trace it prints instead is kept in testdata/<Name>.go.golden.
+type Deviation struct {
+	// Reason says what the Python does wrong and what the Go does instead.
+	Reason string
+	// Expected is the Go trace, loaded from testdata/<Name>.go.golden.
+	Expected string
+}
+
+// ID returns "<suite>/<name>".
+func (s *Scenario) ID() string { return s.suite.Name + "/" + s.Name }
+
+// Suite returns the suite the scenario belongs to.
+func (s *Scenario) Suite() *Suite { return s.suite }
+
+// A Suite is the scenarios transcribed from one Python module or document,
+// all run by the same Runtime.
+type Suite struct {
+	// Name is the Python module or document ("test_flow.py").
+	Name string
+	// Runtime runs the suite's Python side.
+	Runtime Runtime
+
+	files     fs.FS
+	dir       string // the suite's source directory, for re-recording
+	mu        sync.Mutex
+	scenarios []*Scenario
+}
+
+var (
+	registryMu sync.Mutex
+	registry   []*Suite
+)
+
+// NewSuite makes and registers a suite whose Python texts and goldens are
+// in files, under a testdata directory (an embed.FS of testdata).
+func NewSuite(name string, rt Runtime, files fs.FS) *Suite {
+	s := &Suite{Name: name, Runtime: rt, files: files}
+	if _, file, _, ok := runtime.Caller(1); ok {
+		s.dir = filepath.Dir(file)
+	}
+	registryMu.Lock()
+	registry = append(registry, s)
+	registryMu.Unlock()
+	return s
+}
+
+// Suites returns every registered suite, by name.
+func Suites() []*Suite {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	out := append([]*Suite(nil), registry...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Add registers a scenario, loading its Python text and goldens. A missing
+// file is not a panic: the scenario then fails when run, saying which.
+func (s *Suite) Add(sc Scenario) {
+	sc.suite = s
+	sc.Python, sc.err = s.read(sc.Name + ".py")
+	if sc.err == nil {
+		sc.Expected, sc.err = s.read(sc.Name + ".golden")
+	}
+	if sc.err == nil && sc.Deviation != nil {
+		d := *sc.Deviation
+		d.Expected, sc.err = s.read(sc.Name + ".go.golden")
+		sc.Deviation = &d
+	}
+	if sc.err == nil && sc.Run == nil {
+		sc.err = fmt.Errorf("scenario %s has no Go transcription", sc.Name)
+	}
+	if sc.err == nil && sc.Origin != Recorded && sc.Origin != Assertion {
+		sc.err = fmt.Errorf("scenario %s: Origin must be Recorded or Assertion", sc.Name)
+	}
+	s.mu.Lock()
+	for _, old := range s.scenarios {
+		if old.Name == sc.Name {
+			sc.err = fmt.Errorf("scenario %s registered twice", sc.Name)
+		}
+	}
+	s.scenarios = append(s.scenarios, &sc)
+	s.mu.Unlock()
+}
+
+// Scenarios returns the suite's scenarios, by name.
+func (s *Suite) Scenarios() []*Scenario {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := append([]*Scenario(nil), s.scenarios...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func (s *Suite) read(name string) (string, error) {
+	b, err := fs.ReadFile(s.files, path.Join("testdata", name))
+	if err != nil {
+		return "", fmt.Errorf("missing %s: %w", path.Join("testdata", name), err)
+	}
+	return normalize(string(b)), nil
+}
+
+// normalize ends a trace with exactly one newline (none when empty), so
+// that a trailing blank line in a golden file does not count.
+func normalize(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return ""
+	}
+	return s + "\n"
+}
+
+// GoldenPath returns where the scenario's Python golden lives in the source
+// tree, for the oracle to re-record it.
+func (s *Scenario) GoldenPath() string {
+	return filepath.Join(s.suite.dir, "testdata", s.Name+".golden")
+}

@@ -1,0 +1,7 @@
+// Package all imports every conformance suite that has scenarios, so that
+// the report and the oracle see them. A new suite adds its import here.
+package all
+
+import (
+// Each suite adds a line: _ "github.com/twistedflow/twistedflow/conformance/suites/<suite>"
+)

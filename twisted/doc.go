@@ -1,0 +1,16 @@
+// Package twisted holds what every part of the port stands on: Failure
+// (twisted.python.failure), Python's exception classes with their hierarchy,
+// and Python-style values (None, Tuple, Repr) so that a Go trace can be
+// diffed line for line against the Python's `print repr(...)`.
+//
+// Python raises exceptions; Go returns errors. An exception here is an
+// ordinary Go error (*Error) whose Class places it in Python's class
+// tree, so that code ported from Twisted can trap a ZeroDivisionError by
+// trapping ArithmeticError, and Go code can do the same with errors.Is:
+//
+//	err := twisted.ZeroDivisionError.New("integer division or modulo by zero")
+//	errors.Is(err, twisted.ArithmeticError) // true
+//
+// A Failure wraps such an error (or any Go error, or a recovered panic value)
+// together with the stack where it arose, as Twisted's Failure does.
+package twisted

@@ -1,0 +1,128 @@
+package twisted
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+)
+
+// An Error is an instance of a Python exception class: the error that
+// ported code returns (or panics with) where the Python raised.
+//
+// Its Error method is Python's str(exception); Repr gives Python's repr.
+// errors.Is(err, class) matches the class and every parent of it.
+type Error struct {
+	Class *Class
+	Args  Tuple
+	// Cause is the Go error this exception stands for, if any (a recovered
+	// runtime error, an I/O error...). Unwrap returns it.
+	Cause error
+}
+
+// Error returns Python's str(exception): the single argument as str, the
+// argument tuple when there are several, "" for none. KeyError, as in
+// Python, shows its single argument with repr.
+func (e *Error) Error() string {
+	switch len(e.Args) {
+	case 0:
+		return ""
+	case 1:
+		if e.Class.IsSubclass(KeyError) {
+			return Repr(e.Args[0])
+		}
+		return Str(e.Args[0])
+	}
+	return Repr(e.Args)
+}
+
+// Is reports whether target is the exception's class or a parent of it
+// (target a *Class), or the very same exception.
+func (e *Error) Is(target error) bool {
+	if c, ok := target.(*Class); ok {
+		return e.Class.IsSubclass(c)
+	}
+	return false
+}
+
+// Unwrap returns the Go error the exception stands for, if any.
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Message returns the first argument as a string, as Python 2's e.message.
+func (e *Error) Message() string {
+	if len(e.Args) == 0 {
+		return ""
+	}
+	return Str(e.Args[0])
+}
+
+// Classed is implemented by Go error types that declare which Python
+// exception class they stand for.
+type Classed interface {
+	error
+	PythonClass() *Class
+}
+
+// ClassOf returns the Python class of an error: the class of the *Error
+// (or Classed error) found along its Unwrap chain, the Python twin of a Go
+// runtime error, a *Class used as a value stands for itself, and Exception
+// for any other Go error. ClassOf(nil) is nil.
+func ClassOf(err error) *Class {
+	if err == nil {
+		return nil
+	}
+	var f *Failure
+	if errors.As(err, &f) && f != nil {
+		return f.Type
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Class
+	}
+	var c Classed
+	if errors.As(err, &c) {
+		return c.PythonClass()
+	}
+	if k, ok := err.(*Class); ok {
+		return k
+	}
+	var re runtime.Error
+	if errors.As(err, &re) {
+		return fromRuntime(re).Class
+	}
+	return Exception
+}
+
+// AsError returns err as a Python exception: err itself when it is an
+// *Error, the Python twin of a Go runtime error, and otherwise an
+// exception of ClassOf(err) carrying err's message, with err as its Cause.
+func AsError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var re runtime.Error
+	if errors.As(err, &re) {
+		return fromRuntime(re)
+	}
+	return &Error{Class: ClassOf(err), Args: Tuple{err.Error()}, Cause: err}
+}
+
+// fromRuntime maps a Go runtime panic to the exception Python raises for
+// the same mistake, keeping Python's message so traces compare.
+func fromRuntime(re runtime.Error) *Error {
+	msg := strings.TrimPrefix(re.Error(), "runtime error: ")
+	var class *Class
+	switch {
+	case strings.Contains(msg, "divide by zero"):
+		class, msg = ZeroDivisionError, "integer division or modulo by zero"
+	case strings.Contains(msg, "index out of range"), strings.Contains(msg, "slice bounds out of range"):
+		class, msg = IndexError, "list index out of range"
+	case strings.HasPrefix(msg, "interface conversion"):
+		class = TypeError
+	case strings.Contains(msg, "nil pointer dereference"), strings.Contains(msg, "nil map"):
+		class = AttributeError
+	default:
+		class = RuntimeError
+	}
+	return &Error{Class: class, Args: Tuple{msg}, Cause: re}
+}

@@ -1,0 +1,153 @@
+package twisted
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+)
+
+// A Failure is Twisted's twisted.python.failure.Failure: an exception
+// together with the stack where it arose, passed down errback chains and
+// flows in place of a raised exception.
+//
+// A Failure is an error: errors.Is and errors.As see through it to its
+// Value, so errors.Is(f, twisted.KeyError) works as f.Check(KeyError) does.
+type Failure struct {
+	// Value is the exception the failure carries (Python's failure.value).
+	Value error
+	// Type is the Python class of Value (Python's failure.type).
+	Type *Class
+
+	pcs []uintptr
+}
+
+// NewFailure wraps err in a Failure, recording the caller's stack, as
+// Failure(exc_value) does. If err is already a Failure it is returned as is,
+// keeping its original stack. NewFailure(nil) panics: Python raises
+// NoCurrentExceptionError there, and a Failure of nothing is a bug.
+func NewFailure(err error) *Failure {
+	return newFailure(err, 3)
+}
+
+func newFailure(err error, skip int) *Failure {
+	if err == nil {
+		panic("twisted.NewFailure: nil error")
+	}
+	if f, ok := err.(*Failure); ok {
+		return f
+	}
+	var pcs [64]uintptr
+	n := runtime.Callers(skip, pcs[:])
+	return &Failure{Value: err, Type: ClassOf(err), pcs: pcs[:n:n]}
+}
+
+// FailureFromPanic turns a value recovered from a panic into a Failure, as
+// Failure() does inside an except clause. Call it from the deferred
+// function that recovers, so the stack recorded is the panicking one. A
+// panicking *Failure is returned as is (Trap and RaiseException panic with
+// one); a Go runtime error becomes its Python twin (integer divide by zero
+// is a ZeroDivisionError); any other error keeps its class; any other value
+// becomes an Exception whose argument is the value.
+func FailureFromPanic(v any) *Failure {
+	var err error
+	switch x := v.(type) {
+	case *Failure:
+		return x
+	case runtime.Error:
+		err = fromRuntime(x)
+	case error:
+		err = x
+	case string:
+		err = Exception.New(x)
+	default:
+		err = Exception.New(v)
+	}
+	return newFailure(err, 3)
+}
+
+// Error returns the failure's class name and message, as the last line of
+// a Python traceback: "ZeroDivisionError: integer division or modulo by zero".
+func (f *Failure) Error() string {
+	msg := f.GetErrorMessage()
+	if msg == "" {
+		return f.Type.Name()
+	}
+	return f.Type.Name() + ": " + msg
+}
+
+// Unwrap returns the failure's Value.
+func (f *Failure) Unwrap() error { return f.Value }
+
+// Check returns the first of classes that the failure's type is, or derives
+// from, and nil if none matches — as Failure.check, which returns the
+// matching class from the arguments, not the failure's own type.
+func (f *Failure) Check(classes ...*Class) *Class {
+	for _, c := range classes {
+		if c != nil && f.Type.IsSubclass(c) {
+			return c
+		}
+	}
+	return nil
+}
+
+// Trap returns what Check returns, and if nothing matches it raises the
+// failure again (panics with it), as Failure.trap does. Inside an errback
+// that re-raise passes the same failure on down the chain:
+//
+//	d.AddErrback(func(f *twisted.Failure) (any, error) {
+//		f.Trap(twisted.KeyError) // any other failure goes on unhandled
+//		return "recovered", nil
+//	})
+func (f *Failure) Trap(classes ...*Class) *Class {
+	if c := f.Check(classes...); c != nil {
+		return c
+	}
+	panic(f)
+}
+
+// RaiseException raises the failure's exception again (panics with the
+// failure, keeping its stack), as Failure.raiseException does. Code that
+// recovers it with FailureFromPanic gets this very Failure back.
+func (f *Failure) RaiseException() {
+	panic(f)
+}
+
+// GetErrorMessage returns str(value), as Failure.getErrorMessage.
+func (f *Failure) GetErrorMessage() string {
+	var e *Error
+	if errors.As(f.Value, &e) {
+		return e.Error()
+	}
+	return f.Value.Error()
+}
+
+// GetTraceback returns the failure formatted as a Python traceback: the Go
+// frames where it arose, most recent call last, then the exception's
+// qualified class name and message.
+func (f *Failure) GetTraceback() string {
+	var b strings.Builder
+	b.WriteString("Traceback (most recent call last):\n")
+	frames := runtime.CallersFrames(f.pcs)
+	var lines []string
+	for {
+		fr, more := frames.Next()
+		if fr.Function != "" && !strings.HasPrefix(fr.Function, "runtime.") {
+			lines = append(lines, fmt.Sprintf("  File %q, line %d, in %s\n", fr.File, fr.Line, fr.Function))
+		}
+		if !more {
+			break
+		}
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		b.WriteString(lines[i])
+	}
+	fmt.Fprintf(&b, "%s: %s\n", f.Type.QualName(), f.GetErrorMessage())
+	return b.String()
+}
+
+// String returns Python 2's repr of a Failure:
+// <twisted.python.failure.Failure <type 'exceptions.KeyError'>>.
+func (f *Failure) String() string {
+	return "<twisted.python.failure.Failure " + f.Type.String() + ">"
+}

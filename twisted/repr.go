@@ -1,0 +1,279 @@
+package twisted
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// NoneType is the type of None.
+type NoneType struct{}
+
+// None is Python's None. Repr(None) and Repr(nil) both print "None".
+var None = NoneType{}
+
+// String returns "None".
+func (NoneType) String() string { return "None" }
+
+// A Tuple is a Python tuple: Repr prints (1, 'a') and (1,) where a slice
+// prints as a list [1, 'a'].
+type Tuple []any
+
+// Reprer is implemented by values that print their own Python repr.
+type Reprer interface {
+	PyRepr() string
+}
+
+// Repr returns what Python 2's repr prints for v, so that a Go trace can be
+// diffed line for line against the Python's `print repr(x)`:
+//
+//   - nil and None: None; bools: True, False; integers in decimal;
+//   - floats as Python 2.7 prints them: the shortest string that reads back
+//     to the same float, 1.0 not 1, exponent form from 1e+16 and below 0.0001;
+//   - strings (and []byte) as Python 2 byte strings: single quotes unless the
+//     text holds a single quote and no double one, with \t \n \r \\ and \xNN
+//     escapes for every other byte outside printable ASCII;
+//   - Tuple as a tuple, any other slice or array as a list;
+//   - maps as dicts, keys in sorted order (Python 2's order follows its hash
+//     table and is not reproduced);
+//   - a *Class as <type 'exceptions.KeyError'> or <class '__main__.X'>, an
+//     *Error as KeyError('k',), a *Failure as Twisted prints one;
+//   - a Reprer's own PyRepr, then fmt's %v for anything else.
+func Repr(v any) string {
+	var b strings.Builder
+	writeRepr(&b, v)
+	return b.String()
+}
+
+// Str returns what Python 2's str prints for v: strings as they are, floats
+// to 12 significant digits, exceptions as their message, everything else as
+// Repr.
+func Str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case float64:
+		return formatFloat(x, 12)
+	case float32:
+		return formatFloat(float64(x), 12)
+	case *Error:
+		return x.Error()
+	case *Failure:
+		return x.String()
+	case error:
+		return x.Error()
+	}
+	return Repr(v)
+}
+
+func writeRepr(b *strings.Builder, v any) {
+	switch x := v.(type) {
+	case nil, NoneType:
+		b.WriteString("None")
+	case Reprer:
+		b.WriteString(x.PyRepr())
+	case bool:
+		if x {
+			b.WriteString("True")
+		} else {
+			b.WriteString("False")
+		}
+	case string:
+		writeStr(b, x)
+	case []byte:
+		writeStr(b, string(x))
+	case float64:
+		b.WriteString(formatFloat(x, 17))
+	case float32:
+		b.WriteString(formatFloat(float64(x), 17))
+	case int:
+		b.WriteString(strconv.Itoa(x))
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case Tuple:
+		b.WriteByte('(')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, e)
+		}
+		if len(x) == 1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(')')
+	case []any:
+		writeList(b, len(x), func(i int) any { return x[i] })
+	case *Class:
+		b.WriteString(x.String())
+	case *Error:
+		b.WriteString(x.Class.Name())
+		writeRepr(b, x.Args)
+	case *Failure:
+		b.WriteString(x.String())
+	default:
+		writeReflect(b, v)
+	}
+}
+
+func writeList(b *strings.Builder, n int, at func(int) any) {
+	b.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeRepr(b, at(i))
+	}
+	b.WriteByte(']')
+}
+
+func writeReflect(b *strings.Builder, v any) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		b.WriteString(strconv.FormatInt(rv.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		b.WriteString(strconv.FormatUint(rv.Uint(), 10))
+	case reflect.String:
+		writeStr(b, rv.String())
+	case reflect.Slice, reflect.Array:
+		if rv.Kind() == reflect.Slice && rv.IsNil() && rv.Type().Elem().Kind() != reflect.Interface {
+			b.WriteString("[]")
+			return
+		}
+		writeList(b, rv.Len(), func(i int) any { return rv.Index(i).Interface() })
+	case reflect.Map:
+		keys := rv.MapKeys()
+		reprs := make([]string, len(keys))
+		order := make([]int, len(keys))
+		for i, k := range keys {
+			reprs[i] = Repr(k.Interface())
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool { return lessKey(keys[order[i]], keys[order[j]], reprs[order[i]], reprs[order[j]]) })
+		b.WriteByte('{')
+		for n, i := range order {
+			if n > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(reprs[i])
+			b.WriteString(": ")
+			writeRepr(b, rv.MapIndex(keys[i]).Interface())
+		}
+		b.WriteByte('}')
+	case reflect.Pointer, reflect.Interface:
+		if rv.IsNil() {
+			b.WriteString("None")
+			return
+		}
+		fmt.Fprintf(b, "%v", v)
+	default:
+		if s, ok := v.(fmt.Stringer); ok {
+			b.WriteString(s.String())
+			return
+		}
+		fmt.Fprintf(b, "%v", v)
+	}
+}
+
+// lessKey orders dict keys: numbers numerically, everything else by repr.
+func lessKey(a, b reflect.Value, ra, rb string) bool {
+	if a.CanInt() && b.CanInt() {
+		return a.Int() < b.Int()
+	}
+	if a.CanFloat() && b.CanFloat() {
+		return a.Float() < b.Float()
+	}
+	return ra < rb
+}
+
+// writeStr writes s as Python 2 prints a byte string.
+func writeStr(b *strings.Builder, s string) {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	b.WriteByte(quote)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == quote || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c < ' ' || c >= 0x7f:
+			const hex = "0123456789abcdef"
+			b.WriteString(`\x`)
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(quote)
+}
+
+// formatFloat formats f as Python 2.7: repr (digits 17) uses the shortest
+// round-tripping digits, str (digits 12) rounds to 12 significant digits;
+// both switch to exponent form below 1e-4 and from 1e16 on (repr) or from
+// 1e12 on (str, which is '%.12g'), and print whole numbers with ".0".
+func formatFloat(f float64, digits int) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	prec := -1
+	limit := 16
+	if digits < 17 {
+		prec = digits - 1
+		limit = digits
+	}
+	e := strconv.FormatFloat(f, 'e', prec, 64) // "-d.dddde±XX"
+	mant, exps, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(exps)
+	neg := strings.HasPrefix(mant, "-")
+	mant = strings.TrimPrefix(mant, "-")
+	ds := strings.Replace(mant, ".", "", 1)
+	if digits < 17 {
+		ds = strings.TrimRight(ds, "0")
+		if ds == "" {
+			ds = "0"
+		}
+	}
+	var out string
+	if exp < -4 || exp >= limit {
+		out = ds[:1]
+		if len(ds) > 1 {
+			out += "." + ds[1:]
+		}
+		sign := "+"
+		if exp < 0 {
+			sign, exp = "-", -exp
+		}
+		out += fmt.Sprintf("e%s%02d", sign, exp)
+	} else if exp < 0 {
+		out = "0." + strings.Repeat("0", -exp-1) + ds
+	} else if exp+1 >= len(ds) {
+		out = ds + strings.Repeat("0", exp+1-len(ds)) + ".0"
+	} else {
+		out = ds[:exp+1] + "." + ds[exp+1:]
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
