@@ -53,7 +53,10 @@
 // # Writing the Python side
 //
 // The .py file is a script that runs on its own under the suite's Runtime
-// (see Flow2009 and Modern). Keep the original test's body as it is and
+// (see Flow2009 and Modern), after the suite's testdata/prelude.py if it has
+// one: a prelude holds what every script of the suite needs, such as a
+// stand-in for trial's TestCase whose assertion methods print the values
+// they check, so that a test's body can be kept verbatim. Keep the original test's body as it is and
 // replace each assertion by a print of the value asserted: the golden then
 // holds exactly what the test checks, recorded by running it. The first lines
 // are comments naming the source. Output must be deterministic: no

@@ -42,6 +42,9 @@ type Scenario struct {
 
 	// Python is the Python text, loaded from testdata/<Name>.py.
 	Python string
+	// Prelude is the suite's shared Python prelude (testdata/prelude.py,
+	// if the suite has one), run before Python.
+	Prelude string
 	// Expected is the Python's trace, loaded from testdata/<Name>.golden.
 	Expected string
 
@@ -110,7 +113,12 @@ func Suites() []*Suite {
 // file is not a panic: the scenario then fails when run, saying which.
 func (s *Suite) Add(sc Scenario) {
 	sc.suite = s
-	sc.Python, sc.err = s.read(sc.Name + ".py")
+	if _, err := fs.Stat(s.files, "testdata/prelude.py"); err == nil {
+		sc.Prelude, sc.err = s.read("prelude.py")
+	}
+	if sc.err == nil {
+		sc.Python, sc.err = s.read(sc.Name + ".py")
+	}
 	if sc.err == nil {
 		sc.Expected, sc.err = s.read(sc.Name + ".golden")
 	}
@@ -167,3 +175,7 @@ func normalize(s string) string {
 func (s *Scenario) GoldenPath() string {
 	return filepath.Join(s.suite.dir, "testdata", s.Name+".golden")
 }
+
+// Script returns the Python program the oracle runs: the suite's prelude,
+// then the scenario's text.
+func (s *Scenario) Script() string { return s.Prelude + s.Python }

@@ -42,7 +42,7 @@ func Test(t *testing.T, s *Suite) {
 			}
 			t.Run(sc.Name, func(t *testing.T) {
 				t.Parallel()
-				got, err := in.Exec(sc.Python)
+				got, err := in.Exec(sc.Script())
 				if err != nil {
 					t.Fatalf("%s: the Python side failed: %v", sc.ID(), err)
 				}

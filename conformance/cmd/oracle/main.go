@@ -53,7 +53,7 @@ func main() {
 			if !match.MatchString(sc.Name) || sc.Origin != conformance.Recorded {
 				continue
 			}
-			got, err := in.Exec(sc.Python)
+			got, err := in.Exec(sc.Script())
 			switch {
 			case err != nil:
 				broken++
