@@ -1,0 +1,271 @@
+package deferred
+
+import (
+	"fmt"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// A Deferred is a result that is not there yet, with the chain of callbacks
+// that will process it: Twisted's twisted.internet.defer.Deferred.
+//
+// A function that cannot return its result at once returns a Deferred;
+// its caller adds callbacks (AddCallback, AddErrback, AddBoth,
+// AddCallbacks) and the producer of the result fires the Deferred, once,
+// with Callback or Errback. See the package documentation for what
+// callbacks may return.
+//
+// The zero Deferred is not usable: make one with New or NewWithCanceller.
+// A Deferred is not safe for concurrent use (see the package
+// documentation).
+//
+// Deviation from Twisted: a callback that returns the very Deferred it is
+// attached to makes Twisted 24 warn (DeprecationWarning) and then wait on
+// itself forever; here the chain goes on with a DeprecationWarning failure
+// instead, which is what Twisted does when warnings are errors and what it
+// announces for the future.
+type Deferred struct {
+	// callbacks are the pairs not yet run, in order.
+	callbacks []link
+	// result is the current result; meaningful once called.
+	result any
+	// canceller is the function given to NewWithCanceller; cleared once the
+	// Deferred fires.
+	canceller func(*Deferred)
+	// chainedTo is the Deferred this one waits on, if any.
+	chainedTo *Deferred
+	// debug is allocated when the Deferred is created in debug mode or
+	// when its chain stops on a failure; it reports unhandled failures
+	// when the Deferred is collected.
+	debug *debugInfo
+	// paused counts the Pause calls not matched by Unpause (and the
+	// Deferreds this one waits on).
+	paused int
+	// called is set once Callback or Errback has been called.
+	called bool
+	// running is set while one of this Deferred's callbacks runs, so that
+	// AddCallback from inside it does not run the chain recursively.
+	running bool
+	// suppressAlreadyCalled eats the one late Callback/Errback that follows
+	// the cancellation of a Deferred without a canceller.
+	suppressAlreadyCalled bool
+	// cancelReplaces makes Cancel call canceller and nothing else, for
+	// DeferredList whose cancel method Twisted overrides.
+	cancelReplaces bool
+}
+
+// A link is one (callback, errback) pair of the chain.
+type link struct {
+	// callback handles a success; nil passes the result on unchanged.
+	callback func(any) (any, error)
+	// errback handles a failure; nil passes the failure on unchanged.
+	errback func(*twisted.Failure) (any, error)
+	// chainee, when set, marks the link Twisted calls _CONTINUE: the result
+	// is handed to chainee, which was waiting on this Deferred.
+	chainee *Deferred
+	// both makes callback handle failures too (AddBoth).
+	both bool
+}
+
+// New returns a Deferred with no canceller: Deferred().
+func New() *Deferred {
+	d := &Deferred{}
+	if debugging.Load() {
+		d.debugInfo().setCreator()
+	}
+	return d
+}
+
+// NewWithCanceller returns a Deferred whose Cancel calls canceller(d):
+// Deferred(canceller). The canceller stops the pending operation; it may
+// fire d itself (with a result or a failure of its choosing). If it does
+// not, Cancel errbacks d with CancelledError.
+func NewWithCanceller(canceller func(d *Deferred)) *Deferred {
+	d := New()
+	d.canceller = canceller
+	return d
+}
+
+// AddCallbacks adds a pair of callbacks, one for success and one for
+// failure, and returns d. A nil callback passes a success on unchanged, a
+// nil errback a failure. If d has already fired (and is not paused), the
+// pair runs before AddCallbacks returns.
+//
+// Only one of the pair runs, so a failure raised by callback is not seen by
+// errback: it goes to the next pair.
+func (d *Deferred) AddCallbacks(callback func(result any) (any, error), errback func(f *twisted.Failure) (any, error)) *Deferred {
+	return d.add(link{callback: callback, errback: errback})
+}
+
+// AddCallback adds a callback for success, and returns d; a failure passes
+// by it unchanged. See AddCallbacks.
+func (d *Deferred) AddCallback(callback func(result any) (any, error)) *Deferred {
+	return d.add(link{callback: callback})
+}
+
+// AddErrback adds an errback for failure, and returns d; a success passes
+// by it unchanged. See AddCallbacks.
+func (d *Deferred) AddErrback(errback func(f *twisted.Failure) (any, error)) *Deferred {
+	return d.add(link{errback: errback})
+}
+
+// AddBoth adds f as both the callback and the errback, and returns d: f
+// receives the result, which is a *twisted.Failure on the failure path.
+// See AddCallbacks.
+func (d *Deferred) AddBoth(f func(result any) (any, error)) *Deferred {
+	return d.add(link{callback: f, both: true})
+}
+
+func (d *Deferred) add(l link) *Deferred {
+	d.callbacks = append(d.callbacks, l)
+	if d.called {
+		d.runCallbacks()
+	}
+	return d
+}
+
+// ChainDeferred makes other take part in d's chain: when the chain reaches
+// this point, other fires with the current result (success or failure), and
+// d goes on with None. It returns d. It is shorthand for
+//
+//	d.AddCallbacks(other.Callback, other.Errback)
+//
+// with the callbacks returning None. Firing other does not fire d.
+//
+// Unlike a Deferred returned from a callback, Deferreds chained this way
+// many thousands deep do grow the stack, as in Twisted.
+func (d *Deferred) ChainDeferred(other *Deferred) *Deferred {
+	other.chainedTo = d
+	return d.AddCallbacks(
+		func(r any) (any, error) { other.Callback(r); return nil, nil },
+		func(f *twisted.Failure) (any, error) { other.Errback(f); return nil, nil },
+	)
+}
+
+// Callback fires d with a success result, running the callbacks added so
+// far; callbacks added later run as they are added. If result is a
+// *twisted.Failure, Callback is Errback(result). Any other value, even an
+// error or a *Deferred, is passed to the first callback as it is.
+//
+// Firing a Deferred twice panics with an AlreadyCalledError *twisted.Error
+// (as Python raises it), except for the one late Callback or Errback that
+// follows the cancellation of a Deferred without a canceller: that one is
+// swallowed, because the operation behind the Deferred is not aware it was
+// cancelled.
+func (d *Deferred) Callback(result any) {
+	d.start(result)
+}
+
+// Errback fires d with a failure: err as it is if it is a
+// *twisted.Failure, or wrapped in one. The errbacks receive it. See
+// Callback for firing twice.
+//
+// Python's errback() with no argument wraps the current exception; Go has
+// none, so Errback(nil) panics with a NoCurrentExceptionError
+// *twisted.Error, as Python does when there is no current exception.
+func (d *Deferred) Errback(err error) {
+	if err == nil {
+		panic(NoCurrentExceptionError.New())
+	}
+	d.start(twisted.NewFailure(err))
+}
+
+func (d *Deferred) start(result any) {
+	if d.called {
+		if d.suppressAlreadyCalled {
+			d.suppressAlreadyCalled = false
+			return
+		}
+		if debugging.Load() {
+			panic(AlreadyCalledError.New("\n" + d.debugInfo().tracebacks()))
+		}
+		panic(AlreadyCalledError.New())
+	}
+	if debugging.Load() {
+		d.debugInfo().setInvoker()
+	}
+	d.called = true
+	// The canceller is never called once fired; drop it so that it does not
+	// keep what it refers to alive.
+	d.canceller = nil
+	d.result = result
+	d.runCallbacks()
+}
+
+// Pause stops the processing of the chain until Unpause is called as many
+// times as Pause was. A paused Deferred still accepts its result and new
+// callbacks; they wait.
+func (d *Deferred) Pause() {
+	d.paused++
+}
+
+// Unpause undoes one Pause, and runs the callbacks that waited if that was
+// the last one. As in Twisted, Unpause on a Deferred that is not paused is
+// not an error: it counts below zero, and the Deferred then stays paused
+// until Pause brings the count back to zero.
+func (d *Deferred) Unpause() {
+	d.paused--
+	if d.paused != 0 {
+		return
+	}
+	if d.called {
+		d.runCallbacks()
+	}
+}
+
+// Paused returns the number of Pause calls not matched by Unpause, plus one
+// while d waits on a Deferred returned by one of its callbacks (Twisted's
+// paused attribute).
+func (d *Deferred) Paused() int { return d.paused }
+
+// Cancel cancels d. If d has not fired, its canceller runs (see
+// NewWithCanceller); if that does not fire d, or if there is no canceller,
+// d errbacks with CancelledError. If d has fired but waits on a Deferred
+// returned by a callback, that one is cancelled instead. Otherwise Cancel
+// does nothing.
+func (d *Deferred) Cancel() {
+	if d.cancelReplaces {
+		d.canceller(d)
+		return
+	}
+	if !d.called {
+		if d.canceller != nil {
+			d.canceller(d)
+		} else {
+			// Eat the result that the operation will eventually deliver,
+			// since it does not know it was cancelled.
+			d.suppressAlreadyCalled = true
+		}
+		if !d.called {
+			d.Errback(CancelledError.New())
+		}
+	} else if inner, ok := d.result.(*Deferred); ok {
+		inner.Cancel()
+	}
+}
+
+// Called reports whether Callback or Errback has been called
+// (Twisted's called attribute).
+func (d *Deferred) Called() bool { return d.called }
+
+// Result returns the current result: nil before d fires; then the result
+// as the chain has made it so far, a *twisted.Failure on the failure path,
+// the *Deferred that d waits on while it waits, and None (nil) once
+// another Deferred that waited on d has taken its result.
+func (d *Deferred) Result() any { return d.result }
+
+// String returns Twisted's repr of a Deferred: <Deferred at 0x...>, with
+// " current result: repr" once fired or " waiting on Deferred at 0x..."
+// while it waits on another.
+func (d *Deferred) String() string {
+	switch {
+	case d.chainedTo != nil:
+		return fmt.Sprintf("<Deferred at %p waiting on Deferred at %p>", d, d.chainedTo)
+	case !d.called:
+		return fmt.Sprintf("<Deferred at %p>", d)
+	}
+	return fmt.Sprintf("<Deferred at %p current result: %s>", d, twisted.Repr(d.result))
+}
+
+// PyRepr makes twisted.Repr print a Deferred as String does.
+func (d *Deferred) PyRepr() string { return d.String() }
