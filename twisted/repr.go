@@ -225,8 +225,8 @@ func writeStr(b *strings.Builder, s string) {
 
 // formatFloat formats f as Python 2.7: repr (digits 17) uses the shortest
 // round-tripping digits, str (digits 12) rounds to 12 significant digits;
-// both switch to exponent form below 1e-4 and from 1e16 on (repr) or from
-// 1e12 on (str, which is '%.12g'), and print whole numbers with ".0".
+// both switch to exponent form below 1e-4, and from 1e16 on (repr) or 1e11
+// on (str), and print whole numbers with ".0", as CPython 2.7 measured.
 func formatFloat(f float64, digits int) string {
 	switch {
 	case math.IsInf(f, 1):
@@ -240,7 +240,7 @@ func formatFloat(f float64, digits int) string {
 	limit := 16
 	if digits < 17 {
 		prec = digits - 1
-		limit = digits
+		limit = digits - 1
 	}
 	e := strconv.FormatFloat(f, 'e', prec, 64) // "-d.dddde±XX"
 	mant, exps, _ := strings.Cut(e, "e")
