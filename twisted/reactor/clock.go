@@ -1,0 +1,95 @@
+package reactor
+
+// A Clock is a deterministic, easily controlled implementation of
+// IReactorTime (twisted.internet.task.Clock), for writing deterministic
+// unit tests of code that schedules events with CallLater: its time starts
+// at 0 and moves only when Advance or Pump moves it.
+//
+// Calls due at the same time run in the order Twisted's Clock runs them:
+// the order they were scheduled in, a call rescheduled by Reset or Delay
+// taking its place as in Twisted's stable sort (see Advance).
+//
+// A Clock is meant to be driven from one goroutine, but its methods, and
+// those of its DelayedCalls, are safe to call from several. Calls run on
+// the goroutine that calls Advance, with no lock held: they may schedule,
+// cancel and reset calls, and even advance the clock.
+type Clock struct {
+	q        timers
+	rightNow float64
+}
+
+var _ IReactorTime = (*Clock)(nil)
+
+// NewClock returns a Clock at time 0 with no calls scheduled.
+func NewClock() *Clock {
+	c := &Clock{}
+	c.q.now = func() float64 { return c.rightNow }
+	return c
+}
+
+// Seconds returns the time which should be considered the current time:
+// it pretends to be time.time(). A DelayedCall's Reset uses it to work
+// out the time to reschedule to.
+func (c *Clock) Seconds() float64 {
+	c.q.mu.Lock()
+	defer c.q.mu.Unlock()
+	return c.rightNow
+}
+
+// CallLater schedules f to be called when the clock has advanced delay
+// seconds from now, and returns the DelayedCall that can cancel, delay or
+// reset it. Unlike a Reactor's, a Clock's delay may be negative: the call
+// is then overdue and runs at the next Advance.
+func (c *Clock) CallLater(delay float64, f func()) *DelayedCall {
+	c.q.mu.Lock()
+	defer c.q.mu.Unlock()
+	return c.q.schedule(delay, f)
+}
+
+// GetDelayedCalls returns the calls scheduled and not yet run or
+// cancelled, in the order of Twisted's Clock.calls list: the order they
+// will run in, except that a call moved by Reset or Delay keeps its old
+// place until the next CallLater or Advance.
+func (c *Clock) GetDelayedCalls() []*DelayedCall {
+	c.q.mu.Lock()
+	defer c.q.mu.Unlock()
+	return c.q.pending()
+}
+
+// Advance moves time on this clock forward by amount seconds and runs
+// whatever calls are then due: every call whose time is at or before the
+// new time, earliest first, and among calls due at the same time the one
+// scheduled first. A call scheduled or moved by one of these calls runs in
+// the same Advance if it is due too.
+//
+// A call that was moved later with Reset or Delay goes before the calls
+// already due at its new time, and one moved sooner after them, as
+// Twisted's Clock orders them (it sorts its list of calls, stably, by
+// time after each CallLater and each call it runs).
+//
+// If a call panics, the panic propagates out of Advance, as an exception
+// raised by a call propagates out of Twisted's advance; the call counts as
+// made and the calls not yet run stay scheduled.
+func (c *Clock) Advance(amount float64) {
+	c.q.mu.Lock()
+	c.rightNow += amount
+	for {
+		c.q.settle()
+		f, ok := c.q.due(c.rightNow)
+		if !ok {
+			break
+		}
+		c.q.mu.Unlock()
+		f()
+		c.q.mu.Lock()
+	}
+	c.q.mu.Unlock()
+}
+
+// Pump advances the clock incrementally by each of the given amounts in
+// turn, running the calls due after each step.
+func (c *Clock) Pump(timings []float64) {
+	for _, amount := range timings {
+		c.Advance(amount)
+	}
+}

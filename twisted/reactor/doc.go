@@ -1,0 +1,32 @@
+// Package reactor is Twisted's event loop (twisted.internet.reactor) and
+// its deterministic stand-in for tests (twisted.internet.task.Clock).
+//
+// A Reactor runs every callback on one goroutine, the one that calls Run:
+// calls scheduled with CallLater when they fall due, calls handed over from
+// other goroutines with CallFromThread, and the calls registered with
+// CallWhenRunning once it starts. Code ported from Twisted keeps its
+// single-threaded reasoning: no callback runs at the same time as another.
+// Blocking work goes to CallInThread, which runs it on a small pool of
+// goroutines, as Twisted's thread pool does.
+//
+// The usual shape of a program, or of a test, is
+//
+//	r := reactor.New()
+//	r.CallWhenRunning(func() {
+//		// ... start the work; some callback eventually calls r.Stop()
+//	})
+//	r.Run()
+//
+// A Clock schedules the same DelayedCalls against a time that only moves
+// when Advance is called, so that code written against IReactorTime can be
+// tested without waiting.
+//
+// Times are float64 seconds, as in Twisted. Seconds on a Reactor is wall
+// clock time (seconds since the Unix epoch, like Python's time.time), but it
+// is measured with Go's monotonic clock from the reactor's creation, so
+// that scheduling is not disturbed when the system clock is set.
+//
+// Errors are Python exceptions (*twisted.Error) of the classes Twisted's
+// twisted.internet.error declares: AlreadyCalled, AlreadyCancelled,
+// ReactorNotRunning, ReactorAlreadyRunning, ReactorNotRestartable.
+package reactor

@@ -1,0 +1,301 @@
+package reactor
+
+import (
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// A Reactor is Twisted's event loop: it runs scheduled calls when they
+// fall due, calls handed over from other goroutines, and the calls
+// registered to run once it starts, all on the one goroutine that calls
+// Run.
+//
+// CallLater, CallFromThread, CallInThread, Stop, Running and Seconds are
+// safe to call from any goroutine; the loop is woken when needed.
+// CallWhenRunning and Iterate belong to the goroutine that drives the
+// reactor, as in Twisted (from another goroutine, use CallFromThread).
+//
+// A Reactor runs once: as Twisted's, it cannot be restarted after it has
+// stopped (Run returns ReactorNotRestartable). Create one with New for each
+// test.
+type Reactor struct {
+	// Logger receives the errors no one handled: a panic in a call the
+	// reactor runs is recovered, turned into a *twisted.Failure and logged
+	// as Twisted's log.err does, with the message "Unhandled Error" and
+	// the attributes "failure" (the Failure) and "traceback" (its
+	// GetTraceback), then the loop goes on. Nil means slog.Default().
+	// Set it before Run.
+	Logger *slog.Logger
+
+	q timers // q.mu guards the fields below, and the pool
+
+	// Seconds is base plus the monotonic time elapsed since start.
+	start time.Time
+	base  float64
+
+	threadCalls []func()
+	whenRunning []func()
+	started     bool // between Run and the end of the loop
+	running     bool // Twisted's running: started and not yet crashed
+	stopped     bool // true until Run, and again once Stop is called
+	justStopped bool // Stop was called; shut down after this iteration
+	ranBefore   bool
+
+	wakeup chan struct{} // a token wakes the loop's wait
+	timer  *time.Timer
+	pool   pool
+}
+
+var (
+	_ IReactorTime    = (*Reactor)(nil)
+	_ IReactorCore    = (*Reactor)(nil)
+	_ IReactorThreads = (*Reactor)(nil)
+)
+
+// New returns a reactor that is not yet running, independent of every
+// other (Default's included).
+func New() *Reactor {
+	r := &Reactor{
+		start:   time.Now(),
+		stopped: true,
+		wakeup:  make(chan struct{}, 1),
+		pool:    pool{max: defaultPoolSize},
+		timer:   time.NewTimer(time.Hour),
+	}
+	r.timer.Stop()
+	r.base = float64(r.start.UnixNano()) / 1e9
+	r.q.now = r.seconds
+	r.q.wake = r.wake
+	return r
+}
+
+var defaultReactor = sync.OnceValue(New)
+
+// Default returns the process-wide reactor, created on first use: what
+// `from twisted.internet import reactor` gives in Python.
+func Default() *Reactor { return defaultReactor() }
+
+// Seconds returns the current time in seconds since the epoch, as
+// Python's time.time(): the wall clock when the reactor was created plus
+// the monotonic time since, so it never goes backwards.
+func (r *Reactor) Seconds() float64 { return r.seconds() }
+
+func (r *Reactor) seconds() float64 {
+	return r.base + time.Since(r.start).Seconds()
+}
+
+// CallLater schedules f to be called delay seconds from now, on the
+// reactor goroutine, and returns the DelayedCall that can cancel, delay or
+// reset it. Calls due at the same time run in the order they were
+// scheduled. A negative delay panics with an AssertionError, as Twisted's
+// assert does.
+func (r *Reactor) CallLater(delay float64, f func()) *DelayedCall {
+	if !(delay >= 0) {
+		panic(twisted.AssertionError.New(twisted.Repr(delay) + " is not greater than or equal to 0 seconds"))
+	}
+	r.q.mu.Lock()
+	defer r.q.mu.Unlock()
+	return r.q.schedule(delay, f)
+}
+
+// GetDelayedCalls returns the calls scheduled and not yet run or
+// cancelled, earliest first.
+func (r *Reactor) GetDelayedCalls() []*DelayedCall {
+	r.q.mu.Lock()
+	defer r.q.mu.Unlock()
+	r.q.settle()
+	return r.q.pending()
+}
+
+// CallWhenRunning calls f when the reactor is running: at once if it
+// already is, otherwise when Run starts it, in the order registered.
+func (r *Reactor) CallWhenRunning(f func()) {
+	r.q.mu.Lock()
+	if r.running {
+		r.q.mu.Unlock()
+		f()
+		return
+	}
+	r.whenRunning = append(r.whenRunning, f)
+	r.q.mu.Unlock()
+}
+
+// Running reports whether the reactor is running: true from the start of
+// Run, before the CallWhenRunning calls, until it shuts down after Stop.
+func (r *Reactor) Running() bool {
+	r.q.mu.Lock()
+	defer r.q.mu.Unlock()
+	return r.running
+}
+
+// Run fires the startup event (the calls registered with
+// CallWhenRunning), then runs the loop in the calling goroutine until
+// Stop is called, then waits for the work given to CallInThread to finish.
+// It returns ReactorAlreadyRunning if the reactor is running, and
+// ReactorNotRestartable if it has run and stopped.
+func (r *Reactor) Run() error {
+	r.q.mu.Lock()
+	if r.started {
+		r.q.mu.Unlock()
+		return ReactorAlreadyRunning.New()
+	}
+	if r.ranBefore {
+		r.q.mu.Unlock()
+		return ReactorNotRestartable.New()
+	}
+	r.started, r.stopped, r.running = true, false, true
+	startup := r.whenRunning
+	r.whenRunning = nil
+	r.pool.start(r)
+	r.q.mu.Unlock()
+
+	for _, f := range startup {
+		r.call(f)
+	}
+	r.mainLoop()
+	r.pool.join(r)
+	return nil
+}
+
+// Stop asks the reactor to stop: the current iteration finishes (the
+// calls already due still run), then the reactor shuts down and Run
+// returns. It returns ReactorNotRunning if the reactor is not running or
+// is already stopping.
+func (r *Reactor) Stop() error {
+	r.q.mu.Lock()
+	defer r.q.mu.Unlock()
+	if r.stopped {
+		return ReactorNotRunning.New("Can't stop reactor that isn't running.")
+	}
+	r.stopped, r.justStopped, r.ranBefore = true, true, true
+	r.wake()
+	return nil
+}
+
+// Iterate runs the calls that are due, then waits at most delay seconds
+// for a call from another goroutine (CallFromThread) to arrive: one
+// iteration of the loop, for code that drives the reactor itself instead
+// of calling Run. Do not call it while Run is in progress.
+func (r *Reactor) Iterate(delay float64) {
+	r.runUntilCurrent()
+	r.doIteration(delay, true)
+}
+
+func (r *Reactor) mainLoop() {
+	for {
+		r.runUntilCurrent()
+		r.q.mu.Lock()
+		if !r.started {
+			r.q.mu.Unlock()
+			return
+		}
+		wait, ok := r.timeout()
+		running := r.running
+		r.q.mu.Unlock()
+		if !running {
+			wait, ok = 0, true
+		}
+		r.doIteration(wait, ok)
+	}
+}
+
+// timeout returns how long the loop may wait before a call falls due, and
+// false if no call is scheduled; mu must be held.
+func (r *Reactor) timeout() (float64, bool) {
+	r.q.settle()
+	if len(r.q.heap) == 0 {
+		return 0, false
+	}
+	return max(0, r.q.heap[0].at-r.seconds()), true
+}
+
+// doIteration waits for a wake-up, or at most delay seconds if bounded.
+func (r *Reactor) doIteration(delay float64, bounded bool) {
+	if !bounded {
+		<-r.wakeup
+		return
+	}
+	if delay <= 0 {
+		select {
+		case <-r.wakeup:
+		default:
+		}
+		return
+	}
+	t := r.timer
+	t.Reset(time.Duration(delay * float64(time.Second)))
+	select {
+	case <-r.wakeup:
+	case <-t.C:
+	}
+	t.Stop()
+}
+
+// wake makes the loop's current or next wait return; mu must be held.
+func (r *Reactor) wake() {
+	select {
+	case r.wakeup <- struct{}{}:
+	default:
+	}
+}
+
+// runUntilCurrent runs the calls from other goroutines that have arrived,
+// then the scheduled calls that are due, as Twisted's does: calls that
+// these schedule wait for the next iteration.
+func (r *Reactor) runUntilCurrent() {
+	r.q.mu.Lock()
+	calls := r.threadCalls
+	r.threadCalls = nil
+	r.q.mu.Unlock()
+	for _, f := range calls {
+		r.call(f)
+	}
+
+	r.q.mu.Lock()
+	if len(r.threadCalls) > 0 {
+		r.wake()
+	}
+	r.q.settle()
+	now := r.seconds()
+	last := r.q.up
+	for {
+		if len(r.q.heap) > 0 && r.q.heap[0].seq > last {
+			break // scheduled by a call of this iteration
+		}
+		f, ok := r.q.due(now)
+		if !ok {
+			break
+		}
+		r.q.mu.Unlock()
+		r.call(f)
+		r.q.mu.Lock()
+		r.q.settle()
+	}
+	if r.justStopped {
+		// The shutdown event: Twisted's crash.
+		r.justStopped = false
+		r.started, r.running = false, false
+	}
+	r.q.mu.Unlock()
+}
+
+// call runs f, logging a panic as an unhandled error.
+func (r *Reactor) call(f func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			r.logFailure(twisted.FailureFromPanic(v))
+		}
+	}()
+	f()
+}
+
+func (r *Reactor) logFailure(f *twisted.Failure) {
+	logger := r.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	logger.Error("Unhandled Error", slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
+}
