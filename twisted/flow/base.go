@@ -1,0 +1,98 @@
+package flow
+
+import (
+	"fmt"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// Unsupported indicates that a stage or controller does not know what to
+// do with the flow instruction it was given (twisted.flow.base.Unsupported).
+// Its message is "Unsupported flow instruction: " + repr(inst) + " ".
+var Unsupported = twisted.NewClass("twisted.flow.base.Unsupported", twisted.NotImplementedError)
+
+// NotReadyError is returned by Next when a stage has not been subject to a
+// yield (twisted.flow.base.NotReadyError).
+var NotReadyError = twisted.NewClass("twisted.flow.base.NotReadyError", twisted.RuntimeError)
+
+// unsupported returns the Unsupported exception for inst.
+func unsupported(inst any) *twisted.Error {
+	return Unsupported.New("Unsupported flow instruction: " + twisted.Repr(inst) + " ")
+}
+
+// errStop is the StopIteration that Next returns at the end of a stage. It
+// is shared: test it with errors.Is(err, twisted.StopIteration).
+var errStop = twisted.StopIteration.New()
+
+// isStop reports whether err is a StopIteration: the clean end of a stage
+// or of a generator, as in Python 2.
+func isStop(err error) bool {
+	if err == errStop {
+		return true
+	}
+	return twisted.ClassOf(err).IsSubclass(twisted.StopIteration)
+}
+
+// An Instruction has special meaning when yielded in a flow: it is either a
+// Stage, which the flow runs in place, or a CallLater, which suspends the
+// whole chain of stages until the controller resumes it.
+//
+// Every Stage is an Instruction (by embedding Base). Other instruction
+// types embed BaseInstruction, as Python's subclass Instruction.
+type Instruction interface {
+	flowInstruction()
+}
+
+// BaseInstruction makes the type that embeds it an Instruction.
+type BaseInstruction struct{}
+
+func (BaseInstruction) flowInstruction() {}
+
+// A CallLater is the instruction that suspends a flow: it travels up the
+// chain of stages to the controller, which passes it a callable that
+// resumes the flow. CallLater must arrange for callable to be called once
+// the flow can make progress (Cooperate: after a delay; a Deferred: once it
+// fires; Callback: once the producer pushes a result).
+//
+// A user-defined CallLater embeds BaseInstruction.
+type CallLater interface {
+	Instruction
+	CallLater(callable func())
+}
+
+// CooperateInstruction is the instruction made by Cooperate.
+type CooperateInstruction struct {
+	BaseInstruction
+	// Timeout is the pause asked for, in seconds.
+	Timeout float64
+}
+
+// Cooperate requests that processing be paused so other tasks can resume.
+//
+// Yield it when the current chain would block, or periodically during an
+// intensive processing task. The controller pauses the whole chain of
+// stages and resumes it timeout seconds later (or more): flow.Deferred
+// through its reactor's CallLater, Block by sleeping.
+//
+//	// within some generator wrapped by a controller
+//	if !yield(flow.Cooperate(1)) { // yield for a second or more
+//		return nil
+//	}
+//
+// Each call returns a distinct instruction, as each Python Cooperate() is a
+// distinct object: Concurrent registers one wake-up per distinct
+// instruction its branches return.
+func Cooperate(timeout float64) *CooperateInstruction {
+	return &CooperateInstruction{Timeout: timeout}
+}
+
+// CallLater calls callable timeout seconds from now on the default
+// reactor. Controllers schedule a Cooperate on their own reactor instead.
+func (c *CooperateInstruction) CallLater(callable func()) {
+	defaultReactor().CallLater(c.Timeout, callable)
+}
+
+// PyRepr prints the instruction as Python 2 prints a Cooperate instance.
+func (c *CooperateInstruction) PyRepr() string {
+	return fmt.Sprintf("<twisted.flow.base.Cooperate instance at %p>", c)
+}

@@ -1,0 +1,189 @@
+package flow
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// BlockStage is the controller made by Block.
+type BlockStage struct {
+	BaseInstruction
+	// Sleep is how Block waits for a Cooperate: time.Sleep of the
+	// timeout by default. Replace it (before the first Next) to run a
+	// flow without waiting, as tests do.
+	Sleep  func(seconds float64)
+	stage  Stage
+	ctx    context.Context
+	closed bool
+}
+
+// Block is a controller which blocks on Cooperate instructions: it turns a
+// stage into one that can be used directly in Go loops (All, List, Next)
+// by eating the Cooperate instructions and sleeping, ie
+//
+//	[1, 2, Cooperate(), 3] => [1, 2, 3]
+//
+// This is largely helpful for testing or within a goroutine of its own.
+// stage is passed through Wrap with the trap classes.
+//
+//	for x in flow.Block(gen):          for x, err := range flow.Block(gen).All() {
+//	    print x                            if err != nil { ... }
+//	                                       fmt.Println(x)
+//	                                   }
+//
+// Block can only wait for Cooperate: a flow that yields any other CallLater
+// (it waits on a Deferred, a Callback or a Threaded stage) fails with
+// Unsupported. When branches of a Merge or Concurrent all cooperate at
+// once, Block sleeps for the shortest of their timeouts (the original
+// failed there).
+//
+// Block is also a Stage whose Yield blocks: yielded inside another flow,
+// it never returns a Cooperate.
+func Block(stage any, trap ...*twisted.Class) *BlockStage {
+	return &BlockStage{stage: Wrap(stage, trap...)}
+}
+
+// BlockContext is Block with a context: once ctx is done, the flow is
+// closed, and Next returns ctx.Err(). Sleeping for a Cooperate ends early
+// when ctx is done (unless Sleep has been replaced).
+func BlockContext(ctx context.Context, stage any, trap ...*twisted.Class) *BlockStage {
+	b := Block(stage, trap...)
+	b.ctx = ctx
+	return b
+}
+
+// Next fetches the next value from the flow: a result, a trapped failure's
+// class, or twisted.StopIteration at the end, or the flow's failure. The
+// flow is closed when Next returns an error.
+func (b *BlockStage) Next() (any, error) {
+	if err := b.run(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	v, err := b.stage.Next()
+	if err != nil {
+		b.Close()
+	}
+	return v, err
+}
+
+// run yields the stage until it has something.
+func (b *BlockStage) run() error {
+	for {
+		if b.ctx != nil {
+			if err := b.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		inst := b.stage.Yield()
+		if inst == nil {
+			return nil
+		}
+		timeout, ok := cooperateTimeout(inst)
+		if !ok {
+			return unsupported(inst)
+		}
+		b.sleep(timeout)
+	}
+}
+
+// cooperateTimeout returns how long Block should sleep for inst: a
+// Cooperate's timeout, or the shortest one among the instructions of a
+// Concurrent made of Cooperates only. ok is false for anything else.
+func cooperateTimeout(inst Instruction) (timeout float64, ok bool) {
+	switch i := inst.(type) {
+	case *CooperateInstruction:
+		return i.Timeout, true
+	case *ConcurrentInstruction:
+		for n, in := range i.Inst {
+			t, ok := cooperateTimeout(in)
+			if !ok {
+				return 0, false
+			}
+			if n == 0 || t < timeout {
+				timeout = t
+			}
+		}
+		return timeout, len(i.Inst) > 0
+	}
+	return 0, false
+}
+
+func (b *BlockStage) sleep(seconds float64) {
+	if b.Sleep != nil {
+		b.Sleep(seconds)
+		return
+	}
+	d := time.Duration(seconds * float64(time.Second))
+	if b.ctx == nil {
+		time.Sleep(d)
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-b.ctx.Done():
+	}
+}
+
+// All returns an iterator over the flow's results, for use with range:
+// each result (or trapped failure class) with a nil error, and, if the
+// flow fails, a last pair with the failure. Leaving the loop early closes
+// the flow.
+func (b *BlockStage) All() iter.Seq2[any, error] {
+	return func(yield func(any, error) bool) {
+		defer b.Close()
+		for {
+			v, err := b.Next()
+			if err != nil {
+				if !isStop(err) {
+					yield(nil, err)
+				}
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
+
+// List runs the flow to its end and returns its results, as Python's
+// list(flow.Block(...)), with the flow's failure if it fails (and the
+// results that came before it).
+func (b *BlockStage) List() ([]any, error) {
+	var out []any
+	for v, err := range b.All() {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Yield runs the flow, sleeping through its Cooperates, until it has a
+// result, has ended or has failed. It never returns an instruction.
+func (b *BlockStage) Yield() Instruction {
+	if err := b.run(); err != nil {
+		st := b.stage.State()
+		st.Stop = false
+		st.Failure = twisted.NewFailure(err)
+	}
+	return nil
+}
+
+// State returns the state of the flow's stage.
+func (b *BlockStage) State() *Base { return b.stage.State() }
+
+// Close closes the flow.
+func (b *BlockStage) Close() {
+	if !b.closed {
+		b.closed = true
+		b.stage.Close()
+	}
+}

@@ -1,0 +1,89 @@
+package flow
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// CallbackStage is the stage made by Callback.
+type CallbackStage struct {
+	Base
+	finished  bool
+	cooperate *CallbackInstruction
+}
+
+// CallbackInstruction is what a CallbackStage returns while it waits for
+// its producer (Callback.Instruction): its CallLater keeps the callable,
+// and every Result, Finish and Errback of the producer calls it.
+type CallbackInstruction struct {
+	BaseInstruction
+	flow func()
+}
+
+// CallLater makes callable the function that the producer's next push
+// calls (replacing the previous one).
+func (c *CallbackInstruction) CallLater(callable func()) { c.flow = callable }
+
+func (c *CallbackInstruction) PyRepr() string {
+	return fmt.Sprintf("<twisted.flow.stage.Instruction instance at %p>", c)
+}
+
+// Callback converts a single-thread push interface into a pull interface.
+//
+// Once the stage is made, a producer calls its Result, Finish and Errback
+// methods; the consumer yields the stage and calls Next, as for any stage.
+// Each push resumes the waiting flow at once, inside the call, as in the
+// original: call them from the reactor's goroutine.
+//
+//	source = flow.Callback()                  source := flow.Callback()
+//	reactor.callLater(0, lambda: source.result("one"))
+//	                                          clock.CallLater(0, func() { source.Result("one") })
+//	reactor.callLater(.5, lambda: source.result("two"))
+//	                                          clock.CallLater(.5, func() { source.Result("two") })
+//	reactor.callLater(1, lambda: source.finish())
+//	                                          clock.CallLater(1, source.Finish)
+//	printFlow(source)                         printFlow(source)
+//
+// Python calls the stage itself (source(x)) as source.result(x); in Go
+// pass the method value source.Result where a callable is wanted.
+func Callback(trap ...*twisted.Class) *CallbackStage {
+	c := &CallbackStage{cooperate: &CallbackInstruction{flow: func() {}}}
+	c.Trap = slices.Clone(trap)
+	return c
+}
+
+// Result is called by the producer to push a successful result.
+func (c *CallbackStage) Result(result any) {
+	c.Results = append(c.Results, result)
+	c.cooperate.flow()
+}
+
+// Finish is called by the producer to indicate successful stream
+// completion. Finishing a stream that failed is a programming error: it
+// panics with AssertionError("failed streams should not be finished").
+func (c *CallbackStage) Finish() {
+	if c.Failure != nil {
+		panic(twisted.AssertionError.New("failed streams should not be finished"))
+	}
+	c.finished = true
+	c.cooperate.flow()
+}
+
+// Errback is called by the producer in case of failure.
+func (c *CallbackStage) Errback(err error) {
+	c.Failure = twisted.NewFailure(err)
+	c.cooperate.flow()
+}
+
+func (c *CallbackStage) Yield() Instruction {
+	if c.ready() {
+		return nil
+	}
+	if c.finished {
+		c.Stop = true
+		return nil
+	}
+	return c.cooperate
+}

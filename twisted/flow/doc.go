@@ -1,0 +1,85 @@
+// Package flow is Twisted's twisted.flow (Clark Evans, 2003): asynchronous
+// data flows using generators.
+//
+// The basic idea of flow is that whenever you require data from a
+// producer, you yield the producer. If the producer is ready, you call its
+// Next to fetch the incoming data. Otherwise, the underlying controller
+// suspends the operation to try again later.
+//
+// For example, here is a simple printer which consumes items from its
+// source by printing them. To get a new item, it first yields the source
+// and then calls Next:
+//
+//	func printer(source any) flow.Generator {
+//		return func(yield func(any) bool) error {
+//			src := flow.Wrap(source)
+//			for {
+//				if !yield(src) {
+//					return nil
+//				}
+//				v, err := src.Next()
+//				if err != nil {
+//					return err // StopIteration: the source ended
+//				}
+//				fmt.Println(v)
+//			}
+//		}
+//	}
+//
+//	someFlowSource := []any{"one", flow.Cooperate(1), "two"}
+//	d := flow.Deferred(printer(someFlowSource))
+//	d.AddCallback(func(any) (any, error) { return nil, reactor.Default().Stop() })
+//	reactor.Default().Run()
+//
+// Three names of the package appear here:
+//
+//   - Wrap converts many data sources, such as lists, generators, iterators
+//     and Deferreds, into a Stage: a special instruction object. Here a
+//     simple list is wrapped.
+//   - Deferred is a controller which runs the stage passed to it,
+//     aggregating all results into a list which is passed to the Deferred's
+//     callback. Here the list is empty, and the callback stops the reactor
+//     once the printing has finished.
+//   - Cooperate is a special instruction which the controller handles: here
+//     the flow pauses for one second between "one" and "two".
+//
+// # Instructions
+//
+// Most values of the package are an Instruction: either a CallLater or a
+// Stage. A stage wraps some sort of producer, from a simple string to a
+// Callback. Some stages are built by functions (Map, Zip, Concurrent,
+// Merge, Filter, LineBreak, Callback, Threaded); the others (strings,
+// lists, iterators, generators, Deferreds) by Wrap. Stages can yield other
+// stages to build a processing chain, results which are returned to the
+// previous stage, or a CallLater instruction which suspends the whole
+// operation.
+//
+// CallLater instructions pass up the call stack to the top level, the
+// controller. The controller returns control, but registers itself to be
+// called later; once called again, it resumes the top-level stage, which
+// resumes the chain. Cooperate is the CallLater that simply resumes the
+// chain at a later time; Callback, Deferreds and Threaded have their own,
+// which resume the flow once they have something.
+//
+// # Generators
+//
+// A Python generator ports to a Generator, a range-over-func function
+// driven with iter.Pull: `yield x` becomes `if !yield(x) { return nil }`,
+// a raise becomes returning an error, and the end of a source
+// (StopIteration from Next) is returned as it is, ending the generator
+// cleanly as Python 2 does. See PORTING-flow.md for each Python form
+// beside its Go one.
+//
+// # Controllers
+//
+// Block runs a flow in the calling goroutine, sleeping through Cooperate;
+// Deferred (and DeferredOn) runs it on a reactor and fires a Deferred
+// with its results. A controller closes its flow when it ends: suspended
+// generators return (their deferred calls run) and threads stop.
+//
+// # Concurrency
+//
+// A flow belongs to one goroutine: the one running Block, or the reactor's
+// for Deferred. Callback's producer methods must be called from there;
+// Threaded is the way in from other goroutines.
+package flow

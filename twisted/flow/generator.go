@@ -1,0 +1,76 @@
+package flow
+
+import (
+	"iter"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// A Generator is a Python generator ported to Go: a function that yields
+// values, stages and instructions by calling yield, and returns when it
+// ends. Wrap runs it (driving it with iter.Pull) as Python's flow.wrap runs
+// a generator.
+//
+//	def producer():              func producer() flow.Generator {
+//	                                 return func(yield func(any) bool) error {
+//	    yield 1                          if !yield(1) { return nil }
+//	    yield flow.Cooperate()           if !yield(flow.Cooperate(0)) { return nil }
+//	    yield 2                          yield(2)
+//	                                     return nil
+//	                                 }
+//	                             }
+//
+// yield reports false when the flow was closed (its controller finished,
+// failed or was cancelled): the generator must then return at once, as
+// Python's generator is closed with GeneratorExit; its deferred calls run.
+//
+// The generator's return value ends it: nil, or an error of class
+// StopIteration (such as what Stage.Next returns at the end of a stage),
+// ends it cleanly, as in Python 2 an uncaught StopIteration ends a
+// generator; any other error ends it with that error as its failure, as a
+// raised exception does. A panic is recovered as a failure too.
+type Generator func(yield func(any) bool) error
+
+// genIter runs a Generator as an Iterator.
+type genIter struct {
+	next func() (any, bool)
+	stop func()
+	err  error
+}
+
+func newGenIter(g Generator) *genIter {
+	it := &genIter{}
+	it.next, it.stop = iter.Pull(func(yield func(any) bool) {
+		defer func() {
+			if r := recover(); r != nil {
+				it.err = twisted.FailureFromPanic(r)
+			}
+		}()
+		it.err = g(yield)
+	})
+	return it
+}
+
+// Next resumes the generator up to its next yield.
+func (it *genIter) Next() (any, error) {
+	if v, ok := it.next(); ok {
+		return v, nil
+	}
+	if err := it.err; err != nil && !isStop(err) {
+		it.err = nil // raised once; the generator is over
+		return nil, err
+	}
+	return nil, errStop
+}
+
+// Close stops a suspended generator: its yield returns false and its
+// deferred calls run before Close returns.
+func (it *genIter) Close() { it.stop() }
+
+// seqGenerator turns an iter.Seq into a Generator that never fails.
+func seqGenerator(seq func(yield func(any) bool)) Generator {
+	return func(yield func(any) bool) error {
+		seq(yield)
+		return nil
+	}
+}

@@ -1,0 +1,132 @@
+package flow
+
+import (
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// MapStage is the stage made by Map and Zip.
+type MapStage struct {
+	Base
+	// Func is the function applied; nil makes tuples.
+	Func   func(args ...any) (any, error)
+	stages []Stage
+	index  int
+	curr   []any
+	done   bool
+}
+
+// Map is the flow equivalent to map: Map(fn, stage, ...).
+//
+// It applies fn to every item yielded and yields the results. If further
+// stages are passed, fn must take that many arguments and is applied to
+// the items of all stages in parallel. If a stage is shorter than another,
+// it is taken as extended with None (nil) items. If fn is nil, Map yields
+// the items as tuples (twisted.Tuple), one-item tuples for one stage, as
+// the original does. Each stage is passed through Wrap.
+//
+// An error returned by fn, or a panic in it, is the stage's failure.
+//
+//	def fn(val):                      fn := func(args ...any) (any, error) {
+//	    return val + 10                   return args[0].(int) + 10, nil
+//	                                  }
+//	source = flow.Map(fn, range(4))   source := flow.Map(fn, []any{0, 1, 2, 3})
+//	printFlow(source)                 printFlow(source)
+//
+// fn must not keep args after it returns: Map reuses it.
+func Map(fn func(args ...any) (any, error), stage any, stages ...any) *MapStage {
+	m := &MapStage{Func: fn, stages: make([]Stage, 0, 1+len(stages))}
+	m.stages = append(m.stages, Wrap(stage))
+	for _, s := range stages {
+		m.stages = append(m.stages, Wrap(s))
+	}
+	m.curr = make([]any, 0, len(m.stages))
+	return m
+}
+
+// Zip zips two or more stages into a stream of N-tuples (twisted.Tuple);
+// a shorter stage is padded with None (nil) until the longest ends.
+//
+//	source = flow.Zip([1,flow.Cooperate(),2,3],["one","two"])
+//	printFlow(source)
+//	# (1, 'one')  (2, 'two')  (3, None)
+func Zip(stage any, stages ...any) *MapStage {
+	return Map(nil, stage, stages...)
+}
+
+func (m *MapStage) Yield() Instruction {
+	if m.ready() {
+		return nil
+	}
+	if m.index == 0 {
+		m.curr = m.curr[:0]
+		m.done = true
+	}
+	for m.index < len(m.stages) {
+		curr := m.stages[m.index]
+		if inst := curr.Yield(); inst != nil {
+			return inst
+		}
+		st := curr.State()
+		if len(st.Results) > 0 {
+			v := st.Results[0]
+			if len(st.Results) == 1 {
+				st.Results[0] = nil
+				st.Results = st.Results[:0]
+			} else {
+				st.Results = st.Results[1:]
+			}
+			m.curr = append(m.curr, v)
+			m.index++
+			m.done = false
+			continue
+		}
+		if st.Stop {
+			m.curr = append(m.curr, nil)
+			m.index++
+			continue
+		}
+		if st.Failure != nil {
+			m.Failure = st.Failure
+			return nil
+		}
+		m.setFailure(twisted.AssertionError.New("flow.Map ; no results, stop or failure?"))
+		return nil
+	}
+	if m.done {
+		m.Stop = true
+		return nil
+	}
+	var result any
+	if m.Func == nil {
+		result = twisted.Tuple(append([]any(nil), m.curr...))
+	} else {
+		v, err := apply(m.Func, m.curr)
+		if err != nil {
+			m.setFailure(err)
+			return nil
+		}
+		result = v
+	}
+	m.Results = append(m.Results, result)
+	m.index = 0
+	return nil
+}
+
+// apply calls fn, turning a panic into a failure.
+func apply(fn func(args ...any) (any, error), args []any) (v any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = twisted.FailureFromPanic(r)
+		}
+	}()
+	return fn(args...)
+}
+
+// Close closes the stages Map consumes.
+func (m *MapStage) Close() { closeAll(m.stages) }
+
+func closeAll(stages []Stage) {
+	for _, s := range stages {
+		s.Close()
+	}
+}

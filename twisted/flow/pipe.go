@@ -1,0 +1,163 @@
+package flow
+
+import (
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// A Processor is the part of a pipe stage that its users write: Process
+// takes a set of possibly empty results from the source, and stop (true
+// once the source has ended), and sets the pipe's Results, Stop or
+// Failure. An error returned is the pipe's failure.
+//
+// results is only valid during the call: the pipe reuses it.
+type Processor interface {
+	Process(results []any, stop bool) error
+}
+
+// Pipe is the abstract stage which takes a single input stage and rewrites
+// its results (flow.pipe.Pipe); Filter and LineBreak are pipes. A pipe is
+// written as a type that embeds Pipe, implements Processor, and calls Init
+// as Python calls Pipe.__init__:
+//
+//	type upper struct{ flow.Pipe }
+//
+//	func newUpper(source any) *upper {
+//		u := &upper{}
+//		u.Init(u, source)
+//		return u
+//	}
+//
+//	func (u *upper) Process(results []any, stop bool) error {
+//		for _, r := range results {
+//			u.Results = append(u.Results, strings.ToUpper(r.(string)))
+//		}
+//		return nil
+//	}
+type Pipe struct {
+	Base
+	source Stage
+	proc   Processor
+	spare  []any
+}
+
+// Init sets up the pipe: proc is the stage's own Processor (the type that
+// embeds the Pipe), source is passed through Wrap, and trap is the pipe's
+// Trap list.
+func (p *Pipe) Init(proc Processor, source any, trap ...*twisted.Class) {
+	p.proc = proc
+	p.source = Wrap(source)
+	p.Trap = append(p.Trap[:0], trap...)
+}
+
+// Source returns the pipe's input stage.
+func (p *Pipe) Source() Stage { return p.source }
+
+func (p *Pipe) Yield() Instruction {
+	for !p.ready() {
+		source := p.source
+		if inst := source.Yield(); inst != nil {
+			return inst
+		}
+		st := source.State()
+		if st.Failure != nil {
+			p.Failure = st.Failure
+			return nil
+		}
+		results, stop := st.Results, st.Stop
+		if stop {
+			p.Stop = true
+		}
+		// Swap in the spare slice, so that moving results from the source
+		// to the pipe allocates nothing.
+		st.Results = p.spare[:0]
+		if err := process(p.proc, results, stop); err != nil {
+			// The failure must reach the consumer, which it would not
+			// if Stop were set.
+			p.Stop = false
+			p.setFailure(err)
+		}
+		clear(results)
+		p.spare = results[:0]
+	}
+	return nil
+}
+
+// process calls proc.Process, turning a panic into a failure.
+func process(proc Processor, results []any, stop bool) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = twisted.FailureFromPanic(r)
+		}
+	}()
+	return proc.Process(results, stop)
+}
+
+// Close closes the source.
+func (p *Pipe) Close() { p.source.Close() }
+
+// FilterStage is the stage made by Filter.
+type FilterStage struct {
+	Pipe
+	fn func(v any) (bool, error)
+}
+
+// Filter is the flow equivalent to filter: it yields those items of the
+// source for which fn returns true. If fn is nil, the items that Python
+// holds false are discarded (see Truthy).
+//
+// An error returned by fn, or a panic in it, is the stage's failure
+// (the original let the exception escape the flow).
+//
+//	def odd(val):                   odd := func(val any) (bool, error) {
+//	    if val % 2:                     return val.(int)%2 != 0, nil
+//	        return True             }
+//
+//	source = flow.Filter(odd, range)   source := flow.Filter(odd, rangeGen)
+//	printFlow(source)                  printFlow(source)
+func Filter(fn func(v any) (bool, error), source any, trap ...*twisted.Class) *FilterStage {
+	f := &FilterStage{fn: fn}
+	f.Init(f, source, trap...)
+	return f
+}
+
+// Process keeps the results that pass the filter.
+func (f *FilterStage) Process(results []any, stop bool) error {
+	for _, r := range results {
+		keep := Truthy(r)
+		if f.fn != nil {
+			var err error
+			if keep, err = f.fn(r); err != nil {
+				return err
+			}
+		}
+		if keep {
+			f.Results = append(f.Results, r)
+		}
+	}
+	return nil
+}
+
+// Truthy reports whether Python holds v true: None (nil), False, zero
+// numbers, empty strings and empty lists, tuples and maps are false;
+// everything else is true.
+func Truthy(v any) bool {
+	switch x := v.(type) {
+	case nil, twisted.NoneType:
+		return false
+	case bool:
+		return x
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	case float64:
+		return x != 0
+	case string:
+		return x != ""
+	case []any:
+		return len(x) > 0
+	case twisted.Tuple:
+		return len(x) > 0
+	}
+	return truthyReflect(v)
+}

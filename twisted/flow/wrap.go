@@ -1,0 +1,285 @@
+package flow
+
+import (
+	"io"
+	"iter"
+	"reflect"
+	"slices"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+)
+
+// An Iterator is a Python iterator ported to Go: Next returns the next
+// value, and a twisted.StopIteration error at the end. Any other error is
+// the iterator's failure (so is a panic). Values may be stages and
+// instructions, as in a generator: a Python iterator class written in the
+// state pattern (a next that reassigns itself) ports to a type whose Next
+// switches on a state field.
+type Iterator interface {
+	Next() (any, error)
+}
+
+// An Iterable is an object with Python's __iter__: Iter returns the
+// iterator (often the object itself, after setting it up). Wrap calls Iter
+// once, and Threaded calls it in its thread. An error from Iter is the
+// stage's failure.
+type Iterable interface {
+	Iter() (Iterator, error)
+}
+
+// Wrap wraps various objects for use within a flow, returning a Stage
+// (flow.wrap). It accepts:
+//
+//   - a Stage: returned as it is; trap classes are added to its Trap
+//     list, the new ones first, then the old ones not among them;
+//   - a string (or []byte): a stage of that one value;
+//   - a list ([]any, twisted.Tuple, or any other slice or array): its
+//     items, a copy taken now; an Instruction among them (a Cooperate) is
+//     yielded to the controller rather than produced;
+//   - a Generator, or an iter.Seq[any]: run as a generator;
+//   - an Iterable (Iter is called now) or an Iterator;
+//   - a *deferred.Deferred: a stage of its one result, or its failure;
+//     until it fires the flow waits on it (see Deferred);
+//   - a function without arguments that returns one value (func() any,
+//     func() flow.Generator, func() *MyIterator...): called once, and its
+//     result wrapped as above, as Python calls callables. A Stage returned
+//     by such a function is treated as an Iterator, as Python does.
+//
+// The trap classes apply to generators, iterators and Deferreds (and are
+// merged into stages); strings and lists cannot fail.
+//
+// Anything else gives a stage that fails with ValueError("A wrapper is
+// not available for %r"). Python's wrap raises that ValueError at once.
+func Wrap(obj any, trap ...*twisted.Class) Stage {
+	if s, ok := obj.(Stage); ok {
+		mergeTrap(s.State(), trap)
+		return s
+	}
+	obj = call(obj)
+	switch o := obj.(type) {
+	case string:
+		return newString(o)
+	case []byte:
+		return newString(o)
+	case []any:
+		return newList(o)
+	case twisted.Tuple:
+		return newList(o)
+	case *deferred.Deferred:
+		return newDeferredStage(o, trap)
+	case Generator:
+		return newIterStage(newGenIter(o), trap)
+	case func(func(any) bool) error:
+		return newIterStage(newGenIter(o), trap)
+	case iter.Seq[any]:
+		return newIterStage(newGenIter(seqGenerator(o)), trap)
+	case func(func(any) bool):
+		return newIterStage(newGenIter(seqGenerator(o)), trap)
+	case Iterable:
+		it, err := o.Iter()
+		if err != nil {
+			return failed(err)
+		}
+		return newIterStage(it, trap)
+	case Iterator:
+		return newIterStage(o, trap)
+	}
+	if v := reflect.ValueOf(obj); v.Kind() == reflect.Slice || v.Kind() == reflect.Array {
+		items := make([]any, v.Len())
+		for i := range items {
+			items[i] = v.Index(i).Interface()
+		}
+		return &listStage{seq: items}
+	}
+	return failed(twisted.ValueError.New("A wrapper is not available for " + twisted.Repr(obj)))
+}
+
+// mergeTrap adds trap to b.Trap: the new classes first, then the old ones
+// not among them.
+func mergeTrap(b *Base, trap []*twisted.Class) {
+	if len(trap) == 0 {
+		return
+	}
+	merged := slices.Clone(trap)
+	for _, c := range b.Trap {
+		if !slices.Contains(merged, c) {
+			merged = append(merged, c)
+		}
+	}
+	b.Trap = merged
+}
+
+// call calls obj if it is a function without arguments returning one
+// value, and returns its result; it returns anything else as it is.
+func call(obj any) any {
+	if f, ok := obj.(func() any); ok {
+		return f()
+	}
+	v := reflect.ValueOf(obj)
+	if v.Kind() == reflect.Func && !v.IsNil() && v.Type().NumIn() == 0 && v.Type().NumOut() == 1 {
+		return v.Call(nil)[0].Interface()
+	}
+	return obj
+}
+
+// failed returns a stage that fails with err.
+func failed(err error) Stage {
+	s := &stringStage{}
+	s.setFailure(err)
+	return s
+}
+
+// stringStage is a constant list of one item (flow.wrap._String).
+type stringStage struct{ Base }
+
+func newString[T string | []byte](s T) Stage {
+	st := &stringStage{}
+	st.Results = []any{s}
+	st.Stop = true
+	return st
+}
+
+func (*stringStage) Yield() Instruction { return nil }
+
+// listStage produces the items of a list, yielding the instructions among
+// them (flow.wrap._List).
+type listStage struct {
+	Base
+	seq []any
+}
+
+func newList(seq []any) Stage { return &listStage{seq: slices.Clone(seq)} }
+
+func (s *listStage) Yield() Instruction {
+	for len(s.seq) > 0 {
+		result := s.seq[0]
+		s.seq[0] = nil
+		s.seq = s.seq[1:]
+		if inst, ok := result.(Instruction); ok {
+			return inst
+		}
+		s.Results = append(s.Results, result)
+	}
+	s.Stop = true
+	return nil
+}
+
+// iterStage runs an iterator or generator (flow.wrap._Iterable). When the
+// source yields a stage, that stage is run (yielded) in place until it has
+// something, and then the source resumes; an instruction is passed up; a
+// Deferred that has not fired makes the flow wait on it; anything else is
+// a result.
+type iterStage struct {
+	Base
+	it   Iterator
+	next Stage
+	// held are the stages the source has yielded: they are closed with
+	// it. A stage that has stopped is closed and dropped when the list is
+	// pruned, so a source that yields a new stage each time does not grow
+	// it without bound.
+	held    []Stage
+	pruneAt int
+	closed  bool
+}
+
+func newIterStage(it Iterator, trap []*twisted.Class) *iterStage {
+	s := &iterStage{it: it, pruneAt: 8}
+	if len(trap) > 0 {
+		s.Trap = slices.Clone(trap)
+	}
+	return s
+}
+
+func (s *iterStage) Yield() Instruction {
+	if s.ready() {
+		return nil
+	}
+	for {
+		if next := s.next; next != nil {
+			if inst := next.Yield(); inst != nil {
+				return inst
+			}
+			s.next = nil
+		}
+		if s.closed {
+			s.Stop = true
+			return nil
+		}
+		result, err := pull(s.it)
+		if err != nil {
+			if isStop(err) {
+				s.Stop = true
+			} else {
+				s.setFailure(err)
+			}
+			return nil
+		}
+		switch r := result.(type) {
+		case Stage:
+			s.hold(r)
+			s.next = r
+			continue
+		case Instruction:
+			return r
+		case *deferred.Deferred:
+			if r.Called() {
+				continue
+			}
+			return &deferredInstruction{d: r}
+		}
+		s.Results = append(s.Results, result)
+		return nil
+	}
+}
+
+// pull calls it.Next, turning a panic into a failure.
+func pull(it Iterator) (v any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = twisted.FailureFromPanic(r)
+		}
+	}()
+	return it.Next()
+}
+
+// hold remembers a stage the source yielded, to close it with the source.
+func (s *iterStage) hold(st Stage) {
+	if n := len(s.held); n > 0 && s.held[n-1] == st {
+		return
+	}
+	if slices.Contains(s.held, st) {
+		return
+	}
+	s.held = append(s.held, st)
+	if len(s.held) >= s.pruneAt {
+		s.held = slices.DeleteFunc(s.held, func(h Stage) bool {
+			if h.State().Stop && h != s.next {
+				h.Close()
+				return true
+			}
+			return false
+		})
+		s.pruneAt = 2*len(s.held) + 8
+	}
+}
+
+// Close stops the source (a suspended generator returns, running its
+// deferred calls; an iterator with a Close method is closed) and closes
+// the stages it yielded.
+func (s *iterStage) Close() {
+	if s.closed {
+		return
+	}
+	s.closed = true
+	switch c := s.it.(type) {
+	case interface{ Close() }:
+		c.Close()
+	case io.Closer:
+		c.Close()
+	}
+	for _, h := range s.held {
+		h.Close()
+	}
+	s.held = nil
+}
