@@ -2,6 +2,7 @@ package deferred
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/twistedflow/twistedflow/twisted"
 )
@@ -25,7 +26,9 @@ import (
 // instead, which is what Twisted does when warnings are errors and what it
 // announces for the future.
 type Deferred struct {
-	// callbacks are the pairs not yet run, in order.
+	// callbacks[next:] are the pairs not yet run, in order. They start in
+	// inline, so that a Deferred with one or two callbacks costs one
+	// allocation.
 	callbacks []link
 	// result is the current result; meaningful once called.
 	result any
@@ -38,9 +41,10 @@ type Deferred struct {
 	// when its chain stops on a failure; it reports unhandled failures
 	// when the Deferred is collected.
 	debug *debugInfo
+	next  int32
 	// paused counts the Pause calls not matched by Unpause (and the
 	// Deferreds this one waits on).
-	paused int
+	paused int32
 	// called is set once Callback or Errback has been called.
 	called bool
 	// running is set while one of this Deferred's callbacks runs, so that
@@ -52,6 +56,7 @@ type Deferred struct {
 	// cancelReplaces makes Cancel call canceller and nothing else, for
 	// DeferredList whose cancel method Twisted overrides.
 	cancelReplaces bool
+	inline         [2]link
 }
 
 // A link is one (callback, errback) pair of the chain.
@@ -61,11 +66,82 @@ type link struct {
 	// errback handles a failure; nil passes the failure on unchanged.
 	errback func(*twisted.Failure) (any, error)
 	// chainee, when set, marks the link Twisted calls _CONTINUE: the result
-	// is handed to chainee, which was waiting on this Deferred.
+	// is handed to chainee, which was waiting on this Deferred. The marker
+	// asBoth instead means that callback handles failures too (AddBoth).
 	chainee *Deferred
-	// both makes callback handle failures too (AddBoth).
-	both bool
 }
+
+// asBoth marks a link added by AddBoth.
+var asBoth = new(Deferred)
+
+// isContinue reports whether l hands the result to a waiting Deferred.
+func (l *link) isContinue() bool { return l.chainee != nil && l.chainee != asBoth }
+
+// push appends l to the pairs not yet run.
+func (d *Deferred) push(l link) {
+	if len(d.callbacks) == cap(d.callbacks) {
+		d.grow()
+	}
+	d.callbacks = append(d.callbacks, l)
+}
+
+// spillSize is the size of the arrays that pairs move to past the two
+// inline ones. A Deferred with more than two callbacks often has many.
+const spillSize = 16
+
+type spillArray [spillSize]link
+
+// spillArrays recycles the spill arrays of Deferreds that have run all
+// their pairs: allocating one costs more than the rest of a Deferred with
+// ten callbacks.
+var spillArrays = sync.Pool{New: func() any { return new(spillArray) }}
+
+// grow makes room for at least one more pair: first the inline pairs, then
+// a spill array, then arrays twice as large.
+func (d *Deferred) grow() {
+	if d.callbacks == nil {
+		d.callbacks = d.inline[:0]
+		return
+	}
+	live := d.callbacks[d.next:]
+	var bigger []link
+	if len(live) < spillSize {
+		bigger = spillArrays.Get().(*spillArray)[:len(live)]
+	} else {
+		bigger = make([]link, len(live), 2*len(live))
+	}
+	copy(bigger, live)
+	clear(live)
+	d.release()
+	d.callbacks, d.next = bigger, 0
+}
+
+// release gives d's spill array, which must hold no pairs, back to the
+// pool, and leaves d with none.
+func (d *Deferred) release() {
+	if cap(d.callbacks) == spillSize && &d.callbacks[:1][0] != &d.inline[0] {
+		spillArrays.Put((*spillArray)(d.callbacks[:spillSize]))
+	}
+	d.callbacks, d.next = nil, 0
+}
+
+// pop removes and returns the first pair not yet run; there must be one.
+func (d *Deferred) pop() link {
+	l := d.callbacks[d.next]
+	d.callbacks[d.next] = link{}
+	d.next++
+	if int(d.next) == len(d.callbacks) {
+		if &d.callbacks[0] == &d.inline[0] {
+			d.callbacks, d.next = d.callbacks[:0], 0
+		} else {
+			d.release()
+		}
+	}
+	return l
+}
+
+// pending reports whether pairs remain to run.
+func (d *Deferred) pending() bool { return int(d.next) < len(d.callbacks) }
 
 // New returns a Deferred with no canceller: Deferred().
 func New() *Deferred {
@@ -113,11 +189,11 @@ func (d *Deferred) AddErrback(errback func(f *twisted.Failure) (any, error)) *De
 // receives the result, which is a *twisted.Failure on the failure path.
 // See AddCallbacks.
 func (d *Deferred) AddBoth(f func(result any) (any, error)) *Deferred {
-	return d.add(link{callback: f, both: true})
+	return d.add(link{callback: f, chainee: asBoth})
 }
 
 func (d *Deferred) add(l link) *Deferred {
-	d.callbacks = append(d.callbacks, l)
+	d.push(l)
 	if d.called {
 		d.runCallbacks()
 	}
@@ -216,7 +292,7 @@ func (d *Deferred) Unpause() {
 // Paused returns the number of Pause calls not matched by Unpause, plus one
 // while d waits on a Deferred returned by one of its callbacks (Twisted's
 // paused attribute).
-func (d *Deferred) Paused() int { return d.paused }
+func (d *Deferred) Paused() int { return int(d.paused) }
 
 // Cancel cancels d. If d has not fired, its canceller runs (see
 // NewWithCanceller); if that does not fire d, or if there is no canceller,

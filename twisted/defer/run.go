@@ -4,7 +4,7 @@ import "github.com/twistedflow/twistedflow/twisted"
 
 // runCallbacks runs the chain of callbacks once a result is there: a loop
 // over the pairs, each getting the current result and replacing it with
-// what it returns. It is Twisted's _runCallbacks, line for line.
+// what it returns. It is Twisted's _runCallbacks.
 //
 // It does nothing while one of d's callbacks is already running (the loop
 // above on the stack will pick up what was added) or while d is paused.
@@ -29,93 +29,116 @@ func (d *Deferred) runCallbacks() {
 			// Deferreds up the chain waiting on it wait too.
 			return
 		}
-
-		finished := true
 		current.chainedTo = nil
-		for len(current.callbacks) > 0 {
-			item := current.callbacks[0]
-			current.callbacks[0] = link{}
-			current.callbacks = current.callbacks[1:]
-
-			if item.chainee != nil {
-				// Give the waiting Deferred our result and forget it, then
-				// go on with that Deferred; come back to this one later.
-				chainee := item.chainee
-				chainee.result = current.result
-				current.result = nil
-				if current.debug != nil {
-					current.debug.clearFailure()
-				}
-				chainee.paused--
-				chain = append(chain, chainee)
-				finished = false
-				break
-			}
-
-			current.running = true
-			res, err := item.call(current.result)
-			current.running = false
-			if err != nil {
-				current.result = twisted.NewFailure(err)
-				continue
-			}
-			inner, isDeferred := res.(*Deferred)
-			if !isDeferred {
-				current.result = res
-				continue
-			}
-			if inner == current {
-				current.result = twisted.NewFailure(DeprecationWarning.New(circularMessage))
-				continue
-			}
-			current.result = inner
-			if _, waiting := inner.result.(*Deferred); !inner.called || waiting || inner.paused != 0 {
-				// It has no result yet: pause and wait on it. inner is not
-				// running its callbacks (it has no result to run them
-				// with), so append to them directly.
-				current.Pause()
-				current.chainedTo = inner
-				inner.callbacks = append(inner.callbacks, link{chainee: current})
-				break
-			}
-			// It has a result: take it and go on.
-			current.result = inner.result
-			inner.result = nil
-			if inner.debug != nil {
-				inner.debug.clearFailure()
-			}
+		if chainee := current.runPairs(); chainee != nil {
+			// current handed its result to a Deferred that waited on it:
+			// go on with that one, and come back to current later.
+			chain = append(chain, chainee)
+			continue
 		}
+		// As much of current's chain as can run now has run. Remember a
+		// failure for unhandled-error reporting, or forget it.
+		if f, ok := current.result.(*twisted.Failure); ok {
+			current.debugInfo().setFailure(f)
+		} else if current.debug != nil {
+			current.debug.clearFailure()
+		}
+		chain = chain[:len(chain)-1]
+	}
+}
 
-		if finished {
-			// As much of the chain as can run now has run. Remember a
-			// failure for unhandled-error reporting, or forget it.
-			if f, ok := current.result.(*twisted.Failure); ok {
-				current.debugInfo().setFailure(f)
-			} else if current.debug != nil {
-				current.debug.clearFailure()
-			}
-			chain = chain[:len(chain)-1]
+// runPairs runs d's pairs until none is left, d waits on another
+// Deferred, or d reaches the link of a Deferred waiting on it: then it
+// hands its result over and returns that Deferred.
+func (d *Deferred) runPairs() (chainee *Deferred) {
+	for {
+		if chainee, done := d.runPairsUntilPanic(); done {
+			return chainee
 		}
 	}
 }
 
-// call runs the half of the pair that fits result, turning a panic into a
-// Failure. An absent half passes result on (Twisted's passthru and
-// _failthru). It returns the new result, or the error that replaces it.
-func (l *link) call(result any) (res any, err error) {
-	f, failed := result.(*twisted.Failure)
-	switch {
-	case !failed && l.callback == nil, failed && !l.both && l.errback == nil:
-		return result, nil
-	}
+// runPairsUntilPanic is the loop of runPairs. A callback that panics ends
+// it, with the panic as d's result and done false, so that runPairs goes on:
+// this way one deferred recover serves the whole chain instead of one per
+// callback.
+func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 	defer func() {
-		if v := recover(); v != nil {
-			res, err = nil, twisted.FailureFromPanic(v)
+		if d.running {
+			d.running = false
+			if v := recover(); v != nil {
+				d.result = twisted.FailureFromPanic(v)
+			}
 		}
 	}()
+	for d.pending() {
+		item := d.pop()
+		if item.isContinue() {
+			// Give the waiting Deferred our result and forget it.
+			chainee = item.chainee
+			chainee.result = d.result
+			d.result = nil
+			if d.debug != nil {
+				d.debug.clearFailure()
+			}
+			chainee.paused--
+			return chainee, true
+		}
+
+		d.running = true
+		res, err := item.call(d.result)
+		d.running = false
+		if err != nil {
+			d.result = twisted.NewFailure(err)
+			continue
+		}
+		inner, isDeferred := res.(*Deferred)
+		if !isDeferred {
+			d.result = res
+			continue
+		}
+		if inner == d {
+			d.result = twisted.NewFailure(DeprecationWarning.New(circularMessage))
+			continue
+		}
+		d.result = inner
+		if _, waiting := inner.result.(*Deferred); !inner.called || waiting || inner.paused != 0 {
+			// It has no result yet: pause and wait on it. inner is not
+			// running its callbacks (it has no result to run them with),
+			// so append to them directly.
+			d.Pause()
+			d.chainedTo = inner
+			inner.push(link{chainee: d})
+			return nil, true
+		}
+		// It has a result: take it and go on.
+		d.result = inner.result
+		inner.result = nil
+		if inner.debug != nil {
+			inner.debug.clearFailure()
+		}
+	}
+	return nil, true
+}
+
+// call runs the half of the pair that fits result. An absent half passes
+// result on (Twisted's passthru and _failthru). It returns the new result,
+// or the error that replaces it: a returned *twisted.Failure counts as an
+// error.
+func (l *link) call(result any) (any, error) {
+	f, failed := result.(*twisted.Failure)
+	var res any
+	var err error
 	switch {
-	case !failed || l.both:
+	case !failed:
+		if l.callback == nil {
+			return result, nil
+		}
 		res, err = l.callback(result)
+	case l.chainee == asBoth:
+		res, err = l.callback(result)
+	case l.errback == nil:
+		return result, nil
 	default:
 		res, err = l.errback(f)
 	}
