@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // Unsupported indicates that a stage or controller does not know what to
@@ -89,7 +90,7 @@ func Cooperate(timeout float64) *CooperateInstruction {
 // CallLater calls callable timeout seconds from now on the default
 // reactor. Controllers schedule a Cooperate on their own reactor instead.
 func (c *CooperateInstruction) CallLater(callable func()) {
-	defaultReactor().CallLater(c.Timeout, callable)
+	reactor.Default().CallLater(c.Timeout, callable)
 }
 
 // PyRepr prints the instruction as Python 2 prints a Cooperate instance.

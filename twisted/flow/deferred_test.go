@@ -1,0 +1,175 @@
+package flow_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// result returns what d has fired with (a *twisted.Failure for a
+// failure, which it consumes), or fails the test if d has not fired.
+func result(t *testing.T, d *deferred.Deferred) any {
+	t.Helper()
+	var got any
+	fired := false
+	d.AddBoth(func(r any) (any, error) {
+		got, fired = r, true
+		return nil, nil
+	})
+	if !fired {
+		t.Fatal("Deferred has not fired")
+	}
+	return got
+}
+
+func failureOf(t *testing.T, d *deferred.Deferred, class *twisted.Class) {
+	t.Helper()
+	r := result(t, d)
+	f, ok := r.(*twisted.Failure)
+	if !ok || f.Check(class) == nil {
+		t.Fatalf("Deferred fired with %s, want a %s failure", repr(r), class.Name())
+	}
+}
+
+func TestDeferred(t *testing.T) {
+	clock := reactor.NewClock()
+	d := flow.DeferredOn(clock, newConsumer())
+	clock.Advance(0)
+	check(t, result(t, d), "['Title', (1, 'one'), (2, 'two'), (3, 'three')]")
+}
+
+func TestDeferredFailure(t *testing.T) {
+	d := flow.DeferredOn(reactor.NewClock(), badgen())
+	failureOf(t, d, twisted.ZeroDivisionError)
+}
+
+func TestDeferredTrap(t *testing.T) {
+	d := flow.DeferredOn(reactor.NewClock(), badgen(), twisted.ZeroDivisionError)
+	check(t, result(t, d), "['x', <type 'exceptions.ZeroDivisionError'>]")
+}
+
+func TestZipFailure(t *testing.T) {
+	clock := reactor.NewClock()
+	mrg := flow.Zip([]any{1, 2, flow.Cooperate(0), 3}, badgen())
+	d := flow.DeferredOn(clock, mrg)
+	clock.Advance(0)
+	failureOf(t, d, twisted.ZeroDivisionError)
+}
+
+func TestDeferredWrapper(t *testing.T) {
+	clock := reactor.NewClock()
+	a := deferred.New()
+	clock.CallLater(0, func() { a.Callback("test") })
+	b := flow.Merge(a, newSlowlist(1, 2, flow.Cooperate(0), 3))
+	d := flow.DeferredOn(clock, b)
+	clock.Advance(0)
+	check(t, result(t, d), "[1, 2, 'test', 3]")
+	// Deviation: the original left None as a's result.
+	check(t, result(t, a), "'test'")
+}
+
+func TestDeferredWrapperImmediate(t *testing.T) {
+	a := deferred.New()
+	a.Callback("test")
+	check(t, blockList(t, a), "['test']")
+}
+
+func TestCallback(t *testing.T) {
+	cb := flow.Callback()
+	d := flow.DeferredOn(reactor.NewClock(), buildlist(cb))
+	for x := range 9 {
+		cb.Result(x)
+	}
+	cb.Finish()
+	check(t, result(t, d), "[[0, 1, 2, 3, 4, 5, 6, 7, 8]]")
+}
+
+func TestCallbackFailure(t *testing.T) {
+	cb := flow.Callback()
+	d := flow.DeferredOn(reactor.NewClock(), buildlist(cb))
+	for x := range 3 {
+		cb.Result(x)
+	}
+	cb.Errback(twisted.IOError.New())
+	failureOf(t, d, twisted.IOError)
+}
+
+type named struct {
+	*flow.CallbackStage
+	name string
+}
+
+func testconcur(stages ...any) flow.Generator {
+	return func(yield func(any) bool) error {
+		both := flow.Concurrent(stages...)
+		if !yield(both) {
+			return nil
+		}
+		for {
+			v, err := both.Next()
+			if err != nil {
+				return err
+			}
+			stage := v.(named)
+			r, err := stage.Next()
+			if err != nil {
+				return err
+			}
+			if !yield(twisted.Tuple{stage.name, r}) || !yield(both) {
+				return nil
+			}
+		}
+	}
+}
+
+func TestConcurrentCallback(t *testing.T) {
+	ca := named{flow.Callback(), "a"}
+	cb := named{flow.Callback(), "b"}
+	d := flow.DeferredOn(reactor.NewClock(), testconcur(ca, cb))
+	ca.Result(1)
+	cb.Result(2)
+	ca.Result(3)
+	ca.Result(4)
+	ca.Finish()
+	cb.Result(5)
+	cb.Finish()
+	check(t, result(t, d), "[('a', 1), ('b', 2), ('a', 3), ('a', 4), ('b', 5)]")
+}
+
+func TestDeferredCancel(t *testing.T) {
+	clock := reactor.NewClock()
+	closed := false
+	gen := flow.Generator(func(yield func(any) bool) error {
+		defer func() { closed = true }()
+		for i := 0; ; i++ {
+			if !yield(i) || !yield(flow.Cooperate(1)) {
+				return nil
+			}
+		}
+	})
+	d := flow.DeferredOn(clock, gen)
+	clock.Advance(1)
+	if n := len(clock.GetDelayedCalls()); n != 1 {
+		t.Fatalf("%d delayed calls, want 1", n)
+	}
+	d.Cancel()
+	if !closed {
+		t.Error("generator not closed by Cancel")
+	}
+	if n := len(clock.GetDelayedCalls()); n != 0 {
+		t.Errorf("%d delayed calls after Cancel, want 0", n)
+	}
+	failureOf(t, d, deferred.CancelledError)
+}
+
+func TestDeferredUnsupported(t *testing.T) {
+	d := flow.DeferredOn(reactor.NewClock(), []any{1, flow.Wrap([]any{2})})
+	r := result(t, d)
+	if !errors.Is(r.(error), flow.Unsupported) {
+		t.Fatalf("got %s, want Unsupported", repr(r))
+	}
+}
