@@ -1,0 +1,121 @@
+// Package pyunit is the Go side of the prelude the test_task.py and
+// test_cooperator.py scenarios share (testtask/testdata/prelude.py): Show
+// prints a value exactly as the prelude's show() does in Python 3, and
+// TestCase stands in for trial's TestCase with assertions that print what
+// they check, so that a test's body ports line for line and its trace
+// diffs against the one recorded from the Python.
+package pyunit
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+)
+
+// Show returns what the prelude's show(x) prints for the Python value x
+// stands for: repr for None, bools, numbers and strings; lists, tuples,
+// sets (map[K]struct{} or map[K]bool) and dicts of shown values;
+// exceptions as Name(args); failures as <Failure Name(args)>; classes by
+// name; Deferreds with their state; any other value as <TypeName>.
+func Show(x any) string {
+	switch v := x.(type) {
+	case nil, twisted.NoneType:
+		return "None"
+	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, string:
+		return twisted.Repr(v)
+	case twisted.Tuple:
+		if len(v) == 1 {
+			return "(" + Show(v[0]) + ",)"
+		}
+		return "(" + showAll(len(v), func(i int) any { return v[i] }) + ")"
+	case *twisted.Failure:
+		if v == nil {
+			return "None"
+		}
+		return "<Failure " + Show(v.Value) + ">"
+	case *twisted.Class:
+		if v == nil {
+			return "None"
+		}
+		return v.Name()
+	case *twisted.Error:
+		if v == nil {
+			return "None"
+		}
+		return v.Class.Name() + "(" + showAll(len(v.Args), func(i int) any { return v.Args[i] }) + ")"
+	case *deferred.Deferred:
+		if v == nil {
+			return "None"
+		}
+		if !v.Called() {
+			return "<Deferred>"
+		}
+		return "<Deferred current result: " + Show(v.Result()) + ">"
+	case error:
+		if isNil(v) {
+			return "None"
+		}
+		return Show(twisted.AsError(v))
+	}
+	return showReflect(reflect.ValueOf(x))
+}
+
+func showAll(n int, at func(int) any) string {
+	parts := make([]string, n)
+	for i := range n {
+		parts[i] = Show(at(i))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func showReflect(rv reflect.Value) string {
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "[" + showAll(rv.Len(), func(i int) any { return rv.Index(i).Interface() }) + "]"
+	case reflect.Map:
+		set := rv.Type().Elem().Kind() == reflect.Struct && rv.Type().Elem().NumField() == 0
+		var parts []string
+		for _, k := range rv.MapKeys() {
+			if set {
+				parts = append(parts, Show(k.Interface()))
+			} else {
+				parts = append(parts, Show(k.Interface())+": "+Show(rv.MapIndex(k).Interface()))
+			}
+		}
+		sort.Strings(parts)
+		return "{" + strings.Join(parts, ", ") + "}"
+	case reflect.Pointer, reflect.Interface, reflect.Func, reflect.Chan:
+		if rv.IsNil() {
+			return "None"
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64, reflect.Bool, reflect.String:
+		return twisted.Repr(rv.Interface())
+	}
+	return "<" + typeName(rv.Type()) + ">"
+}
+
+// typeName is the Python type(x).__name__ of a Go value's type: the type's
+// own name, without package or pointer.
+func typeName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Name() == "" {
+		return t.Kind().String()
+	}
+	return t.Name()
+}
+
+func isNil(x any) bool {
+	rv := reflect.ValueOf(x)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return x == nil
+}
