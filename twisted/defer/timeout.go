@@ -1,0 +1,56 @@
+package deferred
+
+import (
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// AddTimeout times d out: it schedules d to be cancelled after timeout
+// seconds on clock, and returns d: addTimeout(timeout, clock,
+// onTimeoutCancel).
+//
+// The timeout covers the callbacks added to d before AddTimeout and none
+// added after it. If d fires first, the scheduled cancellation is
+// cancelled.
+//
+// If d times out, the result it has right after the cancellation (most
+// often a CancelledError failure, unless d's canceller or an earlier
+// errback gave another) is passed to onTimeoutCancel with the timeout, and
+// what onTimeoutCancel returns becomes d's result: a *twisted.Failure
+// goes down the errback path (as does a panic), anything else the callback
+// path. A nil onTimeoutCancel turns a CancelledError failure into a
+// TimeoutError(timeout, "Deferred") failure and leaves any other result
+// alone. onTimeoutCancel is not called when d is cancelled otherwise.
+func (d *Deferred) AddTimeout(timeout float64, clock reactor.IReactorTime, onTimeoutCancel func(result any, timeout float64) any) *Deferred {
+	timedOut := false
+	delayedCall := clock.CallLater(timeout, func() {
+		timedOut = true
+		d.Cancel()
+	})
+	if onTimeoutCancel == nil {
+		onTimeoutCancel = cancelledToTimedOutError
+	}
+	d.AddBoth(func(result any) (any, error) {
+		if timedOut {
+			return onTimeoutCancel(result, timeout), nil
+		}
+		return result, nil
+	})
+	return d.AddBoth(func(result any) (any, error) {
+		// Stop the pending cancellation now that d has fired.
+		if delayedCall.Active() {
+			delayedCall.Cancel()
+		}
+		return result, nil
+	})
+}
+
+// cancelledToTimedOutError is Twisted's _cancelledToTimedOutError, the
+// default onTimeoutCancel.
+func cancelledToTimedOutError(result any, timeout float64) any {
+	if f, ok := result.(*twisted.Failure); ok {
+		f.Trap(CancelledError)
+		return twisted.NewFailure(TimeoutError.New(timeout, "Deferred"))
+	}
+	return result
+}
