@@ -1,0 +1,180 @@
+package flow_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// threads is a reactor's thread part under the test's control: work runs
+// in goroutines, and the calls handed back wait in a channel until the
+// test runs them.
+type threads struct {
+	calls chan func()
+	wg    sync.WaitGroup
+}
+
+func newThreads() *threads { return &threads{calls: make(chan func(), 1000)} }
+
+func (f *threads) CallInThread(fn func()) {
+	f.wg.Add(1)
+	go func() {
+		defer f.wg.Done()
+		fn()
+	}()
+}
+func (f *threads) CallFromThread(fn func()) { f.calls <- fn }
+func (f *threads) SuggestThreadPoolSize(int) {}
+
+// runUntil runs the handed-back calls until d has fired, then waits for
+// the threads to end.
+func (f *threads) runUntil(d *deferred.Deferred) {
+	for !d.Called() {
+		(<-f.calls)()
+	}
+	f.wg.Wait()
+}
+
+// countIterator is test_flow.py's CountIterator, without its sleep.
+type countIterator struct{ count int }
+
+func (c *countIterator) Next() (any, error) {
+	val := c.count
+	if val == 0 {
+		return nil, twisted.StopIteration.New()
+	}
+	c.count--
+	return val, nil
+}
+
+func TestThreaded(t *testing.T) {
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, &countIterator{5}))
+	th.runUntil(d)
+	check(t, result(t, d), "[5, 4, 3, 2, 1]")
+}
+
+func TestThreadedRealReactor(t *testing.T) {
+	r := reactor.New()
+	var got any
+	r.CallWhenRunning(func() {
+		d := flow.DeferredOn(r, flow.ThreadedOn(r, &countIterator{5}))
+		d.AddBoth(func(res any) (any, error) {
+			got = res
+			return nil, r.Stop()
+		})
+	})
+	if err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	check(t, got, "[5, 4, 3, 2, 1]")
+}
+
+func TestThreadedError(t *testing.T) {
+	iterator := flow.Generator(func(yield func(any) bool) error {
+		yield(1)
+		return twisted.ValueError.New()
+	})
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, iterator))
+	th.runUntil(d)
+	failureOf(t, d, twisted.ValueError)
+}
+
+func TestThreadedTrap(t *testing.T) {
+	iterator := flow.Generator(func(yield func(any) bool) error {
+		yield(1)
+		return twisted.ValueError.New()
+	})
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, iterator, twisted.ValueError))
+	th.runUntil(d)
+	check(t, result(t, d), "[1, <type 'exceptions.ValueError'>]")
+}
+
+type badIter struct{}
+
+func (badIter) Iter() (flow.Iterator, error) { return nil, twisted.IOError.New("cannot start") }
+
+func TestThreadedIterFails(t *testing.T) {
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, badIter{}))
+	th.runUntil(d)
+	failureOf(t, d, twisted.IOError)
+}
+
+type chunks struct{ countIterator }
+
+func (*chunks) Chunked() bool { return true }
+func (c *chunks) Next() (any, error) {
+	v, err := c.countIterator.Next()
+	if err != nil {
+		return nil, err
+	}
+	return []int{v.(int), -v.(int)}, nil
+}
+
+func TestThreadedChunked(t *testing.T) {
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, &chunks{countIterator{2}}))
+	th.runUntil(d)
+	check(t, result(t, d), "[2, -2, 1, -1]")
+}
+
+// TestThreadedBatches checks that items produced while the reactor is busy
+// cross over in one hand-over.
+func TestThreadedBatches(t *testing.T) {
+	reached, release := make(chan struct{}), make(chan struct{})
+	source := flow.Generator(func(yield func(any) bool) error {
+		for i := range 100 {
+			yield(i)
+		}
+		close(reached)
+		<-release
+		return nil
+	})
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
+	<-reached
+	if n := len(th.calls); n != 1 {
+		t.Errorf("%d hand-overs pending for 100 items, want 1", n)
+	}
+	close(release)
+	th.runUntil(d)
+	if n := len(result(t, d).([]any)); n != 100 {
+		t.Errorf("%d results, want 100", n)
+	}
+}
+
+// TestThreadedCancel checks that cancelling the flow stops the thread and
+// closes its generator.
+func TestThreadedCancel(t *testing.T) {
+	reached, release := make(chan struct{}), make(chan struct{})
+	closed := false
+	source := flow.Generator(func(yield func(any) bool) error {
+		defer func() { closed = true }()
+		for i := 0; ; i++ {
+			if i == 3 {
+				close(reached)
+				<-release
+			}
+			if !yield(i) {
+				return nil
+			}
+		}
+	})
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
+	<-reached
+	d.Cancel()
+	close(release)
+	th.wg.Wait()
+	if !closed {
+		t.Error("generator not closed")
+	}
+	failureOf(t, d, deferred.CancelledError)
+}
