@@ -3,5 +3,6 @@
 package all
 
 import (
-// Each suite adds a line: _ "github.com/twistedflow/twistedflow/conformance/suites/<suite>"
+	// Each suite adds a line: _ "github.com/twistedflow/twistedflow/conformance/suites/<suite>"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefer"
 )

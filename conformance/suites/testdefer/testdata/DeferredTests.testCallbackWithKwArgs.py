@@ -1,0 +1,31 @@
+# src/twisted/test/test_defer.py DeferredTests.testCallbackWithKwArgs (Twisted 22.4)
+
+
+class DeferredTests(unittest.SynchronousTestCase, ImmediateFailureMixin):
+    def setUp(self) -> None:
+        self.callbackResults: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.callback2Results: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.errbackResults: Optional[
+            Tuple[Tuple[Failure, ...], Dict[str, object]]
+        ] = None
+
+        # Restore the debug flag to its original state when done.
+        self.addCleanup(defer.setDebugging, defer.getDebugging())
+
+    def _callback(self, *args: object, **kwargs: object) -> Any:
+        self.callbackResults = args, kwargs
+        return args[0]
+
+    def testCallbackWithKwArgs(self) -> None:
+        deferred: Deferred[str] = Deferred()
+        deferred.addCallback(self._callback, world="world")
+        deferred.callback("hello")
+        self.assertIsNone(self.errbackResults)
+        self.assertEqual(self.callbackResults, (("hello",), {"world": "world"}))
+
+
+run(DeferredTests, 'testCallbackWithKwArgs')

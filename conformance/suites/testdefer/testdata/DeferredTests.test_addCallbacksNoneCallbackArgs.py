@@ -1,0 +1,44 @@
+# src/twisted/test/test_defer.py DeferredTests.test_addCallbacksNoneCallbackArgs (Twisted 22.4)
+
+
+class DeferredTests(unittest.SynchronousTestCase, ImmediateFailureMixin):
+    def setUp(self) -> None:
+        self.callbackResults: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.callback2Results: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.errbackResults: Optional[
+            Tuple[Tuple[Failure, ...], Dict[str, object]]
+        ] = None
+
+        # Restore the debug flag to its original state when done.
+        self.addCleanup(defer.setDebugging, defer.getDebugging())
+
+    def _callback(self, *args: object, **kwargs: object) -> Any:
+        self.callbackResults = args, kwargs
+        return args[0]
+
+    def _errback(self, *args: Failure, **kwargs: object) -> None:
+        self.errbackResults = args, kwargs
+
+    def test_addCallbacksNoneCallbackArgs(self) -> None:
+        """
+        If given None as a callback args and kwargs, () and {} are used.
+        """
+        deferred: Deferred[str] = Deferred()
+        deferred.addCallbacks(
+            self._callback,
+            self._errback,
+            cast(Tuple[object], None),
+            cast(Mapping[str, object], None),
+            (),
+            {},
+        )
+        deferred.callback("hello")
+        self.assertIsNone(self.errbackResults)
+        self.assertEqual(self.callbackResults, (("hello",), {}))
+
+
+run(DeferredTests, 'test_addCallbacksNoneCallbackArgs')
