@@ -133,3 +133,20 @@ func formatStack(skip int) string {
 	}
 	return b.String()
 }
+
+// logFailure logs f at error level with its traceback.
+func logFailure(msg string, f *twisted.Failure) {
+	currentLogger().Error(msg, slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
+}
+
+// LogError logs f as Twisted's log.failure does and returns it, so that it
+// goes on down the chain: logError, usable as an errback,
+//
+//	d.AddErrback(deferred.LogError)
+//
+// If it is the last errback and the Deferred is then collected, the
+// failure is logged again as unhandled, as in Twisted.
+func LogError(f *twisted.Failure) (any, error) {
+	logFailure("Unhandled Error", f)
+	return nil, f
+}

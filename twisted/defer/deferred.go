@@ -301,7 +301,9 @@ func (d *Deferred) Paused() int { return int(d.paused) }
 // does nothing.
 func (d *Deferred) Cancel() {
 	if d.cancelReplaces {
-		d.canceller(d)
+		if d.canceller != nil { // nil once fired
+			d.canceller(d)
+		}
 		return
 	}
 	if !d.called {

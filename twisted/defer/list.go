@@ -1,0 +1,216 @@
+package deferred
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// SUCCESS and FAILURE are the first members of the (success, result) pairs
+// of a DeferredList's result, as Twisted's defer.SUCCESS and defer.FAILURE.
+const (
+	SUCCESS = true
+	FAILURE = false
+)
+
+// A DeferredListOption is one of DeferredList's keyword flags; combine them
+// by passing several.
+type DeferredListOption uint8
+
+const (
+	// FireOnOneCallback makes the list fire as soon as one Deferred in it
+	// succeeds, with the pair twisted.Tuple{result, index}, without waiting
+	// for the others. An empty list then never fires.
+	FireOnOneCallback DeferredListOption = 1 << iota
+	// FireOnOneErrback makes the list fail as soon as one Deferred in it
+	// fails, with a FirstError failure (value *FirstErrorValue) wrapping
+	// that failure and its index.
+	FireOnOneErrback
+	// ConsumeErrors turns the failures of the Deferreds in the list into
+	// None results once the list has seen them, so that errbacks added to
+	// those Deferreds later do not see them, nor are they logged as
+	// unhandled. It does not stop FireOnOneErrback.
+	ConsumeErrors
+)
+
+// FirstError is the class of the failure of a DeferredList with
+// FireOnOneErrback (and of GatherResults) when a Deferred in it fails. The
+// failure's Value is a *FirstErrorValue.
+var FirstError = twisted.NewClass("twisted.internet.defer.FirstError", twisted.Exception)
+
+// FirstErrorValue is an instance of FirstError: the first failure of a
+// Deferred in a DeferredList with FireOnOneErrback, and that Deferred's
+// index in the list.
+type FirstErrorValue struct {
+	SubFailure *twisted.Failure
+	Index      int
+}
+
+// Error returns Python's str: FirstError[#index, str(subFailure)].
+func (e *FirstErrorValue) Error() string {
+	return fmt.Sprintf("FirstError[#%d, %s]", e.Index, twisted.Str(e.SubFailure))
+}
+
+// PyRepr returns Python's repr: FirstError[#index, repr(subFailure.value)].
+func (e *FirstErrorValue) PyRepr() string {
+	return fmt.Sprintf("FirstError[#%d, %s]", e.Index, twisted.Repr(e.SubFailure.Value))
+}
+
+// PythonClass returns FirstError.
+func (e *FirstErrorValue) PythonClass() *twisted.Class { return FirstError }
+
+// DeferredList collects the results of several Deferreds: DeferredList(ds,
+// fireOnOneCallback=..., fireOnOneErrback=..., consumeErrors=...). It
+// returns a Deferred that fires once all of ds have fired, with a []any of
+// twisted.Tuple{success bool, result} pairs in the order of ds (result a
+// *twisted.Failure where success is false): Python prints it as
+// [(True, 1), (False, <twisted.python.failure.Failure ...>)]. An empty ds
+// fires at once with an empty list. The options change when and how it
+// fires; see DeferredListOption.
+//
+// DeferredList works by adding a callback pair to each of ds, so callbacks
+// added to them before change what the list sees, and the list's pair
+// passes each result on unchanged (unless ConsumeErrors) to callbacks added
+// after.
+//
+// Cancelling the returned Deferred before it fires cancels every Deferred
+// in ds (a panic in one of their cancellers is logged and does not stop the
+// others), and does nothing else: the list fires as its Deferreds do.
+// Cancelling it after it fired does nothing.
+func DeferredList(ds []*Deferred, opts ...DeferredListOption) *Deferred {
+	var flags DeferredListOption
+	for _, o := range opts {
+		flags |= o
+	}
+	list := slices.Clone(ds)
+	resultList := make([]any, len(list))
+	finishedCount := 0
+
+	dl := NewWithCanceller(func(*Deferred) {
+		for _, d := range list {
+			cancelLogging(d)
+		}
+	})
+	dl.cancelReplaces = true
+	if len(list) == 0 && flags&FireOnOneCallback == 0 {
+		dl.Callback(resultList)
+	}
+
+	cbDeferred := func(result any, index int, succeeded bool) (any, error) {
+		resultList[index] = twisted.Tuple{succeeded, result}
+		finishedCount++
+		if !dl.called {
+			switch {
+			case succeeded && flags&FireOnOneCallback != 0:
+				dl.Callback(twisted.Tuple{result, index})
+			case !succeeded && flags&FireOnOneErrback != 0:
+				dl.Errback(&FirstErrorValue{SubFailure: result.(*twisted.Failure), Index: index})
+			case finishedCount == len(resultList):
+				dl.Callback(resultList)
+			}
+		}
+		if !succeeded && flags&ConsumeErrors != 0 {
+			return nil, nil
+		}
+		return result, nil
+	}
+	for i, d := range list {
+		d.AddCallbacks(
+			func(r any) (any, error) { return cbDeferred(r, i, SUCCESS) },
+			func(f *twisted.Failure) (any, error) { return cbDeferred(f, i, FAILURE) },
+		)
+	}
+	return dl
+}
+
+// cancelLogging cancels d, logging a panic of its canceller instead of
+// letting it through.
+func cancelLogging(d *Deferred) {
+	defer func() {
+		if v := recover(); v != nil {
+			logFailure("Exception raised from user supplied canceller", twisted.FailureFromPanic(v))
+		}
+	}()
+	d.Cancel()
+}
+
+// GatherResults returns a Deferred that fires with a []any of the results
+// of ds once they have all succeeded, or fails with a FirstError (value
+// *FirstErrorValue) as soon as one fails: gatherResults(ds,
+// consumeErrors). It is DeferredList(ds, FireOnOneErrback) with the
+// (success, result) pairs reduced to the results. The only option that
+// means something here is ConsumeErrors. Cancelling it cancels ds, as for
+// DeferredList.
+func GatherResults(ds []*Deferred, opts ...DeferredListOption) *Deferred {
+	opts = append([]DeferredListOption{FireOnOneErrback}, opts...)
+	return DeferredList(ds, opts...).AddCallback(func(r any) (any, error) {
+		pairs := r.([]any)
+		values := make([]any, len(pairs))
+		for i, p := range pairs {
+			values[i] = p.(twisted.Tuple)[1]
+		}
+		return values, nil
+	})
+}
+
+// FailureGroup is the class of the failure of Race when every Deferred
+// fails. The failure's Value is a *FailureGroupValue.
+var FailureGroup = twisted.NewClass("twisted.internet.defer.FailureGroup", twisted.Exception)
+
+// FailureGroupValue is an instance of FailureGroup: the failures of all the
+// Deferreds given to Race, in their order.
+type FailureGroupValue struct {
+	Failures []*twisted.Failure
+}
+
+// Error returns Python's str of a FailureGroup, which has no arguments: "".
+func (e *FailureGroupValue) Error() string { return "" }
+
+// PyRepr returns Python's repr: FailureGroup().
+func (e *FailureGroupValue) PyRepr() string { return "FailureGroup()" }
+
+// PythonClass returns FailureGroup.
+func (e *FailureGroupValue) PythonClass() *twisted.Class { return FailureGroup }
+
+// Race returns a Deferred that fires with twisted.Tuple{index, result} for
+// the first of ds to succeed, and cancels all the others: race(ds). If all
+// of ds fail, it fails with a FailureGroup (value *FailureGroupValue) of
+// their failures in the order of ds. An empty ds never fires. Cancelling
+// the returned Deferred cancels all of ds.
+//
+// The winner is not cancelled: its caller still uses it. A result that
+// another of ds delivers after being cancelled goes nowhere.
+func Race(ds []*Deferred) *Deferred {
+	toCancel := slices.Clone(ds)
+	var winner *Deferred
+	finalResult := NewWithCanceller(func(*Deferred) {
+		for _, d := range toCancel {
+			d.Cancel()
+		}
+	})
+	failures := make([]*twisted.Failure, len(toCancel))
+	failed := 0
+	for i, d := range toCancel {
+		d.AddCallbacks(func(r any) (any, error) {
+			if winner == nil {
+				winner = toCancel[i]
+				for _, other := range toCancel {
+					if other != winner {
+						other.Cancel()
+					}
+				}
+				finalResult.Callback(twisted.Tuple{i, r})
+			}
+			return nil, nil
+		}, func(f *twisted.Failure) (any, error) {
+			failures[i] = f
+			failed++
+			if failed == len(toCancel) {
+				finalResult.Errback(&FailureGroupValue{Failures: failures})
+			}
+			return nil, nil
+		})
+	}
+	return finalResult
+}
