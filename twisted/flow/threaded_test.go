@@ -27,7 +27,7 @@ func (f *threads) CallInThread(fn func()) {
 		fn()
 	}()
 }
-func (f *threads) CallFromThread(fn func()) { f.calls <- fn }
+func (f *threads) CallFromThread(fn func())  { f.calls <- fn }
 func (f *threads) SuggestThreadPoolSize(int) {}
 
 // runUntil runs the handed-back calls until d has fired, then waits for
