@@ -97,10 +97,14 @@ func (tc *SynchronousTestCase) runCleanups() {
 	}
 }
 
-// check prints line and ends the scenario if ok is false.
-func (tc *SynchronousTestCase) check(line string, ok bool) {
+// check prints line and ends the scenario if ok is false, with the
+// assertion's message if it has one.
+func (tc *SynchronousTestCase) check(line string, ok bool, msg ...any) {
 	tc.t.Print(line)
 	if !ok {
+		if len(msg) > 0 {
+			tc.t.Fatalf("%s failed: %s", line, fmt.Sprint(msg...))
+		}
 		tc.t.Fatalf("%s failed", line)
 	}
 }
@@ -108,58 +112,58 @@ func (tc *SynchronousTestCase) check(line string, ok bool) {
 // Fail ends the scenario: fail(msg).
 func (tc *SynchronousTestCase) Fail(msg string) { tc.t.Fatalf("%s", msg) }
 
-func (tc *SynchronousTestCase) AssertEqual(first, second any) any {
-	tc.check(fmt.Sprintf("assertEqual(%s, %s)", show(first), show(second)), pyEqual(first, second))
+func (tc *SynchronousTestCase) AssertEqual(first, second any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertEqual(%s, %s)", show(first), show(second)), pyEqual(first, second), msg...)
 	return first
 }
 
-func (tc *SynchronousTestCase) AssertNotEqual(first, second any) any {
-	tc.check(fmt.Sprintf("assertNotEqual(%s, %s)", show(first), show(second)), !pyEqual(first, second))
+func (tc *SynchronousTestCase) AssertNotEqual(first, second any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertNotEqual(%s, %s)", show(first), show(second)), !pyEqual(first, second), msg...)
 	return first
 }
 
-func (tc *SynchronousTestCase) AssertIs(first, second any) any {
-	tc.check(fmt.Sprintf("assertIs(%s, %s)", show(first), show(second)), pyIs(first, second))
+func (tc *SynchronousTestCase) AssertIs(first, second any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertIs(%s, %s)", show(first), show(second)), pyIs(first, second), msg...)
 	return first
 }
 
-func (tc *SynchronousTestCase) AssertIsNot(first, second any) any {
-	tc.check(fmt.Sprintf("assertIsNot(%s, %s)", show(first), show(second)), !pyIs(first, second))
+func (tc *SynchronousTestCase) AssertIsNot(first, second any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertIsNot(%s, %s)", show(first), show(second)), !pyIs(first, second), msg...)
 	return first
 }
 
-func (tc *SynchronousTestCase) AssertIsNone(obj any) {
-	tc.check(fmt.Sprintf("assertIsNone(%s)", show(obj)), isNone(obj))
+func (tc *SynchronousTestCase) AssertIsNone(obj any, msg ...any) {
+	tc.check(fmt.Sprintf("assertIsNone(%s)", show(obj)), isNone(obj), msg...)
 }
 
-func (tc *SynchronousTestCase) AssertIsNotNone(obj any) {
-	tc.check(fmt.Sprintf("assertIsNotNone(%s)", show(obj)), !isNone(obj))
+func (tc *SynchronousTestCase) AssertIsNotNone(obj any, msg ...any) {
+	tc.check(fmt.Sprintf("assertIsNotNone(%s)", show(obj)), !isNone(obj), msg...)
 }
 
-func (tc *SynchronousTestCase) AssertTrue(condition any) any {
-	tc.check(fmt.Sprintf("assertTrue(%s)", show(condition)), truth(condition))
+func (tc *SynchronousTestCase) AssertTrue(condition any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertTrue(%s)", show(condition)), truth(condition), msg...)
 	return condition
 }
 
-func (tc *SynchronousTestCase) AssertFalse(condition any) any {
-	tc.check(fmt.Sprintf("assertFalse(%s)", show(condition)), !truth(condition))
+func (tc *SynchronousTestCase) AssertFalse(condition any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertFalse(%s)", show(condition)), !truth(condition), msg...)
 	return condition
 }
 
-func (tc *SynchronousTestCase) AssertIn(containee, container any) any {
-	tc.check(fmt.Sprintf("assertIn(%s, %s)", show(containee), show(container)), contains(container, containee))
+func (tc *SynchronousTestCase) AssertIn(containee, container any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertIn(%s, %s)", show(containee), show(container)), contains(container, containee), msg...)
 	return containee
 }
 
-func (tc *SynchronousTestCase) AssertNotIn(containee, container any) any {
-	tc.check(fmt.Sprintf("assertNotIn(%s, %s)", show(containee), show(container)), !contains(container, containee))
+func (tc *SynchronousTestCase) AssertNotIn(containee, container any, msg ...any) any {
+	tc.check(fmt.Sprintf("assertNotIn(%s, %s)", show(containee), show(container)), !contains(container, containee), msg...)
 	return containee
 }
 
 // AssertIsInstance is assertIsInstance(instance, class): class is an
 // exception *twisted.Class or a pyType such as Failure.
-func (tc *SynchronousTestCase) AssertIsInstance(instance any, class any) {
-	tc.check(fmt.Sprintf("assertIsInstance(%s, %s)", show(instance), show(class)), isInstance(instance, class))
+func (tc *SynchronousTestCase) AssertIsInstance(instance any, class any, msg ...any) {
+	tc.check(fmt.Sprintf("assertIsInstance(%s, %s)", show(instance), show(class)), isInstance(instance, class), msg...)
 }
 
 // AssertRaises calls f and returns the exception it raises (panics with,
