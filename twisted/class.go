@@ -16,6 +16,7 @@ type Class struct {
 	name   string
 	module string
 	parent *Class
+	str    func(*Error) string // the class's own __str__, if it has one
 }
 
 // NewClass declares an exception class, as Python's
@@ -45,6 +46,18 @@ func NewClass(name string, parent *Class) *Class {
 // in the module "exceptions".
 func builtin(name string, parent *Class) *Class {
 	return &Class{name: name, module: "exceptions", parent: parent}
+}
+
+// WithStr gives the class its own str(), as a Python exception class that
+// defines __str__ has: Error() of an exception of the class, or of a
+// subclass that has none of its own, returns str(e). It returns c, so that
+// it goes with the declaration (call it there, before any use):
+//
+//	var AlreadyCalled = twisted.NewClass("twisted.internet.error.AlreadyCalled", twisted.ValueError).
+//		WithStr(func(e *twisted.Error) string { return "Tried to cancel an already-called event." })
+func (c *Class) WithStr(str func(e *Error) string) *Class {
+	c.str = str
+	return c
 }
 
 // Name returns the class's own name, as Python's cls.__name__.

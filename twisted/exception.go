@@ -21,8 +21,14 @@ type Error struct {
 
 // Error returns Python's str(exception): the single argument as str, the
 // argument tuple when there are several, "" for none. KeyError, as in
-// Python, shows its single argument with repr.
+// Python, shows its single argument with repr. A class given its own str
+// by WithStr (or a parent class so given) prints what that returns.
 func (e *Error) Error() string {
+	for k := e.Class; k != nil; k = k.parent {
+		if k.str != nil {
+			return k.str(e)
+		}
+	}
 	switch len(e.Args) {
 	case 0:
 		return ""
