@@ -109,6 +109,22 @@ func TestDelayedCallErrors(t *testing.T) {
 		if got := tt.err.Error(); got != tt.msg {
 			t.Errorf("%s: Error() = %q, want %q", tt.name, got, tt.msg)
 		}
+		// Raised without arguments, as in Python.
+		if got, want := twisted.Repr(tt.err), tt.class.Name()+"()"; got != want {
+			t.Errorf("%s: Repr = %s, want %s", tt.name, got, want)
+		}
+	}
+}
+
+// str(AlreadyCalled("a", "b")) is "Tried to cancel an already-called
+// event: a b." in Twisted.
+func TestAlreadyCalledWithArgs(t *testing.T) {
+	if got, want := AlreadyCalled.New("a", "b").Error(), "Tried to cancel an already-called event: a b."; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	f := twisted.NewFailure(AlreadyCancelled.New())
+	if got, want := f.Error(), "AlreadyCancelled: Tried to cancel an already-cancelled event."; got != want {
+		t.Errorf("Failure.Error() = %q, want %q", got, want)
 	}
 }
 

@@ -1,15 +1,22 @@
 package reactor
 
-import "github.com/twistedflow/twistedflow/twisted"
+import (
+	"strings"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
 
 // The exception classes of twisted.internet.error that the reactor raises.
 var (
 	// AlreadyCalled is raised by Cancel, Delay and Reset on a DelayedCall
-	// that has already run.
-	AlreadyCalled = twisted.NewClass("twisted.internet.error.AlreadyCalled", twisted.ValueError)
+	// that has already run: "Tried to cancel an already-called event."
+	AlreadyCalled = twisted.NewClass("twisted.internet.error.AlreadyCalled", twisted.ValueError).
+			WithStr(messageStr("Tried to cancel an already-called event"))
 	// AlreadyCancelled is raised by Cancel, Delay and Reset on a
-	// DelayedCall that has been cancelled.
-	AlreadyCancelled = twisted.NewClass("twisted.internet.error.AlreadyCancelled", twisted.ValueError)
+	// DelayedCall that has been cancelled: "Tried to cancel an
+	// already-cancelled event."
+	AlreadyCancelled = twisted.NewClass("twisted.internet.error.AlreadyCancelled", twisted.ValueError).
+				WithStr(messageStr("Tried to cancel an already-cancelled event"))
 	// ReactorNotRunning is raised when trying to stop a reactor which is
 	// not running.
 	ReactorNotRunning = twisted.NewClass("twisted.internet.error.ReactorNotRunning", twisted.RuntimeError)
@@ -21,13 +28,23 @@ var (
 	ReactorNotRestartable = twisted.NewClass("twisted.internet.error.ReactorNotRestartable", twisted.RuntimeError)
 )
 
-// Twisted's AlreadyCalled and AlreadyCancelled are raised without
-// arguments and print a fixed message; the message is carried here as the
-// single argument so that Error() prints what Python's str() prints.
-const (
-	alreadyCalledMessage    = "Tried to cancel an already-called event."
-	alreadyCancelledMessage = "Tried to cancel an already-cancelled event."
-)
+// messageStr is the __str__ of Twisted's AlreadyCalled and
+// AlreadyCancelled: the class's MESSAGE, then the arguments if any, then a
+// full stop. They are raised without arguments, so repr shows
+// AlreadyCalled() as in Python.
+func messageStr(message string) func(*twisted.Error) string {
+	return func(e *twisted.Error) string {
+		s := message
+		if len(e.Args) > 0 {
+			args := make([]string, len(e.Args))
+			for i, a := range e.Args {
+				args[i] = twisted.Str(a)
+			}
+			s += ": " + strings.Join(args, " ")
+		}
+		return s + "."
+	}
+}
 
-func errAlreadyCalled() error    { return AlreadyCalled.New(alreadyCalledMessage) }
-func errAlreadyCancelled() error { return AlreadyCancelled.New(alreadyCancelledMessage) }
+func errAlreadyCalled() error    { return AlreadyCalled.New() }
+func errAlreadyCancelled() error { return AlreadyCancelled.New() }

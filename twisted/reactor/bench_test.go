@@ -1,0 +1,120 @@
+package reactor
+
+import (
+	"container/heap"
+	"math/rand/v2"
+	"testing"
+)
+
+// randomDelays returns n delays spread over [0, span) seconds, the same
+// ones on every run.
+func randomDelays(n int, span float64) []float64 {
+	rng := rand.New(rand.NewPCG(1, 2))
+	delays := make([]float64, n)
+	for i := range delays {
+		delays[i] = rng.Float64() * span
+	}
+	return delays
+}
+
+// BenchmarkClock20k schedules 20,000 calls with random delays on a Clock
+// and advances past them all (testdata/bench/clock20k.py is the Python).
+func BenchmarkClock20k(b *testing.B) {
+	delays := randomDelays(20000, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewClock()
+		fired := 0
+		f := func() { fired++ }
+		for _, d := range delays {
+			c.CallLater(d, f)
+		}
+		c.Advance(1000)
+		if fired != len(delays) {
+			b.Fatalf("%d of %d fired", fired, len(delays))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/20000, "ns/timer")
+}
+
+// floorItem and floorHeap are the least a heap of timers needs: the
+// floor BenchmarkClock20k is measured against.
+type floorItem struct {
+	at    float64
+	seq   int64
+	f     func()
+	index int
+}
+
+type floorHeap []*floorItem
+
+func (h floorHeap) Len() int { return len(h) }
+func (h floorHeap) Less(i, j int) bool {
+	return h[i].at < h[j].at || h[i].at == h[j].at && h[i].seq < h[j].seq
+}
+func (h floorHeap) Swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].index, h[j].index = i, j
+}
+func (h *floorHeap) Push(x any) {
+	it := x.(*floorItem)
+	it.index = len(*h)
+	*h = append(*h, it)
+}
+func (h *floorHeap) Pop() any {
+	old := *h
+	it := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	return it
+}
+
+// BenchmarkHeapFloor20k does what BenchmarkClock20k does with a bare
+// container/heap: push 20,000 timers, pop and call them in order.
+func BenchmarkHeapFloor20k(b *testing.B) {
+	delays := randomDelays(20000, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		var h floorHeap
+		fired := 0
+		f := func() { fired++ }
+		for i, d := range delays {
+			heap.Push(&h, &floorItem{at: d, seq: int64(i), f: f})
+		}
+		for h.Len() > 0 && h[0].at <= 1000 {
+			heap.Pop(&h).(*floorItem).f()
+		}
+		if fired != len(delays) {
+			b.Fatalf("%d of %d fired", fired, len(delays))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/20000, "ns/timer")
+}
+
+// BenchmarkReactorTimers schedules 200,000 calls with random delays under
+// a millisecond on a real Reactor and runs it until they have all fired
+// (testdata/bench/reactor200k.py is the Python).
+func BenchmarkReactorTimers(b *testing.B) {
+	const n = 200000
+	delays := randomDelays(n, 0.001)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := New()
+		fired := 0
+		f := func() {
+			fired++
+			if fired == n {
+				r.Stop()
+			}
+		}
+		r.CallWhenRunning(func() {
+			for _, d := range delays {
+				r.CallLater(d, f)
+			}
+		})
+		if err := r.Run(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/timer")
+}
