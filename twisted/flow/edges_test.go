@@ -164,13 +164,12 @@ func TestTruthy(t *testing.T) {
 func TestGeneratorPanic(t *testing.T) {
 	gen := flow.Generator(func(yield func(any) bool) error {
 		yield(1)
-		var m map[string]int
-		m["x"] = 1
-		return nil
+		s, i := []int{}, 1
+		return twisted.Exception.New(s[i])
 	})
 	out, err := flow.Block(gen).List()
 	check(t, out, "[1]")
-	if twisted.ClassOf(err) != twisted.AttributeError {
+	if twisted.ClassOf(err) != twisted.IndexError {
 		t.Errorf("err = %v", err)
 	}
 }
