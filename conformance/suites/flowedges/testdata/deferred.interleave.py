@@ -1,0 +1,12 @@
+# flow edges: two flow.Deferreds cooperating with distinct timeouts
+# interleave their steps in time order.
+def request(name, pause):
+    print name, 'step one'
+    yield flow.Cooperate(pause)
+    print name, 'step two'
+    yield flow.Cooperate(pause)
+    print name, 'step three'
+    yield name
+a = outcome(flow.Deferred(request('James', 0.05)))
+b = outcome(flow.Deferred(request('Wendy', 0.08)))
+wait(defer.DeferredList([a, b]))
