@@ -65,6 +65,8 @@ func Str(v any) string {
 		return x.Error()
 	case *Failure:
 		return x.String()
+	case *Class: // an error, but Python's str of a class is its repr
+		return x.String()
 	case error:
 		return x.Error()
 	}

@@ -33,6 +33,7 @@ var strCases = map[string]any{
 	"str:float_12": 123456789012.0, "str:float_13": 1234567890123.0,
 	"str:exc_one": ValueError.New("bad"), "str:exc_two": ValueError.New("a", 2),
 	"str:exc_keyerror": KeyError.New("k"), "str:exc_none": ValueError.New(), "str:string": "it's",
+	"str:class": KeyError,
 }
 
 func negZero() float64 {

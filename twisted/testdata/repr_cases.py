@@ -55,6 +55,7 @@ strs = [
     ("str:exc_keyerror", KeyError("k")),
     ("str:exc_none", ValueError()),
     ("str:string", "it's"),
+    ("str:class", KeyError),
 ]
 for name, value in strs:
     print "%s\t%s" % (name, str(value))
