@@ -140,6 +140,18 @@ func (d *Deferred) pop() link {
 	return l
 }
 
+// prepend puts l before the pairs not yet run.
+func (d *Deferred) prepend(l link) {
+	if int(d.next) > 0 {
+		d.next--
+		d.callbacks[d.next] = l
+		return
+	}
+	d.push(link{})
+	copy(d.callbacks[d.next+1:], d.callbacks[d.next:])
+	d.callbacks[d.next] = l
+}
+
 // pending reports whether pairs remain to run.
 func (d *Deferred) pending() bool { return int(d.next) < len(d.callbacks) }
 
