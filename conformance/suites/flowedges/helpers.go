@@ -182,3 +182,10 @@ func (e *edge) callLater(delay float64, f func()) { e.reactor().CallLater(delay,
 
 // pyG formats a float as Python's '%g'.
 func pyG(f float64) string { return strconv.FormatFloat(f, 'g', 6, 64) }
+
+// deferredFired returns a Deferred that has fired with result.
+func deferredFired(result any) *deferred.Deferred {
+	d := deferred.New()
+	d.Callback(result)
+	return d
+}
