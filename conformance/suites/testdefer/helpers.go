@@ -633,3 +633,57 @@ func assert(ok bool, msg ...any) {
 		panic(twisted.AssertionError.New(msg...))
 	}
 }
+
+// add is Python's a + b for the operands the tests use: ints, strings,
+// lists; any other pair raises (panics with) Python's TypeError.
+func add(a, b any) any {
+	switch x := a.(type) {
+	case int:
+		if y, ok := b.(int); ok {
+			return x + y
+		}
+		panic(twisted.TypeError.New(fmt.Sprintf("unsupported operand type(s) for +: 'int' and '%s'", typeName(b))))
+	case string:
+		if y, ok := b.(string); ok {
+			return x + y
+		}
+		panic(twisted.TypeError.New(fmt.Sprintf("can only concatenate str (not \"%s\") to str", typeName(b))))
+	}
+	panic(twisted.TypeError.New(fmt.Sprintf("unsupported operand type(s) for +: '%s' and '%s'", typeName(a), typeName(b))))
+}
+
+// mul is Python's a * n for a string, list or int a.
+func mul(a any, n int) any {
+	switch x := a.(type) {
+	case int:
+		return x * n
+	case string:
+		return strings.Repeat(x, n)
+	case []any:
+		out := []any{}
+		for range n {
+			out = append(out, x...)
+		}
+		return out
+	}
+	panic(twisted.TypeError.New(fmt.Sprintf("unsupported operand type(s) for *: '%s' and 'int'", typeName(a))))
+}
+
+// typeName is type(x).__name__ for the values the tests use.
+func typeName(x any) string {
+	switch x.(type) {
+	case nil:
+		return "NoneType"
+	case int:
+		return "int"
+	case string:
+		return "str"
+	case float64:
+		return "float"
+	case []any:
+		return "list"
+	case twisted.Tuple:
+		return "tuple"
+	}
+	return fmt.Sprintf("%T", x)
+}
