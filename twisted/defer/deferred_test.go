@@ -10,16 +10,6 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
-// recorder collects what callbacks see, as the Python tests' lists do.
-type recorder struct{ got []any }
-
-func (r *recorder) cb(v any) (any, error) { r.got = append(r.got, v); return v, nil }
-func (r *recorder) eb(f *twisted.Failure) (any, error) {
-	r.got = append(r.got, f)
-	return nil, nil
-}
-func (r *recorder) String() string { return twisted.Repr(r.got) }
-
 func appendTo(l *[]any) func(any) (any, error) {
 	return func(v any) (any, error) { *l = append(*l, v); return nil, nil }
 }

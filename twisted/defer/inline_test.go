@@ -63,10 +63,10 @@ func TestInlineCallbacksFailures(t *testing.T) {
 		{"return error", func(Await) (any, error) { return nil, twisted.KeyError.New("k") }, twisted.KeyError},
 		{"panic", func(Await) (any, error) { panic(twisted.ValueError.New("v")) }, twisted.ValueError},
 		{"runtime error", func(Await) (any, error) {
-			var m map[string]int
-			m["x"] = 1
-			return nil, nil
-		}, twisted.AttributeError},
+			var s []int
+			i := len(s) + 3
+			return s[i], nil
+		}, twisted.IndexError},
 		{"return Failure", func(Await) (any, error) {
 			return twisted.NewFailure(twisted.IndexError.New()), nil
 		}, twisted.IndexError},
