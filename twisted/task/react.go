@@ -1,0 +1,113 @@
+package task
+
+import (
+	"errors"
+	"log/slog"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// A Reactor is what React runs: the loop and its clock. *reactor.Reactor
+// is one.
+type Reactor interface {
+	reactor.IReactorCore
+	reactor.IReactorTime
+}
+
+// SystemEventTriggers is implemented by reactors that run triggers around
+// their shutdown, as Twisted's addSystemEventTrigger (phase "before",
+// "during" or "after"; event "shutdown"). React uses it, when the reactor
+// has it, to know that the reactor is already shutting down.
+type SystemEventTriggers interface {
+	AddSystemEventTrigger(phase, eventType string, f func()) any
+}
+
+// ErrorLogger is implemented by reactors that log failures themselves.
+// React logs the failure of main there; otherwise to the *reactor.Reactor's
+// Logger, or slog.Default().
+type ErrorLogger interface {
+	LogError(f *twisted.Failure, why string)
+}
+
+// React calls main with the reactor and runs the reactor until the
+// Deferred main returns fires, then stops it, and returns the exit status
+// (Twisted's react, which passes it to sys.exit: call
+// os.Exit(task.React(main, nil))).
+//
+// It is the way to start up a program with a well-defined completion
+// condition, such as a client or a one-off asynchronous operation. Prefer
+// it to calling Run directly: React
+//   - takes care to stop the reactor once and only once, and at the right
+//     time;
+//   - logs a failure of the Deferred main returns ("main function
+//     encountered error");
+//   - returns 0 on success and 1 on failure, or the code of a
+//     twisted.SystemExit failure (SystemExit.New(code)).
+//
+// A nil r means reactor.Default(). If the reactor stops before the
+// Deferred fires, React returns 0.
+func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
+	if r == nil {
+		r = reactor.Default()
+	}
+	finished := main(r)
+	code := 0
+	stopping := false
+	if t, ok := r.(SystemEventTriggers); ok {
+		t.AddSystemEventTrigger("before", "shutdown", func() { stopping = true })
+	}
+	stop := func(result any, stopReactor bool) {
+		if stopReactor {
+			if err := r.Stop(); err != nil && !errors.Is(err, reactor.ReactorNotRunning) {
+				panic(err)
+			}
+		}
+		if f, ok := result.(*twisted.Failure); ok {
+			if f.Check(twisted.SystemExit) != nil {
+				code = exitCode(f.Value)
+			} else {
+				logError(r, f, "main function encountered error")
+				code = 1
+			}
+		}
+	}
+	finished.AddBoth(func(result any) (any, error) {
+		if stopping {
+			stop(result, false)
+		} else {
+			r.CallWhenRunning(func() { stop(result, true) })
+		}
+		return nil, nil
+	})
+	if err := r.Run(); err != nil {
+		panic(err)
+	}
+	return code
+}
+
+// exitCode is the status sys.exit gives for a SystemExit: its argument if
+// it is an integer, 0 for none (or None), 1 for anything else.
+func exitCode(err error) int {
+	e := twisted.AsError(err)
+	if len(e.Args) == 0 || e.Args[0] == nil || e.Args[0] == any(twisted.None) {
+		return 0
+	}
+	if n, ok := e.Args[0].(int); ok {
+		return n
+	}
+	return 1
+}
+
+func logError(r Reactor, f *twisted.Failure, why string) {
+	if l, ok := r.(ErrorLogger); ok {
+		l.LogError(f, why)
+		return
+	}
+	logger := slog.Default()
+	if rr, ok := r.(*reactor.Reactor); ok && rr.Logger != nil {
+		logger = rr.Logger
+	}
+	logger.Error(why, slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
+}
