@@ -598,3 +598,33 @@ func TestLongChainOfFiredDeferreds(t *testing.T) {
 		t.Fatal(l)
 	}
 }
+
+func TestDeferredsOnSeveralGoroutines(t *testing.T) {
+	// Each goroutine uses its own Deferreds; the package state they share
+	// (pools, settings, logger) must be race-free.
+	done := make(chan int)
+	for g := range 4 {
+		go func() {
+			sum := 0
+			for i := range 200 {
+				d := New()
+				for range 5 {
+					d.AddCallback(increment)
+				}
+				d.AddErrback(catch)
+				if i%50 == 0 {
+					SetDebugging(g%2 == 0)
+				}
+				d.Callback(i)
+				sum += d.Result().(int)
+			}
+			done <- sum
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != 200*199/2+200*5 {
+			t.Errorf("sum %d", got)
+		}
+	}
+	SetDebugging(false)
+}
