@@ -1,6 +1,7 @@
 package flowedges
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 
@@ -80,10 +81,16 @@ func (e *edge) block(stage any, trap ...*twisted.Class) *flow.BlockStage {
 }
 
 // raised prints an exception caught by the scenario: class name and
-// message.
+// message (an address in the message, as in "instance at 0x...", is
+// blanked).
 func (e *edge) raised(err error) {
-	e.t.Print("raised", twisted.ClassOf(err).Name(), message(err))
+	e.t.Print("raised", twisted.ClassOf(err).Name(), noaddr(message(err)))
 }
+
+var address = regexp.MustCompile(` at 0x[0-9a-fA-F]+`)
+
+// noaddr returns s with each address ("at 0xc000..") blanked to "at 0x...".
+func noaddr(s string) string { return address.ReplaceAllString(s, " at 0x...") }
 
 // message is Python's str(e) of a raised exception.
 func message(err error) string {
@@ -115,13 +122,14 @@ func (e *edge) drain(b *flow.BlockStage) {
 }
 
 // outcome prints how the Deferred fires: "result" and the repr of its
-// result, or "failure", the failure's class name and message.
+// result, or "failure", the failure's class name and message (addresses
+// blanked).
 func (e *edge) outcome(d *deferred.Deferred) *deferred.Deferred {
 	d.AddCallbacks(func(r any) (any, error) {
 		e.t.Print("result", twisted.Repr(r))
 		return r, nil
 	}, func(f *twisted.Failure) (any, error) {
-		e.t.Print("failure", f.Type.Name(), f.GetErrorMessage())
+		e.t.Print("failure", f.Type.Name(), noaddr(f.GetErrorMessage()))
 		return nil, nil
 	})
 	return d

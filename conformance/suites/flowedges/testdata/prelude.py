@@ -5,7 +5,7 @@
 # transcribes each one for the Go side.
 
 from __future__ import generators
-import time, warnings
+import re, time, warnings
 warnings.simplefilter('ignore')
 
 from twisted.flow import flow
@@ -37,8 +37,14 @@ def block(stage, *trap):
 
 
 def raised(e):
-    """print an exception caught by the scenario: class name and message"""
-    print 'raised', e.__class__.__name__, str(e)
+    """print an exception caught by the scenario: class name and message
+    (an address in the message, as in "instance at 0x...", is blanked)"""
+    print 'raised', e.__class__.__name__, noaddr(str(e))
+
+
+def noaddr(s):
+    """s with each address ("at 0x7f..") blanked to "at 0x..." """
+    return re.sub(r' at 0x[0-9a-fA-F]+', ' at 0x...', s)
 
 
 def drain(it):
@@ -53,12 +59,13 @@ def drain(it):
 
 def outcome(d):
     """print how the Deferred fires: 'result' and the repr of its result,
-    or 'failure', the failure's class name and message"""
+    or 'failure', the failure's class name and message (addresses
+    blanked)"""
     def ok(r):
         print 'result', repr(r)
         return r
     def ko(f):
-        print 'failure', f.type.__name__, f.getErrorMessage()
+        print 'failure', f.type.__name__, noaddr(f.getErrorMessage())
     d.addCallbacks(ok, ko)
     return d
 
