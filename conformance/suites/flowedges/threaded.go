@@ -1,0 +1,89 @@
+package flowedges
+
+import (
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// threaded makes the scenario run a real reactor, whose thread pool
+// Threaded needs, and returns Threaded(source, *trap) on it.
+func (e *edge) threaded(source any, trap ...*twisted.Class) *flow.ThreadedStage {
+	if e.real == nil {
+		e.real = reactor.New()
+	}
+	return flow.ThreadedOn(e.real, source, trap...)
+}
+
+// chunks gives its chunks, lists of values; Chunked says so.
+type chunks struct{ chunks [][]any }
+
+func (c *chunks) Chunked() bool { return true }
+
+func (c *chunks) Next() (any, error) {
+	if len(c.chunks) == 0 {
+		return nil, twisted.StopIteration.New()
+	}
+	v := c.chunks[0]
+	c.chunks = c.chunks[1:]
+	return v, nil
+}
+
+// broken is an iterable whose Iter fails.
+type broken struct{}
+
+func (broken) Iter() (flow.Iterator, error) { return nil, twisted.IOError.New("no iterator") }
+
+func init() {
+	scenario("threaded.basic", func(e *edge) {
+		e.real = reactor.New()
+		e.run(e.threaded(&count{4}))
+	})
+	scenario("threaded.error", func(e *edge) {
+		// The Python pauses before raising, because there the failure may
+		// overtake the last value; Go hands both over in order.
+		gen := func(yield func(any) bool) error {
+			if !yield(1) || !yield(2) {
+				return nil
+			}
+			return twisted.ValueError.New("in thread")
+		}
+		printer := func(yield func(any) bool) error {
+			src := e.threaded(flow.Generator(gen))
+			if !yield(src) {
+				return nil
+			}
+			for {
+				x, err := src.Next()
+				if err != nil {
+					return err
+				}
+				e.t.Print("got", x)
+				if !yield(src) {
+					return nil
+				}
+			}
+		}
+		e.real = reactor.New()
+		e.run(flow.Generator(printer))
+	})
+	scenario("threaded.chunked", func(e *edge) {
+		e.real = reactor.New()
+		e.run(e.threaded(&chunks{[][]any{{1, 2}, {}, {3}}}))
+	})
+	deviation("threaded.trapsIgnored",
+		"The original's Threaded(source, *trap) stores its traps as one tuple, which matches no failure: "+
+			"a failure of the source is never trapped. Go traps it: the class is the flow's last value.",
+		func(e *edge) {
+			e.real = reactor.New()
+			e.run(e.threaded(raising(twisted.ValueError.New("in thread"), 1), twisted.ValueError))
+		})
+	deviation("threaded.iterRaises",
+		"The original's Threaded stores the failure of iter(source) but never wakes the flow: it hangs, and its "+
+			"Deferred never fires. Go fails the flow with it.",
+		func(e *edge) {
+			e.real = reactor.New()
+			d := e.outcome(e.deferred(e.threaded(broken{})))
+			e.wait(d, 0.5)
+		})
+}
