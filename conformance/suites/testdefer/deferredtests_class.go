@@ -87,3 +87,16 @@ func addDeferredTestFrom(name, version string, exclusive bool, test func(self *D
 		},
 	})
 }
+
+// addDeferredDeviation registers a DeferredTests test of Twisted 22.4
+// where Go deliberately differs, for the reason given; its Go trace is
+// testdata/DeferredTests.<name>.go.golden.
+func addDeferredDeviation(name, reason string, test func(self *DeferredTests)) {
+	Suite.Add(conformance.Scenario{
+		Name:      "DeferredTests." + name,
+		Source:    "src/twisted/test/test_defer.py DeferredTests." + name + " (Twisted 22.4)",
+		Origin:    conformance.Recorded,
+		Deviation: &conformance.Deviation{Reason: reason},
+		Run:       func(t *conformance.T) { run(t, &DeferredTests{}, test) },
+	})
+}

@@ -687,3 +687,19 @@ func typeName(x any) string {
 	}
 	return fmt.Sprintf("%T", x)
 }
+
+// stackDepth is len(traceback.extract_stack()): the number of frames on
+// the calling goroutine's stack, counted from the test function that run
+// calls (so that it does not change with the harness above it).
+func stackDepth() int {
+	pcs := make([]uintptr, 1024)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	depth := 0
+	for {
+		fr, more := frames.Next()
+		if strings.Contains(fr.Function, "testdefer.runCase") || !more {
+			return depth
+		}
+		depth++
+	}
+}
