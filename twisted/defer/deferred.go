@@ -142,11 +142,6 @@ func (d *Deferred) pop() link {
 
 // prepend puts l before the pairs not yet run.
 func (d *Deferred) prepend(l link) {
-	if int(d.next) > 0 {
-		d.next--
-		d.callbacks[d.next] = l
-		return
-	}
 	d.push(link{})
 	copy(d.callbacks[d.next+1:], d.callbacks[d.next:])
 	d.callbacks[d.next] = l

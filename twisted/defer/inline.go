@@ -75,9 +75,7 @@ func InlineCallbacks(f func(await Await) (any, error)) *Deferred {
 			if d == nil {
 				return nil, nil
 			}
-			if !yield(d) {
-				panic(stopInline{})
-			}
+			yield(d) // never false: the coroutine is only stopped once f returned
 			r := st.sent
 			st.sent = nil
 			if f, ok := r.(*twisted.Failure); ok {
@@ -93,10 +91,6 @@ func InlineCallbacks(f func(await Await) (any, error)) *Deferred {
 	st.run(nil)
 	return outer
 }
-
-// stopInline unwinds an InlineCallbacks function whose coroutine was
-// stopped.
-type stopInline struct{}
 
 // inlineStatus is Twisted's _CancellationStatus, with the coroutine.
 type inlineStatus struct {
@@ -119,9 +113,6 @@ type inlineStatus struct {
 func (st *inlineStatus) body(f func(Await) (any, error), await Await) (res any, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			if _, stopped := v.(stopInline); stopped {
-				return
-			}
 			res, err = nil, twisted.FailureFromPanic(v)
 		}
 	}()

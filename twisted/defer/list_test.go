@@ -362,3 +362,10 @@ func TestFirstErrorStrings(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+func TestFailureGroupStrings(t *testing.T) {
+	f := failureResultOf(t, Race([]*Deferred{Fail(twisted.KeyError.New("k"))}), FailureGroup)
+	if got := twisted.Repr(f.Value); got != "FailureGroup()" || f.GetErrorMessage() != "" {
+		t.Fatal(got, f.GetErrorMessage())
+	}
+}
