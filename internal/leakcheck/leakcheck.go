@@ -156,7 +156,10 @@ func entryFunction(stack string) string {
 	last := ""
 	// Frames come in pairs: "pkg.Func(args)" then "\tfile:line".
 	for _, l := range lines[1:] {
-		if strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "created by ") || strings.HasPrefix(l, "...") {
+		if strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "created by ") || strings.HasPrefix(l, "...") ||
+			strings.HasPrefix(l, "runtime.goexit(") {
+			// runtime.goexit is the return address at the bottom of
+			// every goroutine's stack, not the function it runs.
 			continue
 		}
 		last = l

@@ -80,6 +80,8 @@ github.com/x/y.worker(0xc000010000)
 	/src/y.go:10 +0x25
 github.com/x/y.start.func1()
 	/src/y.go:20 +0x1d
+runtime.goexit({})
+	/usr/local/go/src/runtime/asm_amd64.s:1771 +0x1
 created by github.com/x/y.start in goroutine 6
 	/src/y.go:19 +0x8f`
 	if got, want := entryFunction(stack), "github.com/x/y.start.func1"; got != want {
