@@ -1,0 +1,70 @@
+package testinternet
+
+import (
+	"time"
+
+	"github.com/twistedflow/twistedflow/conformance"
+	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// The scenarios transcribe the tests of test_internet.py that exercise
+// callLater, DelayedCall and the reactor's thread calls: TimeTests,
+// DelayedTests, CallFromThreadStopsAndWakeUpTests and CallFromThreadTests.
+// Each test's `reactor` is the scenario's own Reactor (self.Reactor()),
+// which pyunit.Run runs while the test's Deferred is pending, as the
+// prelude's run() runs Python's global reactor.
+//
+// Not transcribed, and why:
+//
+//   - TimeTests.test_seconds and TimeTests.test_callLaterReset print
+//     wall-clock times (assertEqual(now - now + now, now), assertNotEqual
+//     of two call times), which differ from run to run: no golden can hold
+//     them. reactor's TestSeconds and TestGetDelayedCalls cover both.
+//   - TimeTests.test_callLaterUsesReactorSecondsInDelayedCall and
+//     test_callLaterUsesReactorSecondsAsDelayedCallSecondsFactory replace
+//     the reactor's seconds method (reactor.seconds = lambda: 100): a Go
+//     method cannot be replaced, and a DelayedCall has no seconds attribute.
+//   - TimeTests.testDelayedCallSecondsOverride builds a base.DelayedCall
+//     directly, with its own seconds function: DelayedCalls are only made
+//     by CallLater in Go. Clock covers a DelayedCall on another time source.
+
+// addTest registers <class>.<name>, whose Python is
+// testdata/<class>.<name>.py: the test runs on a fresh fixture, as trial
+// makes one per test.
+func addTest[C pyunit.Case](class, name string, fixture func() C, test func(self C) any) {
+	Suite.Add(conformance.Scenario{
+		Name:   class + "." + name,
+		Source: "src/twisted/test/test_internet.py " + class + "." + name,
+		Origin: conformance.Recorded,
+		Run:    func(t *conformance.T) { pyunit.Run(t, fixture(), test) },
+	})
+}
+
+// DelayedCall is reactor.DelayedCall, for code where `reactor` names the
+// scenario's Reactor.
+type DelayedCall = reactor.DelayedCall
+
+// internetError is twisted.internet.error, as far as these tests use it.
+var internetError = struct{ AlreadyCalled, AlreadyCancelled *twisted.Class }{
+	reactor.AlreadyCalled, reactor.AlreadyCancelled,
+}
+
+// try runs body as Python's try clause: it returns the failure body
+// raised (panicked with) for the except clause, or nil for the else.
+func try(body func()) (f *twisted.Failure) {
+	defer func() {
+		if v := recover(); v != nil {
+			f = twisted.FailureFromPanic(v)
+		}
+	}()
+	body()
+	return nil
+}
+
+// str is Python's str(x), for the DelayedCall stringification test.
+func str(x interface{ String() string }) string { return x.String() }
+
+// timeTime is Python's time.time().
+func timeTime() float64 { return float64(time.Now().UnixNano()) / 1e9 }
