@@ -1,0 +1,44 @@
+# src/twisted/test/test_defer.py DeferredCancellerTests.test_cancelAfterCallback (Twisted 22.4)
+
+
+class DeferredCancellerTests(unittest.SynchronousTestCase):
+    def setUp(self) -> None:
+        self.callbackResults: Optional[str] = None
+        self.errbackResults: Optional[Failure] = None
+        self.callback2Results: Optional[str] = None
+        self.cancellerCallCount = 0
+
+    def tearDown(self) -> None:
+        # Sanity check that the canceller was called at most once.
+        self.assertIn(self.cancellerCallCount, (0, 1))
+
+    def _callback(self, data: str) -> str:
+        self.callbackResults = data
+        return data
+
+    def _callback2(self, data: str) -> None:
+        self.callback2Results = data
+
+    def _errback(self, error: Failure) -> None:
+        self.errbackResults = error
+
+    def test_cancelAfterCallback(self) -> None:
+        """
+        Test that cancelling a deferred after it has been callbacked does
+        not cause an error.
+        """
+
+        def cancel(d: Deferred[object]) -> None:
+            self.cancellerCallCount += 1
+            d.errback(GenericError())
+
+        d: Deferred[str] = Deferred(canceller=cancel)
+        d.addCallbacks(self._callback, self._errback)
+        d.callback("biff!")
+        d.cancel()
+        self.assertEqual(self.cancellerCallCount, 0)
+        self.assertIsNone(self.errbackResults)
+        self.assertEqual(self.callbackResults, "biff!")
+
+
+run(DeferredCancellerTests, 'test_cancelAfterCallback')

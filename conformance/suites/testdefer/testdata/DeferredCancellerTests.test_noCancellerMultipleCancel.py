@@ -1,0 +1,41 @@
+# src/twisted/test/test_defer.py DeferredCancellerTests.test_noCancellerMultipleCancel (Twisted 22.4)
+
+
+class DeferredCancellerTests(unittest.SynchronousTestCase):
+    def setUp(self) -> None:
+        self.callbackResults: Optional[str] = None
+        self.errbackResults: Optional[Failure] = None
+        self.callback2Results: Optional[str] = None
+        self.cancellerCallCount = 0
+
+    def tearDown(self) -> None:
+        # Sanity check that the canceller was called at most once.
+        self.assertIn(self.cancellerCallCount, (0, 1))
+
+    def _callback(self, data: str) -> str:
+        self.callbackResults = data
+        return data
+
+    def _callback2(self, data: str) -> None:
+        self.callback2Results = data
+
+    def _errback(self, error: Failure) -> None:
+        self.errbackResults = error
+
+    def test_noCancellerMultipleCancel(self) -> None:
+        """
+        Calling cancel multiple times on a deferred with no canceller
+        results in a L{defer.CancelledError}. Subsequent calls to cancel
+        do not cause an error.
+        """
+        d: Deferred[None] = Deferred()
+        d.addCallbacks(self._callback, self._errback)
+        d.cancel()
+        assert self.errbackResults is not None
+        self.assertEqual(self.errbackResults.type, defer.CancelledError)
+        currentFailure = self.errbackResults
+        d.cancel()
+        self.assertIs(currentFailure, self.errbackResults)
+
+
+run(DeferredCancellerTests, 'test_noCancellerMultipleCancel')
