@@ -114,12 +114,25 @@ func (m *MapStage) Yield() Instruction {
 
 // apply calls fn, turning a panic into a failure.
 func apply(fn func(args ...any) (any, error), args []any) (v any, err error) {
+	returned := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = twisted.FailureFromPanic(r)
+		if !returned {
+			err = recovered(recover(), err)
 		}
 	}()
-	return fn(args...)
+	v, err = fn(args...)
+	returned = true
+	return v, err
+}
+
+// recovered returns the failure for a recovered panic value r, or err
+// when there is none (runtime.Goexit). Callers recover only when the call
+// did not return, which spares the normal path the cost of recover.
+func recovered(r any, err error) error {
+	if r == nil {
+		return err
+	}
+	return twisted.FailureFromPanic(r)
 }
 
 // Close closes the stages Map consumes.

@@ -76,7 +76,9 @@ func (p *Pipe) Yield() Instruction {
 			p.Stop = false
 			p.setFailure(err)
 		}
-		clear(results)
+		for i := range results {
+			results[i] = nil
+		}
 		p.spare = results[:0]
 	}
 	return nil
@@ -84,12 +86,15 @@ func (p *Pipe) Yield() Instruction {
 
 // process calls proc.Process, turning a panic into a failure.
 func process(proc Processor, results []any, stop bool) (err error) {
+	returned := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = twisted.FailureFromPanic(r)
+		if !returned {
+			err = recovered(recover(), err)
 		}
 	}()
-	return proc.Process(results, stop)
+	err = proc.Process(results, stop)
+	returned = true
+	return err
 }
 
 // Close closes the source.
@@ -123,8 +128,10 @@ func Filter(fn func(v any) (bool, error), source any, trap ...*twisted.Class) *F
 // Process keeps the results that pass the filter.
 func (f *FilterStage) Process(results []any, stop bool) error {
 	for _, r := range results {
-		keep := Truthy(r)
-		if f.fn != nil {
+		var keep bool
+		if f.fn == nil {
+			keep = Truthy(r)
+		} else {
 			var err error
 			if keep, err = f.fn(r); err != nil {
 				return err

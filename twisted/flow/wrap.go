@@ -235,12 +235,18 @@ func (s *iterStage) Yield() Instruction {
 
 // pull calls it.Next, turning a panic into a failure.
 func pull(it Iterator) (v any, err error) {
+	if g, ok := it.(*genIter); ok {
+		return g.Next() // the generator recovers its own panics
+	}
+	returned := false
 	defer func() {
-		if r := recover(); r != nil {
-			err = twisted.FailureFromPanic(r)
+		if !returned {
+			err = recovered(recover(), err)
 		}
 	}()
-	return it.Next()
+	v, err = it.Next()
+	returned = true
+	return v, err
 }
 
 // hold remembers a stage the source yielded, to close it with the source.

@@ -1,0 +1,187 @@
+package flow_test
+
+import (
+	"iter"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// The flows measured are those of testdata/bench/bench.py, which gives
+// the original's figures (BENCHMARKS.md, "## flow"). Each op is one item.
+
+func count(n int) flow.Generator {
+	return func(yield func(any) bool) error {
+		for i := range n {
+			if !yield(i) {
+				return nil
+			}
+		}
+		return nil
+	}
+}
+
+type counter struct{ i, n int }
+
+func (c *counter) Next() (any, error) {
+	i := c.i
+	if i >= c.n {
+		return nil, twisted.StopIteration.New()
+	}
+	c.i = i + 1
+	return i, nil
+}
+
+func plus(args ...any) (any, error) { return args[0].(int) + 1, nil }
+func odd(v any) (bool, error)       { return v.(int)&1 != 0, nil }
+
+func perItem(b *testing.B, start time.Time) {
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "items/s")
+}
+
+func blockFilterMap(b *testing.B, source any) {
+	b.ReportAllocs()
+	start := time.Now()
+	n := 0
+	for _, err := range flow.Block(flow.Filter(odd, flow.Map(plus, source))).All() {
+		if err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	perItem(b, start)
+	if n != (b.N+1)/2 {
+		b.Fatalf("%d items, want %d", n, (b.N+1)/2)
+	}
+}
+
+// BenchmarkBlockFilterMap is Block(Filter(odd, Map(plus, gen))) over a
+// Generator.
+func BenchmarkBlockFilterMap(b *testing.B) { blockFilterMap(b, count(b.N)) }
+
+// BenchmarkBlockFilterMapIterator is the same flow over an Iterator.
+func BenchmarkBlockFilterMapIterator(b *testing.B) { blockFilterMap(b, &counter{n: b.N}) }
+
+// BenchmarkPullBaseline is the bare iter.Pull loop over the same
+// generator, with the same plus and odd calls: the cost of Go's
+// coroutine switch that a generator stage cannot avoid.
+func BenchmarkPullBaseline(b *testing.B) {
+	b.ReportAllocs()
+	start := time.Now()
+	gen := count(b.N)
+	next, stop := iter.Pull(func(yield func(any) bool) { _ = gen(yield) })
+	defer stop()
+	n := 0
+	for {
+		v, ok := next()
+		if !ok {
+			break
+		}
+		v, _ = plus(v)
+		if keep, _ := odd(v); keep {
+			n++
+		}
+	}
+	perItem(b, start)
+	if n != (b.N+1)/2 {
+		b.Fatalf("%d items, want %d", n, (b.N+1)/2)
+	}
+}
+
+func cooperating(m int) flow.Generator {
+	return func(yield func(any) bool) error {
+		for i := range m {
+			if i%100 == 0 && !yield(flow.Cooperate(0)) {
+				return nil
+			}
+			if !yield(i) {
+				return nil
+			}
+		}
+		return nil
+	}
+}
+
+func cooperatingList(m int) []any {
+	l := make([]any, 0, m+m/100)
+	for i := range m {
+		if i%100 == 0 {
+			l = append(l, flow.Cooperate(0))
+		}
+		l = append(l, i)
+	}
+	return l
+}
+
+// BenchmarkDeferredCooperate runs flow.Deferred over a list of 20,000
+// items with a Cooperate every 100, on a real reactor; one op is one
+// flow.
+func BenchmarkDeferredCooperate(b *testing.B) {
+	deferredCooperate(b, func() any { return cooperatingList(20000) })
+}
+
+// BenchmarkDeferredCooperateGenerator is the same flow from a Generator.
+func BenchmarkDeferredCooperateGenerator(b *testing.B) {
+	deferredCooperate(b, func() any { return cooperating(20000) })
+}
+
+func deferredCooperate(b *testing.B, source func() any) {
+	const m = 20000
+	b.ReportAllocs()
+	r := reactor.New()
+	var run func(left int)
+	run = func(left int) {
+		b.StopTimer()
+		src := source()
+		b.StartTimer()
+		d := flow.DeferredOn(r, src)
+		d.AddCallback(func(res any) (any, error) {
+			if n := len(res.([]any)); n != m {
+				b.Errorf("%d results", n)
+			}
+			if left > 1 {
+				run(left - 1)
+				return nil, nil
+			}
+			return nil, r.Stop()
+		})
+	}
+	r.CallWhenRunning(func() { run(b.N) })
+	if err := r.Run(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.N*m)/b.Elapsed().Seconds(), "items/s")
+}
+
+// BenchmarkSuspendedFlows suspends 100,000 flows at a Cooperate under one
+// reactor and reports the memory each holds (heap and stacks).
+func BenchmarkSuspendedFlows(b *testing.B) {
+	const flows = 100000
+	for range b.N {
+		r := reactor.NewClock()
+		ds := make([]*deferred.Deferred, flows)
+		runtime.GC()
+		before := inUse()
+		for i := range ds {
+			ds[i] = flow.DeferredOn(r, cooperating(1000))
+		}
+		runtime.GC()
+		after := inUse()
+		b.ReportMetric(float64(after-before)/flows, "bytes/flow")
+		for _, d := range ds {
+			d.AddErrback(func(*twisted.Failure) (any, error) { return nil, nil })
+			d.Cancel()
+		}
+	}
+}
+
+func inUse() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse + m.StackInuse
+}
