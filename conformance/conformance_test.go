@@ -140,3 +140,18 @@ func TestInterpreterExec(t *testing.T) {
 	_, err = in.Exec("raise SystemExit(3)\n")
 	assert.ErrorContains(t, err, "exit status 3")
 }
+
+func TestPreludeIncludesSharedPrelude(t *testing.T) {
+	s := fakeSuite(map[string]string{
+		"prelude.py": "import os\n# conformance:include selftest.py\nmine = 2\n",
+		"a.py":       "print(shared + mine)\n", "a.golden": "3\n",
+	})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { t.Print(3) }})
+	sc := only(s)
+	assert.Equal(t, Run(sc).Status, Pass)
+	assert.Equal(t, sc.Script(), "import os\n# A shared prelude used by the harness tests.\nshared = 1\nmine = 2\nprint(shared + mine)\n")
+
+	s = fakeSuite(map[string]string{"prelude.py": "# conformance:include nothing.py\n", "a.py": "", "a.golden": ""})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}})
+	assert.ErrorContains(t, only(s).err, "prelude include")
+}

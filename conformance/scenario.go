@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"embed"
 	"fmt"
 	"io/fs"
 	"path"
@@ -115,6 +116,9 @@ func (s *Suite) Add(sc Scenario) {
 	sc.suite = s
 	if _, err := fs.Stat(s.files, "testdata/prelude.py"); err == nil {
 		sc.Prelude, sc.err = s.read("prelude.py")
+		if sc.err == nil {
+			sc.Prelude, sc.err = expandIncludes(sc.Prelude)
+		}
 	}
 	if sc.err == nil {
 		sc.Python, sc.err = s.read(sc.Name + ".py")
@@ -179,3 +183,33 @@ func (s *Scenario) GoldenPath() string {
 // Script returns the Python program the oracle runs: the suite's prelude,
 // then the scenario's text.
 func (s *Scenario) Script() string { return s.Prelude + s.Python }
+
+// includeDirective starts a prelude line that stands for a shared prelude
+// of conformance/preludes: "# conformance:include pyunit3.py".
+const includeDirective = "# conformance:include "
+
+//go:embed preludes
+var preludes embed.FS
+
+// expandIncludes replaces each include line of a suite's prelude by the
+// shared prelude it names, so that suites of one runtime share one stand-in
+// for trial's TestCase instead of each keeping a copy.
+func expandIncludes(prelude string) (string, error) {
+	if !strings.Contains(prelude, includeDirective) {
+		return prelude, nil
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(prelude, "\n") {
+		name, ok := strings.CutPrefix(strings.TrimRight(line, "\n"), includeDirective)
+		if !ok {
+			b.WriteString(line)
+			continue
+		}
+		text, err := fs.ReadFile(preludes, path.Join("preludes", strings.TrimSpace(name)))
+		if err != nil {
+			return "", fmt.Errorf("prelude include: %w", err)
+		}
+		b.WriteString(normalize(string(text)))
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,2 @@
+# A shared prelude used by the harness tests.
+shared = 1
