@@ -331,7 +331,20 @@ func repr(x any) string { return twisted.Repr(x) }
 func id(x any) uintptr { return reflect.ValueOf(x).Pointer() }
 
 // args is exc.args.
-func args(err error) twisted.Tuple { return twisted.AsError(err).Args }
+func args(err error) twisted.Tuple {
+	if fe, ok := err.(*deferred.FirstErrorValue); ok {
+		return twisted.Tuple{fe.SubFailure, fe.Index} // FirstError(failure, index)
+	}
+	return twisted.AsError(err).Args
+}
+
+// at is x[i][j]... for tuples and lists.
+func at(x any, index ...int) any {
+	for _, i := range index {
+		x = reflect.ValueOf(none(x)).Index(i).Interface()
+	}
+	return x
+}
 
 // private reads an unexported field of a struct pointer, as a white-box
 // Python test reads a private attribute (d._chainedTo).
@@ -351,7 +364,8 @@ var hexAddress = regexp.MustCompile(`0x[0-9a-fA-F]+`)
 // strings by repr (addresses 0x... masked as 0x?), exceptions as
 // Class(args...), classes by name, Failures as Failure(Class: message),
 // lists, tuples and dicts (keys sorted by their rendering) element by
-// element, Deferreds as <Deferred>, object() as <object>.
+// element, Deferreds as <Deferred>, object() as <object>. A Failure of a
+// FirstError shows the FirstError: Failure(FirstError(Failure(...), index)).
 func show(x any) string {
 	x = none(x)
 	switch v := x.(type) {
@@ -362,6 +376,10 @@ func show(x any) string {
 	case string:
 		return hexAddress.ReplaceAllString(twisted.Repr(v), "0x?")
 	case *twisted.Failure:
+		if fe, ok := v.Value.(*deferred.FirstErrorValue); ok {
+			// str(FirstError) holds the sub-failure's traceback
+			return "Failure(" + show(fe) + ")"
+		}
 		if msg := v.GetErrorMessage(); msg != "" {
 			return "Failure(" + v.Type.Name() + ": " + msg + ")"
 		}
@@ -380,8 +398,7 @@ func show(x any) string {
 		}
 		return "(" + showAll(v) + ")"
 	case error:
-		e := twisted.AsError(v)
-		return e.Class.Name() + "(" + showAll(e.Args) + ")"
+		return twisted.ClassOf(v).Name() + "(" + showAll(args(v)) + ")"
 	}
 	rv := reflect.ValueOf(x)
 	switch rv.Kind() {

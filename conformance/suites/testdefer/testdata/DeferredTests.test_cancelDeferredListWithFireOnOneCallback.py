@@ -1,0 +1,32 @@
+# src/twisted/test/test_defer.py DeferredTests.test_cancelDeferredListWithFireOnOneCallback (Twisted 22.4)
+
+
+class DeferredTests(unittest.SynchronousTestCase, ImmediateFailureMixin):
+    def setUp(self) -> None:
+        self.callbackResults: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.callback2Results: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.errbackResults: Optional[
+            Tuple[Tuple[Failure, ...], Dict[str, object]]
+        ] = None
+
+        # Restore the debug flag to its original state when done.
+        self.addCleanup(defer.setDebugging, defer.getDebugging())
+
+    def test_cancelDeferredListWithFireOnOneCallback(self) -> None:
+        """
+        When cancelling an unfired L{DeferredList} with the flag
+        C{fireOnOneCallback} set, cancel every L{Deferred} in the list.
+        """
+        deferredOne: Deferred[None] = Deferred()
+        deferredTwo: Deferred[None] = Deferred()
+        deferredList = DeferredList([deferredOne, deferredTwo], fireOnOneCallback=True)
+        deferredList.cancel()
+        self.failureResultOf(deferredOne, defer.CancelledError)
+        self.failureResultOf(deferredTwo, defer.CancelledError)
+
+
+run(DeferredTests, 'test_cancelDeferredListWithFireOnOneCallback')

@@ -1,0 +1,35 @@
+# src/twisted/test/test_defer.py DeferredTests.test_cancelFiredOnOneErrbackDeferredList (Twisted 22.4)
+
+
+class DeferredTests(unittest.SynchronousTestCase, ImmediateFailureMixin):
+    def setUp(self) -> None:
+        self.callbackResults: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.callback2Results: Optional[
+            Tuple[Tuple[object, ...], Dict[str, object]]
+        ] = None
+        self.errbackResults: Optional[
+            Tuple[Tuple[Failure, ...], Dict[str, object]]
+        ] = None
+
+        # Restore the debug flag to its original state when done.
+        self.addCleanup(defer.setDebugging, defer.getDebugging())
+
+    def test_cancelFiredOnOneErrbackDeferredList(self) -> None:
+        """
+        When a L{DeferredList} has fired because one L{Deferred} in
+        the list fired with a failure result, the cancellation will do
+        nothing instead of cancelling the rest of the L{Deferred}s.
+        """
+        deferredOne: Deferred[None] = Deferred()
+        deferredTwo: Deferred[None] = Deferred()
+        deferredList = DeferredList([deferredOne, deferredTwo], fireOnOneErrback=True)
+        deferredOne.errback(GenericError("test"))
+        deferredList.cancel()
+        self.assertNoResult(deferredTwo)
+        self.failureResultOf(deferredOne, GenericError)
+        self.failureResultOf(deferredList, defer.FirstError)
+
+
+run(DeferredTests, 'test_cancelFiredOnOneErrbackDeferredList')
