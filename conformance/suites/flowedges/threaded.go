@@ -6,14 +6,15 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// threaded makes the scenario run a real reactor, whose thread pool
-// Threaded needs, and returns Threaded(source, *trap) on it.
+// threaded is Threaded(source, *trap) on the scenario's real reactor,
+// whose thread pool it needs: a scenario with a Threaded stage sets
+// e.real = e.realReactor() first.
 func (e *edge) threaded(source any, trap ...*twisted.Class) *flow.ThreadedStage {
-	if e.real == nil {
-		e.real = reactor.New()
-	}
 	return flow.ThreadedOn(e.real, source, trap...)
 }
+
+// realReactor returns a new real reactor, for a scenario with threads.
+func (e *edge) realReactor() *reactor.Reactor { return reactor.New() }
 
 // chunks gives its chunks, lists of values; Chunked says so.
 type chunks struct{ chunks [][]any }
@@ -36,7 +37,7 @@ func (broken) Iter() (flow.Iterator, error) { return nil, twisted.IOError.New("n
 
 func init() {
 	scenario("threaded.basic", func(e *edge) {
-		e.real = reactor.New()
+		e.real = e.realReactor()
 		e.run(e.threaded(&count{4}))
 	})
 	scenario("threaded.error", func(e *edge) {
@@ -64,25 +65,25 @@ func init() {
 				}
 			}
 		}
-		e.real = reactor.New()
+		e.real = e.realReactor()
 		e.run(flow.Generator(printer))
 	})
 	scenario("threaded.chunked", func(e *edge) {
-		e.real = reactor.New()
+		e.real = e.realReactor()
 		e.run(e.threaded(&chunks{[][]any{{1, 2}, {}, {3}}}))
 	})
 	deviation("threaded.trapsIgnored",
 		"The original's Threaded(source, *trap) stores its traps as one tuple, which matches no failure: "+
 			"a failure of the source is never trapped. Go traps it: the class is the flow's last value.",
 		func(e *edge) {
-			e.real = reactor.New()
+			e.real = e.realReactor()
 			e.run(e.threaded(raising(twisted.ValueError.New("in thread"), 1), twisted.ValueError))
 		})
 	deviation("threaded.iterRaises",
 		"The original's Threaded stores the failure of iter(source) but never wakes the flow: it hangs, and its "+
 			"Deferred never fires. Go fails the flow with it.",
 		func(e *edge) {
-			e.real = reactor.New()
+			e.real = e.realReactor()
 			d := e.outcome(e.deferred(e.threaded(broken{})))
 			e.wait(d, 0.5)
 		})

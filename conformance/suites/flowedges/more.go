@@ -1,0 +1,155 @@
+package flowedges
+
+import (
+	"strings"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+)
+
+// ticker cooperates for 0.1 before each of its n values, printing a tick.
+func (e *edge) ticker(n int) flow.Generator {
+	return func(yield func(any) bool) error {
+		for i := range n {
+			if !yield(flow.Cooperate(0.1)) {
+				return nil
+			}
+			e.t.Print("tick", i)
+			if !yield(i) {
+				return nil
+			}
+		}
+		return nil
+	}
+}
+
+func init() {
+	scenario("gendeferred.inMerge", func(e *edge) {
+		waiter := func(yield func(any) bool) error {
+			d := deferred.New()
+			e.callLater(0.25, func() { d.Callback("x") })
+			e.t.Print("waiter waits")
+			if !yield(d) {
+				return nil
+			}
+			e.t.Print("waiter resumed, fired:", d.Called())
+			yield("w")
+			return nil
+		}
+		e.run(flow.Merge(flow.Generator(waiter), e.ticker(3)))
+	})
+	scenario("merge.deferredAndTicker", func(e *edge) {
+		d := deferred.New()
+		e.callLater(0.25, func() { d.Callback("late") })
+		e.run(flow.Merge(d, e.ticker(4)))
+	})
+	scenario("zip.callback", func(e *edge) {
+		cb := flow.Callback()
+		e.outcome(e.deferred(flow.Zip(cb, []any{"a", "b", "c"})))
+		cb.Result(1)
+		e.t.Print("after 1")
+		cb.Result(2)
+		e.t.Print("after 2")
+		cb.Finish()
+	})
+	scenario("callback.errbackOnly", func(e *edge) {
+		cb := flow.Callback(twisted.IOError)
+		cb.Errback(twisted.NewFailure(twisted.IOError.New("first")))
+		e.run(cb)
+		cb = flow.Callback()
+		e.outcome(e.deferred(cb))
+		e.t.Print("waiting")
+		cb.Errback(twisted.NewFailure(twisted.IOError.New("later")))
+	})
+	scenario("linebreak.nonString", func(e *edge) {
+		src := []any{12, "\n", 3.5, "\n", []any{"x"}, "\n"}
+		e.drain(e.block(flow.LineBreak(newSlowlist(src...), flow.LineBreakOptions{Delimiter: "\n"})))
+	})
+	scenario("stage.manualProtocol", func(e *edge) {
+		gen := func(yield func(any) bool) error {
+			if !yield(1) || !yield(2) || !yield(flow.Cooperate(0)) || !yield(3) {
+				return nil
+			}
+			return twisted.KeyError.New("k")
+		}
+		consumer := func(yield func(any) bool) error {
+			src := flow.Wrap(flow.Generator(gen))
+			st := src.State()
+			for {
+				if !yield(src) {
+					return nil
+				}
+				if len(st.Results) > 0 {
+					e.t.Print("results", st.Results)
+					st.Results = nil
+				}
+				if st.Stop {
+					e.t.Print("stop")
+					break
+				}
+				if st.Failure != nil {
+					st.Stop = true
+					e.t.Print("failure", st.Failure.Type.Name())
+					break
+				}
+			}
+			yield("done")
+			return nil
+		}
+		e.drain(e.block(flow.Generator(consumer)))
+	})
+	deviation("block.asStage",
+		"The original's Block is a Stage without _yield: yielded inside another flow, its NotImplementedError "+
+			"escapes. Go's Block is a stage whose Yield runs the flow it blocks on, sleeping through its Cooperates.",
+		func(e *edge) {
+			gen := func(yield func(any) bool) error {
+				_ = yield(1) && yield(flow.Cooperate(0)) && yield(2)
+				return nil
+			}
+			e.outcome(e.deferred(e.block(flow.Generator(gen))))
+		})
+	scenario("nested.inlineFailure", func(e *edge) {
+		gen := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				bad := raising(twisted.ValueError.New("unseen"), "b")
+				_ = yield("before") && yield(flow.Wrap(bad)) && yield("after")
+				return nil
+			}
+		}
+		e.drain(e.block(gen()))
+		e.run(gen())
+	})
+	scenario("wrap.callableReturningStage", func(e *edge) {
+		e.drain(e.block(func() any { return flow.Wrap([]any{1, 2}) }))
+		e.drain(e.block(func() any { return flow.Wrap("abc") }))
+	})
+	scenario("threaded.list", func(e *edge) {
+		e.real = e.realReactor()
+		printer := func(yield func(any) bool) error {
+			src := e.threaded([]any{"x", "y", "z"})
+			if !yield(src) {
+				return nil
+			}
+			for {
+				v, err := src.Next()
+				if err != nil {
+					return err
+				}
+				e.t.Print("got", v)
+				if !yield(strings.ToUpper(v.(string))) || !yield(src) {
+					return nil
+				}
+			}
+		}
+		e.run(flow.Generator(printer))
+	})
+	scenario("next.mergeBeforeYield", func(e *edge) {
+		for _, stage := range []flow.Stage{flow.Merge([]any{1}), flow.Zip([]any{1}, []any{2}), flow.Map(nil, []any{1}),
+			flow.Callback(), flow.Concurrent([]any{1})} {
+			if _, err := stage.Next(); twisted.ClassOf(err) == flow.NotReadyError {
+				e.raised(err)
+			}
+		}
+	})
+}
