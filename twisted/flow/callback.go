@@ -26,6 +26,7 @@ type CallbackInstruction struct {
 // calls (replacing the previous one).
 func (c *CallbackInstruction) CallLater(callable func()) { c.flow = callable }
 
+// PyRepr prints the instruction as Python prints a Callback.Instruction.
 func (c *CallbackInstruction) PyRepr() string {
 	return fmt.Sprintf("<twisted.flow.stage.Instruction instance at %p>", c)
 }
@@ -77,6 +78,8 @@ func (c *CallbackStage) Errback(err error) {
 	c.cooperate.flow()
 }
 
+// Yield returns the CallbackInstruction until the producer has pushed a
+// result, finished or failed.
 func (c *CallbackStage) Yield() Instruction {
 	if c.ready() {
 		return nil

@@ -29,6 +29,7 @@ func (c *ConcurrentInstruction) CallLater(callable func()) {
 	}
 }
 
+// PyRepr prints the instruction as Python prints a Concurrent.Instruction.
 func (c *ConcurrentInstruction) PyRepr() string {
 	return fmt.Sprintf("<twisted.flow.stage.Instruction instance at %p>", c)
 }
@@ -66,6 +67,9 @@ func Concurrent(stages ...any) *ConcurrentStage {
 	return c
 }
 
+// Yield yields the branches in turn until some have results, then returns
+// with those branches as its results; if none can go on it returns a
+// ConcurrentInstruction of their instructions.
 func (c *ConcurrentStage) Yield() Instruction {
 	if c.ready() {
 		return nil
@@ -143,6 +147,8 @@ func Merge(stages ...any) *MergeStage {
 	return &MergeStage{concurrent: Concurrent(stages...)}
 }
 
+// Yield runs the Concurrent of the branches and takes the results of
+// those that have some.
 func (m *MergeStage) Yield() Instruction {
 	if m.ready() {
 		return nil

@@ -40,7 +40,9 @@ func TestEdges(t *testing.T) {
 		return a[0].(int) + b, nil
 	}
 	inverse := func(a ...any) (any, error) { return 1 / a[0].(int), nil }
-	bad := func(any) (bool, error) { return false, twisted.ZeroDivisionError.New("integer division or modulo by zero") }
+	bad := func(any) (bool, error) {
+		return false, twisted.ZeroDivisionError.New("integer division or modulo by zero")
+	}
 	chunkgen := flow.Generator(func(yield func(any) bool) error {
 		c := flow.Wrap([]any{1, 2, 3})
 		c.State().Chunked = true
@@ -107,7 +109,11 @@ func TestUnsupported(t *testing.T) {
 			t.Errorf("Block(%T): %v, %v; want Unsupported", stage, out, err)
 		}
 	}
-	_, err := flow.Block(flow.Merge([]any{c}, flow.Callback())).List()
+	_, err := flow.Block([]any{1, flow.Wrap([]any{2})}).List()
+	if err == nil || !strings.HasPrefix(twisted.NewFailure(err).GetErrorMessage(), "Unsupported flow instruction: <twisted.flow.wrap._List instance at 0x") {
+		t.Errorf("message: %v", err)
+	}
+	_, err = flow.Block(flow.Merge([]any{c}, flow.Callback())).List()
 	if err == nil || !strings.HasPrefix(twisted.NewFailure(err).GetErrorMessage(), "Unsupported flow instruction: <twisted.flow.stage.Instruction instance at 0x") {
 		t.Errorf("message: %v", err)
 	}

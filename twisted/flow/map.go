@@ -13,6 +13,7 @@ type MapStage struct {
 	index  int
 	curr   []any
 	done   bool
+	zip    bool
 }
 
 // Map is the flow equivalent to map: Map(fn, stage, ...).
@@ -50,9 +51,13 @@ func Map(fn func(args ...any) (any, error), stage any, stages ...any) *MapStage 
 //	printFlow(source)
 //	# (1, 'one')  (2, 'two')  (3, None)
 func Zip(stage any, stages ...any) *MapStage {
-	return Map(nil, stage, stages...)
+	m := Map(nil, stage, stages...)
+	m.zip = true
+	return m
 }
 
+// Yield takes one item from each stage in turn (an instruction suspends it
+// where it is, and the next Yield resumes there), then applies Func.
 func (m *MapStage) Yield() Instruction {
 	if m.ready() {
 		return nil

@@ -52,6 +52,8 @@ func (p *Pipe) Init(proc Processor, source any, trap ...*twisted.Class) {
 // Source returns the pipe's input stage.
 func (p *Pipe) Source() Stage { return p.source }
 
+// Yield pulls from the source until Process has produced results, or the
+// source has ended or failed.
 func (p *Pipe) Yield() Instruction {
 	for !p.ready() {
 		source := p.source

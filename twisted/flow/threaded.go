@@ -50,6 +50,7 @@ type ThreadedInstruction struct {
 // over.
 func (i *ThreadedInstruction) CallLater(callable func()) { i.callable = callable }
 
+// PyRepr prints the instruction as Python prints a Threaded.Instruction.
 func (i *ThreadedInstruction) PyRepr() string {
 	return fmt.Sprintf("<twisted.flow.threads.Instruction instance at %p>", i)
 }
@@ -92,6 +93,8 @@ func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *
 	return t
 }
 
+// Yield returns the ThreadedInstruction until the thread has handed
+// results, the end, or a failure over.
 func (t *ThreadedStage) Yield() Instruction {
 	if t.ready() {
 		return nil

@@ -67,6 +67,7 @@ func (i *deferredInstruction) CallLater(callable func()) {
 	})
 }
 
+// PyRepr prints the instruction as Python prints a _DeferredInstruction.
 func (i *deferredInstruction) PyRepr() string {
 	return fmt.Sprintf("<twisted.flow.wrap._DeferredInstruction instance at %p>", i)
 }
