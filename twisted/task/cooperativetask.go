@@ -100,8 +100,8 @@ func (t *CooperativeTask) completeWith(state error, result any) {
 		t.cooperator.removeTask(t)
 	}
 	if _, ok := result.(*twisted.Failure); ok {
-		if g, ok := t.iterator.(*generator); ok {
-			g.release()
+		if g, ok := t.iterator.(*Generator); ok {
+			g.Close()
 		}
 	}
 	// The Deferreds fire after the task is gone from the Cooperator: a

@@ -35,31 +35,34 @@ func isStop(err error) bool {
 	return errors.Is(err, twisted.StopIteration)
 }
 
-// FromSeq returns an Iterator that runs seq one step per Next, as a
+// FromSeq returns a Generator that runs seq one step per Next, as a
 // Python generator runs to its next yield: each value seq yields is the
 // result of one Next, and the end of seq is StopIteration. A panic in seq
 // is the task's failure, as an exception raised in a generator. seq does
 // not start until the first Next.
-//
-// When the task ends before seq does (it is stopped, or its Cooperator
-// is), the Cooperator stops seq: its yield returns false, so its deferred
-// calls run, as Python closes a generator it drops. A seq that is never
-// finished nor stopped is stopped once the Iterator is garbage.
-func FromSeq(seq iter.Seq[any]) Iterator {
-	return &generator{seq: seq}
+func FromSeq(seq iter.Seq[any]) *Generator {
+	return &Generator{seq: seq}
 }
 
-// generator is FromSeq's Iterator: seq pulled step by step. Its name is
-// Python's, so that the conformance traces print it as Python prints a
-// generator.
-type generator struct {
+// A Generator is an Iterator over a Go iterator function (see FromSeq),
+// run step by step on a coroutine, as a Python generator.
+//
+// When a task ends before its Generator does (the task is stopped or
+// fails, or its Cooperator is stopped), the Cooperator closes it. Close a
+// Generator that is left suspended otherwise (a task paused for good), or
+// it is closed only once it is garbage, as CPython closes a generator it
+// drops.
+type Generator struct {
 	seq  iter.Seq[any]
 	next func() (any, bool)
 	stop func()
 	done bool
 }
 
-func (g *generator) Next() (v any, err error) {
+// Next runs seq to its next yield and returns the value yielded; a
+// StopIteration error once seq has returned or the Generator is closed;
+// the panic of seq as a *twisted.Failure error.
+func (g *Generator) Next() (v any, err error) {
 	if g.done {
 		return nil, twisted.StopIteration.New()
 	}
@@ -82,8 +85,10 @@ func (g *generator) Next() (v any, err error) {
 	return v, nil
 }
 
-// release stops seq if it is still suspended at a yield.
-func (g *generator) release() {
+// Close stops seq if it is suspended at a yield, as Python's
+// generator.close(): the yield returns false, so seq returns and its
+// deferred calls run. Next then returns StopIteration.
+func (g *Generator) Close() {
 	if !g.done && g.stop != nil {
 		g.done = true
 		g.stop()

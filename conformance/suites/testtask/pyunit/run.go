@@ -4,6 +4,7 @@ import (
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // Timeout is how long Run runs the reactor waiting for a test's Deferred,
@@ -52,6 +53,12 @@ func Run[C Case](t *conformance.T, c C, test func(self C) any) {
 			}
 			if timer.Active() {
 				_ = timer.Cancel()
+			}
+		}
+		if len(done) == 0 && tc.global {
+			r := reactor.Default()
+			for end := r.Seconds() + Timeout; len(done) == 0 && r.Seconds() < end; {
+				r.Iterate(0.01)
 			}
 		}
 		if len(done) == 0 {

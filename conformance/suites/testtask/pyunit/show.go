@@ -13,13 +13,16 @@ import (
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+	"github.com/twistedflow/twistedflow/twisted/task"
 )
 
 // Show returns what the prelude's show(x) prints for the Python value x
 // stands for: repr for None, bools, numbers and strings; lists, tuples,
 // sets (map[K]struct{} or map[K]bool) and dicts of shown values;
 // exceptions as Name(args); failures as <Failure Name(args)>; classes by
-// name; Deferreds with their state; any other value as <TypeName>.
+// name; Deferreds with their state; a *reactor.Reactor (which stands for
+// the global reactor) as <reactor>; a *task.Generator as <generator>; any other value as <TypeName>.
 func Show(x any) string {
 	switch v := x.(type) {
 	case nil, twisted.NoneType:
@@ -46,6 +49,16 @@ func Show(x any) string {
 			return "None"
 		}
 		return v.Class.Name() + "(" + showAll(len(v.Args), func(i int) any { return v.Args[i] }) + ")"
+	case *reactor.Reactor:
+		if v == nil {
+			return "None"
+		}
+		return "<reactor>"
+	case *task.Generator:
+		if v == nil {
+			return "None"
+		}
+		return "<generator>"
 	case *deferred.Deferred:
 		if v == nil {
 			return "None"

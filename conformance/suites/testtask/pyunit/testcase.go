@@ -24,6 +24,7 @@ var failed = twisted.NewClass("_Failed", twisted.AssertionError)
 type TestCase struct {
 	t        *conformance.T
 	reactor  *reactor.Reactor
+	global   bool // the test uses reactor.Default()
 	cleanups []func()
 	logged   []*twisted.Failure
 }
@@ -57,6 +58,16 @@ func (tc *TestCase) Reactor() *reactor.Reactor {
 		tc.reactor = reactor.New()
 	}
 	return tc.reactor
+}
+
+// GlobalReactor returns reactor.Default(), for a test that needs the very
+// global reactor (the global Cooperator schedules on it). Run then drives
+// it with Iterate while it waits for the test's Deferred, since the global
+// reactor can Run only once in a process; only one scenario of a test
+// binary should use it.
+func (tc *TestCase) GlobalReactor() *reactor.Reactor {
+	tc.global = true
+	return reactor.Default()
 }
 
 // AddCleanup registers f to run after TearDown, last registered first.
@@ -269,7 +280,9 @@ func Equal(a, b any) bool {
 	return identical(a, b)
 }
 
-func isNone(x any) bool { return x == nil || x == any(twisted.None) || isNil(x) && !isList(reflect.ValueOf(x)) }
+func isNone(x any) bool {
+	return x == nil || x == any(twisted.None) || isNil(x) && !isList(reflect.ValueOf(x))
+}
 
 func isList(rv reflect.Value) bool {
 	return rv.IsValid() && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array)

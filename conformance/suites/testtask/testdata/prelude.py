@@ -1,4 +1,5 @@
-# Prelude of the test_task.py scenarios (CPython 3, Debian python3-twisted).
+# Prelude of the test_task.py and test_cooperator.py scenarios (CPython 3,
+# Debian python3-twisted); testcooperator/testdata/prelude.py is a copy.
 #
 # A stand-in for trial's TestCase whose assertions print what they check, so
 # that a test's body runs verbatim and its trace records the values the
@@ -21,7 +22,8 @@ def show(x):
     Print x the same way in Python 3 and in Go: repr for None, bools,
     numbers and strings; lists, tuples, sets and dicts of shown values;
     exceptions as Name(args); failures as <Failure Name(args)>; classes by
-    name; Deferreds with their state; any other object as <TypeName>.
+    name; Deferreds with their state; the global reactor as <reactor>; any
+    other object as <TypeName>.
     """
     if x is None or isinstance(x, (bool, int, float, str)):
         return repr(x)
@@ -42,6 +44,8 @@ def show(x):
         return type(x).__name__ + "(" + ", ".join(show(a) for a in x.args) + ")"
     if isinstance(x, type):
         return x.__name__
+    if x is reactor:
+        return "<reactor>"
     if isinstance(x, defer.Deferred):
         if not x.called:
             return "<Deferred>"
