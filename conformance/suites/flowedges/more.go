@@ -153,3 +153,61 @@ func init() {
 		}
 	})
 }
+
+func init() {
+	scenario("map.callbacks", func(e *edge) {
+		a := flow.Callback()
+		b := flow.Callback()
+		pair := func(args ...any) (any, error) { return twisted.Tuple{args[0], args[1]}, nil }
+		e.outcome(e.deferred(flow.Map(pair, a, b)))
+		for _, p := range []struct {
+			label string
+			push  func()
+		}{{"a1", func() { a.Result("a1") }}, {"b1", func() { b.Result("b1") }},
+			{"b2", func() { b.Result("b2") }}, {"b3", func() { b.Result("b3") }},
+			{"a2", func() { a.Result("a2") }}, {"a.finish", a.Finish},
+			{"b.finish", b.Finish}} {
+			e.t.Print("push", p.label)
+			p.push()
+		}
+	})
+	scenario("linebreak.sourceFailure", func(e *edge) {
+		gen := func() flow.Generator { return raising(twisted.KeyError.New("k"), "a\nb", "c\nd") }
+		e.drain(e.block(flow.LineBreak(gen(), flow.LineBreakOptions{Delimiter: "\n"})))
+		e.drain(e.block(flow.LineBreak(gen(), flow.LineBreakOptions{Delimiter: "\n"}, twisted.KeyError)))
+	})
+	scenario("wrap.noneValues", func(e *edge) {
+		gen := func(yield func(any) bool) error {
+			_ = yield(twisted.None) && yield(0) && yield(false)
+			return nil
+		}
+		e.drain(e.block([]any{twisted.None, 0, ""}))
+		e.run(flow.Generator(gen))
+	})
+	scenario("callback.pushDuringCooperate", func(e *edge) {
+		cb := flow.Callback()
+		consumer := func(yield func(any) bool) error {
+			if !yield(cb) {
+				return nil
+			}
+			for {
+				x, err := cb.Next()
+				if err != nil {
+					return err
+				}
+				e.t.Print("got", x)
+				if !yield(flow.Cooperate(0.2)) {
+					return nil
+				}
+				e.t.Print("after pause", x)
+				if !yield(cb) {
+					return nil
+				}
+			}
+		}
+		e.callLater(0.05, func() { cb.Result(1) })
+		e.callLater(0.1, func() { cb.Result(2) })
+		e.callLater(0.5, cb.Finish)
+		e.run(flow.Generator(consumer))
+	})
+}
