@@ -37,6 +37,7 @@ func TestShow(t *testing.T) {
 		{deferred.New(), "<Deferred>"},
 		{fe, "FirstError(Failure(ValueError: v), 3)"},
 		{twisted.NewFailure(fe), "Failure(FirstError(Failure(ValueError: v), 3))"},
+		{getDivisionFailure(), "Failure(ZeroDivisionError: division by zero)"},
 	} {
 		if got := show(c.value); got != c.want {
 			t.Errorf("show(%#v) = %s, want %s", c.value, got, c.want)
