@@ -1,5 +1,7 @@
 package reactor
 
+import "math"
+
 // A Clock is a deterministic, easily controlled implementation of
 // IReactorTime (twisted.internet.task.Clock), for writing deterministic
 // unit tests of code that schedules events with CallLater: its time starts
@@ -75,7 +77,7 @@ func (c *Clock) Advance(amount float64) {
 	c.rightNow += amount
 	for {
 		c.q.settle()
-		f, ok := c.q.due(c.rightNow)
+		f, ok := c.q.due(c.rightNow, math.MaxInt64)
 		if !ok {
 			break
 		}

@@ -337,3 +337,32 @@ func TestClockConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// Calls reset or cancelled over and over leave no garbage in the queue.
+func TestClockHeapStaysSmall(t *testing.T) {
+	c := NewClock()
+	ran := 0
+	call := c.CallLater(1, func() { ran++ })
+	size := func() int {
+		c.q.mu.Lock()
+		defer c.q.mu.Unlock()
+		return len(c.q.heap)
+	}
+	for i := range 10000 {
+		call.Reset(float64(i%7 + 1))
+		c.Advance(0) // settles the reset, as Twisted sorts
+	}
+	if n := size(); n > 200 {
+		t.Errorf("after resets, the heap holds %d entries for 1 pending call", n)
+	}
+	for range 10000 {
+		c.CallLater(5, func() {}).Cancel()
+	}
+	if n := size(); n > 200 {
+		t.Errorf("after cancels, the heap holds %d entries for 1 pending call", n)
+	}
+	c.Advance(10)
+	if ran != 1 {
+		t.Errorf("the call ran %d times, want 1", ran)
+	}
+}

@@ -24,12 +24,10 @@ type DelayedCall struct {
 	time, delayedTime float64
 	called, cancelled bool
 
-	// Position in the queue: the time and sequence number it is ordered
-	// by, which are its GetTime and rank at the last settle, and its index
-	// in the heap (-1 once out of it).
+	// The key it is queued under: its GetTime and rank at the last
+	// settle. dirty means it was moved since.
 	at    float64
 	seq   int64
-	index int
 	dirty bool
 }
 
@@ -44,6 +42,8 @@ func (d *DelayedCall) GetTime() float64 {
 
 func (d *DelayedCall) getTime() float64 { return d.time + d.delayedTime }
 
+func (d *DelayedCall) pending() bool { return !d.called && !d.cancelled }
+
 // Cancel unschedules this call. It returns an AlreadyCancelled error if
 // the call has already been unscheduled, an AlreadyCalled error if it has
 // already been made (or is being made: a call that cancels itself gets
@@ -54,9 +54,9 @@ func (d *DelayedCall) Cancel() error {
 	if err := d.check(); err != nil {
 		return err
 	}
-	d.q.remove(d)
 	d.cancelled = true
 	d.f = nil // let the closure go, as Twisted deletes func, args, kw
+	d.q.cancelled()
 	return nil
 }
 

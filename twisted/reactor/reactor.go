@@ -206,10 +206,11 @@ func (r *Reactor) mainLoop() {
 // false if no call is scheduled; mu must be held.
 func (r *Reactor) timeout() (float64, bool) {
 	r.q.settle()
-	if len(r.q.heap) == 0 {
+	e, ok := r.q.next()
+	if !ok {
 		return 0, false
 	}
-	return max(0, r.q.heap[0].at-r.seconds()), true
+	return max(0, e.at-r.seconds()), true
 }
 
 // doIteration waits for a wake-up, or at most delay seconds if bounded.
@@ -260,12 +261,9 @@ func (r *Reactor) runUntilCurrent() {
 	}
 	r.q.settle()
 	now := r.seconds()
-	last := r.q.up
+	last := r.q.up // calls ranked after it were scheduled by this iteration
 	for {
-		if len(r.q.heap) > 0 && r.q.heap[0].seq > last {
-			break // scheduled by a call of this iteration
-		}
-		f, ok := r.q.due(now)
+		f, ok := r.q.due(now, last)
 		if !ok {
 			break
 		}

@@ -438,3 +438,25 @@ func TestPanicIsLogged(t *testing.T) {
 }
 
 func nilMap() map[string]int { return nil }
+
+// A call reset or delayed to later does not run at its old time.
+func TestResetLater(t *testing.T) {
+	r := New()
+	var got []string
+	reset := r.CallLater(0, func() { got = append(got, "reset") })
+	delayed := r.CallLater(0, func() { got = append(got, "delayed") })
+	if err := reset.Reset(3600); err != nil {
+		t.Fatal(err)
+	}
+	if err := delayed.Delay(3600); err != nil {
+		t.Fatal(err)
+	}
+	r.CallLater(0.01, func() { got = append(got, "stop"); mustStop(t, r) })
+	run(t, r)
+	if diff := cmp.Diff([]string{"stop"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if !reset.Active() || !delayed.Active() {
+		t.Error("the moved calls are no longer pending")
+	}
+}

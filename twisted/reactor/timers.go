@@ -27,11 +27,20 @@ import (
 // moved only records the call as dirty; settle, run where Twisted sorts,
 // gives the dirty calls their new keys. Ranks come from two counters: up
 // for new calls and calls moved sooner (after everything so far), down
-// for calls moved later (before everything so far). Every operation is
-// O(log n), plus O(k log k) in settle for the k calls moved since the last.
+// for calls moved later (before everything so far).
+//
+// The heap holds each call's key inline, so that sifting compares values
+// in the heap's own array instead of following pointers. A call that is
+// cancelled or given a new key leaves a stale entry behind (lazy deletion,
+// as Twisted's reactor does): an entry is current only while its rank is
+// the call's rank and the call is pending. Stale entries are dropped when
+// they reach the top, or all at once when they outnumber the current
+// ones. Every operation is O(log n) amortized, plus O(k log k) in settle
+// for the k calls moved since the last.
 type timers struct {
 	mu    sync.Mutex
 	heap  callHeap
+	stale int // entries in heap that are no longer current
 	dirty []*DelayedCall
 	up    int64
 	down  int64
@@ -43,23 +52,43 @@ type timers struct {
 	wake func()
 }
 
+// entry is a call's place in the heap: the key it had when queued.
+type entry struct {
+	at  float64
+	seq int64
+	d   *DelayedCall
+}
+
+// current reports whether e is still its call's place in the queue.
+func (e entry) current() bool {
+	return e.seq == e.d.seq && !e.d.cancelled && !e.d.called
+}
+
 // schedule queues f to run delay seconds from now; mu must be held.
 func (q *timers) schedule(delay float64, f func()) *DelayedCall {
 	q.settle() // Twisted's Clock sorts after appending: settle what moved first
 	q.up++
 	t := q.now() + delay
 	d := &DelayedCall{q: q, f: f, time: t, at: t, seq: q.up}
-	heap.Push(&q.heap, d)
-	if q.wake != nil && d.index == 0 {
+	q.heap.push(entry{t, d.seq, d})
+	if q.wake != nil && q.heap[0].d == d {
 		q.wake()
 	}
 	return d
 }
 
-// remove takes a cancelled call out of the heap; mu must be held.
-func (q *timers) remove(d *DelayedCall) {
-	if d.index >= 0 {
-		heap.Remove(&q.heap, d.index)
+// cancelled records that a pending call was cancelled; mu must be held.
+func (q *timers) cancelled() { q.staled() }
+
+// staled counts one more stale entry, and drops them all when they are
+// more than the current ones (Twisted's rule for its reactor's heap), so
+// that calls cancelled or reset over and over do not grow the heap.
+func (q *timers) staled() {
+	q.stale++
+	if q.stale > 50 && q.stale > len(q.heap)/2 {
+		q.heap = slices.DeleteFunc(q.heap, func(e entry) bool { return !e.current() })
+		heap.Init(&q.heap)
+		q.stale = 0
 	}
 }
 
@@ -85,16 +114,16 @@ func (q *timers) settle() {
 	slices.SortFunc(dirty, compareCalls)
 	// Moved later: ahead of what is due then, the earliest first.
 	for i := len(dirty) - 1; i >= 0; i-- {
-		if d := dirty[i]; d.index >= 0 && d.getTime() > d.at {
+		if d := dirty[i]; d.pending() && d.getTime() > d.at {
 			q.down--
-			q.rekey(d, q.down)
+			q.requeue(d, q.down)
 		}
 	}
 	// Moved sooner: after what is due then, the earliest first.
 	for _, d := range dirty {
-		if d.index >= 0 && d.getTime() < d.at {
+		if d.pending() && d.getTime() < d.at {
 			q.up++
-			q.rekey(d, q.up)
+			q.requeue(d, q.up)
 		}
 	}
 	for i, d := range dirty {
@@ -104,18 +133,36 @@ func (q *timers) settle() {
 	q.dirty = dirty[:0]
 }
 
-func (q *timers) rekey(d *DelayedCall, seq int64) {
+// requeue queues d again under a new key, leaving its old entry stale.
+func (q *timers) requeue(d *DelayedCall, seq int64) {
 	d.at, d.seq = d.getTime(), seq
-	heap.Fix(&q.heap, d.index)
+	q.heap.push(entry{d.at, seq, d})
+	q.staled()
 }
 
-// due pops the earliest call if it is due at now, marking it called, and
-// returns its function; mu must be held, and settle called before.
-func (q *timers) due(now float64) (f func(), ok bool) {
-	if len(q.heap) == 0 || q.heap[0].at > now {
+// next returns the earliest pending call's entry, dropping the stale
+// entries above it; mu must be held, and settle called before.
+func (q *timers) next() (entry, bool) {
+	for len(q.heap) > 0 {
+		if e := q.heap[0]; e.current() {
+			return e, true
+		}
+		q.heap.pop()
+		q.stale--
+	}
+	return entry{}, false
+}
+
+// due pops the earliest call if it is due at now and its rank is at most
+// last, marking it called, and returns its function; mu must be held, and
+// settle called before.
+func (q *timers) due(now float64, last int64) (f func(), ok bool) {
+	e, ok := q.next()
+	if !ok || e.at > now || e.seq > last {
 		return nil, false
 	}
-	d := heap.Pop(&q.heap).(*DelayedCall)
+	q.heap.pop()
+	d := e.d
 	d.called = true
 	f, d.f = d.f, nil
 	return f, true
@@ -123,11 +170,13 @@ func (q *timers) due(now float64) (f func(), ok bool) {
 
 // pending returns the pending calls in the order they would run.
 func (q *timers) pending() []*DelayedCall {
-	calls := slices.Clone([]*DelayedCall(q.heap))
-	slices.SortFunc(calls, compareCalls)
-	if calls == nil {
-		calls = []*DelayedCall{}
+	calls := []*DelayedCall{}
+	for _, e := range q.heap {
+		if e.current() {
+			calls = append(calls, e.d)
+		}
 	}
+	slices.SortFunc(calls, compareCalls)
 	return calls
 }
 
@@ -138,34 +187,44 @@ func compareCalls(a, b *DelayedCall) int {
 	return cmp.Compare(a.seq, b.seq)
 }
 
-// callHeap is the container/heap of pending calls, each knowing its index.
-type callHeap []*DelayedCall
+// callHeap is the container/heap of queued entries. Its push and pop
+// stand for heap.Push and heap.Pop, which would box each entry in an
+// interface (an allocation per call).
+type callHeap []entry
 
 func (h callHeap) Len() int { return len(h) }
 
 func (h callHeap) Less(i, j int) bool {
-	a, b := h[i], h[j]
-	return a.at < b.at || a.at == b.at && a.seq < b.seq
+	return h[i].at < h[j].at || h[i].at == h[j].at && h[i].seq < h[j].seq
 }
 
-func (h callHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
-}
+func (h callHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 
-func (h *callHeap) Push(x any) {
-	d := x.(*DelayedCall)
-	d.index = len(*h)
-	*h = append(*h, d)
-}
+func (h *callHeap) Push(x any) { *h = append(*h, x.(entry)) }
 
 func (h *callHeap) Pop() any {
-	old := *h
-	n := len(old) - 1
-	d := old[n]
-	old[n] = nil
-	d.index = -1
-	*h = old[:n]
-	return d
+	e := (*h)[len(*h)-1]
+	h.truncate()
+	return e
+}
+
+func (h *callHeap) push(e entry) {
+	*h = append(*h, e)
+	heap.Fix(h, len(*h)-1)
+}
+
+// pop removes the top entry.
+func (h *callHeap) pop() {
+	last := len(*h) - 1
+	(*h)[0] = (*h)[last]
+	h.truncate()
+	if last > 0 {
+		heap.Fix(h, 0)
+	}
+}
+
+func (h *callHeap) truncate() {
+	last := len(*h) - 1
+	(*h)[last] = entry{}
+	*h = (*h)[:last]
 }
