@@ -82,3 +82,45 @@ func addTestFrom[C testCase](class, name, version string, origin conformance.Ori
 		},
 	})
 }
+
+// raise is Python's raising where Go returns an error: it panics with err
+// if there is one, as the Python call raises it.
+func raise(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// orRaise returns v, or raises err (see raise): for a Go call that returns
+// (v, err) where the Python returns v or raises.
+func orRaise[T any](v T, err error) T {
+	raise(err)
+	return v
+}
+
+// pyRange is list(range(start, stop)).
+func pyRange(start, stop int) []any {
+	out := []any{}
+	for i := start; i < stop; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// pop removes and returns the last element: list.pop().
+func (l *list[T]) pop() T {
+	last := (*l)[len(*l)-1]
+	*l = (*l)[:len(*l)-1]
+	return last
+}
+
+// floordiv is Python's a // b on ints: a ZeroDivisionError ("integer
+// division or modulo by zero") when b is 0, as Go's integer division
+// panics then.
+func floordiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q-- // Python floors, Go truncates
+	}
+	return q
+}
