@@ -18,6 +18,9 @@ type BlockStage struct {
 	stage  Stage
 	ctx    context.Context
 	closed bool
+	// pulled is set by the first Next: All can then no longer run the
+	// flow in push mode.
+	pulled bool
 }
 
 // Block is a controller which blocks on Cooperate instructions: it turns a
@@ -59,6 +62,7 @@ func BlockContext(ctx context.Context, stage any, trap ...*twisted.Class) *Block
 // class, or twisted.StopIteration at the end, or the flow's failure. The
 // flow is closed when Next returns an error.
 func (b *BlockStage) Next() (any, error) {
+	b.pulled = true
 	if err := b.run(); err != nil {
 		b.Close()
 		return nil, err
@@ -134,9 +138,21 @@ func (b *BlockStage) sleep(seconds float64) {
 // each result (or trapped failure class) with a nil error, and, if the
 // flow fails, a last pair with the failure. Leaving the loop early closes
 // the flow.
+//
+// A chain of Filter, LineBreak and one-source Map stages over a generator,
+// iterator, list or string, that nothing has pulled from yet, runs without
+// coroutines: the generator runs in the loop's goroutine and hands each
+// value up by a call. The results and the order of every call (of the
+// generators, the stages' functions, the loop body, Sleep) are those of
+// the pull protocol.
 func (b *BlockStage) All() iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
 		defer b.Close()
+		if !b.pulled && !b.closed && b.ctx == nil && !b.stage.State().Chunked && canPush(b.stage) {
+			b.pulled = true
+			b.runPush(yield)
+			return
+		}
 		for {
 			v, err := b.Next()
 			if err != nil {

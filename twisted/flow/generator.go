@@ -31,28 +31,41 @@ import (
 // raised exception does. A panic is recovered as a failure too.
 type Generator func(yield func(any) bool) error
 
-// genIter runs a Generator as an Iterator.
+// genIter runs a Generator as an Iterator. The coroutine is made at the
+// first Next, so that a generator never pulled costs none, and so that
+// Block.All can run it directly instead (see push.go).
 type genIter struct {
+	gen  Generator
 	next func() (any, bool)
 	stop func()
 	err  error
+	done bool // closed, or run to its end by push
 }
 
-func newGenIter(g Generator) *genIter {
-	it := &genIter{}
+func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
+
+// fresh reports whether the generator has not started.
+func (it *genIter) fresh() bool { return it.next == nil && !it.done }
+
+func (it *genIter) start() {
 	it.next, it.stop = iter.Pull(func(yield func(any) bool) {
 		defer func() {
 			if r := recover(); r != nil {
 				it.err = twisted.FailureFromPanic(r)
 			}
 		}()
-		it.err = g(yield)
+		it.err = it.gen(yield)
 	})
-	return it
 }
 
 // Next resumes the generator up to its next yield.
 func (it *genIter) Next() (any, error) {
+	if it.next == nil {
+		if it.done {
+			return nil, errStop
+		}
+		it.start()
+	}
 	if v, ok := it.next(); ok {
 		return v, nil
 	}
@@ -65,7 +78,12 @@ func (it *genIter) Next() (any, error) {
 
 // Close stops a suspended generator: its yield returns false and its
 // deferred calls run before Close returns.
-func (it *genIter) Close() { it.stop() }
+func (it *genIter) Close() {
+	it.done = true
+	if it.stop != nil {
+		it.stop()
+	}
+}
 
 // seqGenerator turns an iter.Seq into a Generator that never fails.
 func seqGenerator(seq func(yield func(any) bool)) Generator {

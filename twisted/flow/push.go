@@ -1,0 +1,311 @@
+package flow
+
+import (
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+)
+
+// Push mode: how Block.All runs a chain of stages without a coroutine
+// switch per item.
+//
+// Pulling from a generator takes two coroutine switches per value
+// (iter.Pull). When Block.All runs a fresh linear chain of the built-in
+// stages — Filter and LineBreak pipes and one-source Maps over a generator,
+// an iterator, a list or a string — it runs the generator directly instead,
+// and each stage passes what it produces up to its consumer by a call
+// (emit). Every stage does exactly the work, in exactly the order, that
+// the pull protocol makes it do: the same calls of the user's generators,
+// functions and loop body, the same batches, the same sleeps; the tests
+// run each flow both ways and compare the traces.
+
+// An emitFunc receives what a stage hands its consumer in pull mode: a
+// batch of results (only valid during the call), whether the stage has
+// ended, or its failure. It returns false when the consumer wants nothing
+// more: the stage must then return, closing what it runs (a generator's
+// yield returns false).
+type emitFunc func(results []any, stop bool, failure *twisted.Failure) bool
+
+// A pusher is a stage that can run in push mode.
+type pusher interface {
+	push(r *pushRun, emit emitFunc)
+}
+
+// pushRun is one run of a flow in push mode.
+type pushRun struct {
+	b *BlockStage
+	// abort is the error that ended the run outside the flow protocol
+	// (an instruction Block cannot serve), as Block.Next returns it.
+	abort error
+	// consumerPanicked is set when the loop body of the consumer panics:
+	// the panic must go on through the generators, not become a failure.
+	consumerPanicked bool
+}
+
+// canPush reports whether s is a stage of push mode that nothing has
+// pulled from yet, nor from its sources.
+func canPush(s Stage) bool {
+	switch s := s.(type) {
+	case *stringStage:
+		return true
+	case *listStage:
+		return !s.ready()
+	case *iterStage:
+		if s.ready() || s.next != nil || s.closed {
+			return false
+		}
+		if g, ok := s.it.(*genIter); ok {
+			return g.fresh()
+		}
+		return true
+	case *MapStage:
+		return len(s.stages) == 1 && s.index == 0 && !s.ready() && canPush(s.stages[0])
+	case *FilterStage:
+		return !s.ready() && canPush(s.source)
+	case *LineBreakStage:
+		return !s.ready() && canPush(s.source)
+	}
+	return false
+}
+
+// serve sleeps for a Cooperate as Block does, or ends the run with
+// Unsupported.
+func (r *pushRun) serve(inst Instruction) bool {
+	timeout, ok := cooperateTimeout(inst)
+	if !ok {
+		r.abort = unsupported(inst)
+		return false
+	}
+	r.b.sleep(timeout)
+	return true
+}
+
+// runGen runs a generator on the calling goroutine: a panic in it is its
+// failure, as in pull mode, unless it is the consumer's.
+func (r *pushRun) runGen(g Generator, yield func(any) bool) (err error) {
+	returned := false
+	defer func() {
+		if !returned {
+			v := recover()
+			if r.consumerPanicked {
+				panic(v)
+			}
+			err = recovered(v, err)
+		}
+	}()
+	err = g(yield)
+	returned = true
+	return err
+}
+
+func (s *stringStage) push(r *pushRun, emit emitFunc) {
+	if s.Failure != nil {
+		s.Stop = true
+		emit(nil, false, s.Failure)
+		return
+	}
+	out := s.Results
+	s.Results = nil
+	emit(out, s.Stop, nil)
+}
+
+func (s *listStage) push(r *pushRun, emit emitFunc) {
+	// The pull protocol hands an instruction up with the results before it
+	// still pending, so every instruction is served before the first
+	// result is consumed.
+	for len(s.seq) > 0 {
+		v := s.seq[0]
+		s.seq[0] = nil
+		s.seq = s.seq[1:]
+		if inst, ok := v.(Instruction); ok {
+			if !r.serve(inst) {
+				return
+			}
+			continue
+		}
+		s.Results = append(s.Results, v)
+	}
+	s.Stop = true
+	out := s.Results
+	s.Results = nil
+	emit(out, true, nil)
+}
+
+func (s *iterStage) push(r *pushRun, emit emitFunc) {
+	var one [1]any
+	stopped := false
+	handle := func(v any) bool {
+		if stopped {
+			return false
+		}
+		switch x := v.(type) {
+		case Stage:
+			s.hold(x)
+			for {
+				inst := x.Yield()
+				if inst == nil {
+					return true
+				}
+				if !r.serve(inst) {
+					stopped = true
+					return false
+				}
+			}
+		case Instruction:
+			if !r.serve(x) {
+				stopped = true
+				return false
+			}
+			return true
+		case *deferred.Deferred:
+			if x.Called() {
+				return true
+			}
+			r.abort = unsupported(&deferredInstruction{d: x})
+			stopped = true
+			return false
+		}
+		one[0] = v
+		ok := emit(one[:], false, nil)
+		one[0] = nil
+		if !ok {
+			stopped = true
+		}
+		return ok
+	}
+	var err error
+	if g, ok := s.it.(*genIter); ok {
+		g.done = true // it runs here, to its end
+		err = r.runGen(g.gen, handle)
+	} else {
+		for {
+			var v any
+			if v, err = pull(s.it); err != nil || !handle(v) {
+				break
+			}
+		}
+	}
+	if stopped {
+		return
+	}
+	if err == nil || isStop(err) {
+		s.Stop = true
+		emit(nil, true, nil)
+		return
+	}
+	s.setFailure(err)
+	emit(nil, false, s.Failure)
+}
+
+func (m *MapStage) push(r *pushRun, emit emitFunc) {
+	var one [1]any
+	m.stages[0].(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+		if f != nil {
+			m.Failure = f
+			emit(nil, false, f)
+			return false
+		}
+		for _, v := range results {
+			var res any
+			if m.Func == nil {
+				res = twisted.Tuple{v}
+			} else {
+				m.curr = append(m.curr[:0], v)
+				x, err := apply(m.Func, m.curr)
+				m.curr[0] = nil
+				if err != nil {
+					m.setFailure(err)
+					emit(nil, false, m.Failure)
+					return false
+				}
+				res = x
+			}
+			one[0] = res
+			ok := emit(one[:], false, nil)
+			one[0] = nil
+			if !ok {
+				return false
+			}
+		}
+		if stop {
+			m.Stop = true
+			emit(nil, true, nil)
+			return false
+		}
+		return true
+	})
+}
+
+func (p *Pipe) push(r *pushRun, emit emitFunc) {
+	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+		if f != nil {
+			p.Failure = f
+			emit(nil, false, f)
+			return false
+		}
+		if stop {
+			p.Stop = true
+		}
+		if err := process(p.proc, results, stop); err != nil {
+			p.Stop = false
+			p.setFailure(err)
+		}
+		if out := p.Results; len(out) > 0 || (p.Stop && p.Failure == nil) {
+			ok := emit(out, p.Stop && p.Failure == nil, nil)
+			clear(out)
+			p.Results = out[:0]
+			if !ok || p.Stop {
+				return false
+			}
+		}
+		if p.Failure != nil {
+			emit(nil, false, p.Failure)
+			return false
+		}
+		return true
+	})
+}
+
+// runPush runs the flow in push mode, handing its results to yield as
+// All does in pull mode.
+func (b *BlockStage) runPush(yield func(any, error) bool) {
+	r := &pushRun{b: b}
+	st := b.stage.State()
+	call := func(v any, err error) (cont bool) {
+		returned := false
+		defer func() {
+			if !returned {
+				r.consumerPanicked = true
+			}
+		}()
+		cont = yield(v, err)
+		returned = true
+		return cont
+	}
+	var failure *twisted.Failure
+	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+		for _, v := range results {
+			if !call(v, nil) {
+				return false
+			}
+		}
+		if f != nil {
+			st.Stop = true
+			if c := f.Check(st.Trap...); c != nil {
+				call(c, nil)
+				return false
+			}
+			failure = f
+			return false
+		}
+		return !stop
+	})
+	// As Block.Next does, close the flow before handing over how it
+	// failed.
+	b.Close()
+	switch {
+	case r.abort != nil:
+		yield(nil, r.abort)
+	case failure != nil:
+		yield(nil, failure)
+	}
+}
