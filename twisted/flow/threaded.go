@@ -83,6 +83,9 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // the stage (the controller does when the flow ends or is cancelled) makes
 // the thread stop before its next item; it cannot interrupt a Next that
 // blocks.
+//
+// The flow must run on r's goroutine (flow.DeferredOn(r, ...)): that is
+// where the results are handed over.
 func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *ThreadedStage {
 	t := &ThreadedStage{r: r, source: source, cooperate: &ThreadedInstruction{}}
 	t.Trap = slices.Clone(trap)
