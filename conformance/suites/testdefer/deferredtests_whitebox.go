@@ -178,3 +178,26 @@ func init() {
 			self.AssertEqual(chainDeferreds(1), chainDeferreds(2))
 		})
 }
+
+func init() {
+	// defer.succeed(x) is the same as as d = Deferred(); d.callback(x).
+	addDeferredTestFrom("test_succeedMatchesManualSuccess", headRevision, false, func(self *DeferredTests) {
+		d := deferred.New()
+		d.Callback("success")
+		d2 := deferred.Succeed("success")
+		self.AssertEqual(instanceDict(d), instanceDict(d2))
+	})
+}
+
+// instanceDict is d.__dict__: the instance attributes a fired Deferred has
+// in Twisted 22.4 (the others are class attributes until set), read from
+// the Go fields that hold them.
+func instanceDict(d *deferred.Deferred) map[string]any {
+	return map[string]any{
+		"_canceller": private(d, "canceller"),
+		"_chainedTo": private(d, "chainedTo"),
+		"callbacks":  private(d, "callbacks"),
+		"called":     d.Called(),
+		"result":     d.Result(),
+	}
+}
