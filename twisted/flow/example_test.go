@@ -279,3 +279,84 @@ func ExampleDeferredOn() {
 	// Wendy : Step Two
 	// done
 }
+
+func ExampleLineBreak() {
+	rhs := []any{"Hello ", "World\nHappy", flow.Cooperate(0), " Days", " Are Here\n"}
+	lines, err := flow.Block(flow.LineBreak(rhs, flow.LineBreakOptions{Delimiter: "\n"})).List()
+	fmt.Println(twisted.Repr(lines), err)
+	// Output:
+	// ['Hello World', 'Happy Days Are Here'] <nil>
+}
+
+// test_flow.py's testConcurrentCallback: two producers push results, and
+// the consumer takes them from whichever branch has some.
+func ExampleConcurrent() {
+	type named struct {
+		*flow.CallbackStage
+		name string
+	}
+	ca, cb := named{flow.Callback(), "a"}, named{flow.Callback(), "b"}
+	testconcur := func(stages ...any) flow.Generator {
+		return func(yield func(any) bool) error {
+			both := flow.Concurrent(stages...)
+			if !yield(both) {
+				return nil
+			}
+			for {
+				v, err := both.Next()
+				if err != nil {
+					return err
+				}
+				stage := v.(named)
+				r, err := stage.Next()
+				if err != nil {
+					return err
+				}
+				if !yield(twisted.Tuple{stage.name, r}) || !yield(both) {
+					return nil
+				}
+			}
+		}
+	}
+	d := flow.DeferredOn(reactor.NewClock(), testconcur(ca, cb))
+	d.AddCallback(func(res any) (any, error) {
+		fmt.Println(twisted.Repr(res))
+		return nil, nil
+	})
+	ca.Result(1)
+	cb.Result(2)
+	ca.Result(3)
+	ca.Result(4)
+	ca.Finish()
+	cb.Result(5)
+	cb.Finish()
+	// Output:
+	// [('a', 1), ('b', 2), ('a', 3), ('a', 4), ('b', 5)]
+}
+
+// test_flow.py's testThreaded: a blocking iterator runs in the reactor's
+// thread pool, and its results reach the flow on the reactor.
+func ExampleThreadedOn() {
+	r := reactor.New()
+	countIterator := func(count int) flow.Generator {
+		return func(yield func(any) bool) error {
+			for ; count > 0; count-- {
+				// time.Sleep(100 * time.Millisecond): a blocking call
+				if !yield(count) {
+					return nil
+				}
+			}
+			return nil
+		}
+	}
+	r.CallWhenRunning(func() {
+		d := flow.DeferredOn(r, flow.ThreadedOn(r, countIterator(5)))
+		d.AddBoth(func(res any) (any, error) {
+			fmt.Println(twisted.Repr(res))
+			return nil, r.Stop()
+		})
+	})
+	r.Run()
+	// Output:
+	// [5, 4, 3, 2, 1]
+}
