@@ -26,6 +26,25 @@
 // is measured with Go's monotonic clock from the reactor's creation, so
 // that scheduling is not disturbed when the system clock is set.
 //
+// # Differences from Twisted
+//
+// The observable behaviour is Twisted's, with these deliberate exceptions:
+//
+//   - Calls due at the same time on a Reactor run in the order they were
+//     scheduled (a call moved by Reset or Delay is placed as on a Clock);
+//     Twisted's heapq leaves that order unspecified. On a Clock the order
+//     is exactly Twisted's, Reset and Delay included.
+//   - CallLater, CallFromThread, CallInThread, Stop and the DelayedCall
+//     methods are safe from any goroutine; in Twisted only callFromThread
+//     is thread-safe.
+//   - A DelayedCall lets go of its function once it has run (Twisted only
+//     does so on cancel), so String no longer names it.
+//   - The pool's goroutines end as soon as there is no work, where
+//     Twisted's thread pool keeps its idle threads until the reactor stops.
+//   - System event triggers (addSystemEventTrigger, the before/during/after
+//     startup and shutdown phases) are not ported: startup runs the
+//     CallWhenRunning calls, shutdown waits for the CallInThread work.
+//
 // Errors are Python exceptions (*twisted.Error) of the classes Twisted's
 // twisted.internet.error declares: AlreadyCalled, AlreadyCancelled,
 // ReactorNotRunning, ReactorAlreadyRunning, ReactorNotRestartable.
