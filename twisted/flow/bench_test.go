@@ -147,6 +147,7 @@ func deferredCooperate(b *testing.B, source func() any) {
 	const m = 20000
 	b.ReportAllocs()
 	r := reactor.New()
+	cpu := cpuTime()
 	var run func(left int)
 	run = func(left int) {
 		b.StopTimer()
@@ -169,6 +170,7 @@ func deferredCooperate(b *testing.B, source func() any) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.N*m)/b.Elapsed().Seconds(), "items/s")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*m), "cpu-ns/item")
 }
 
 // BenchmarkSuspendedFlows suspends 100,000 flows at a Cooperate under one
@@ -176,7 +178,7 @@ func deferredCooperate(b *testing.B, source func() any) {
 func BenchmarkSuspendedFlows(b *testing.B) {
 	const flows = 100000
 	for range b.N {
-		r := reactor.NewClock()
+		r := reactor.New() // not running: the flows stay suspended
 		ds := make([]*deferred.Deferred, flows)
 		runtime.GC()
 		before := inUse()

@@ -68,7 +68,7 @@
 // a raise becomes returning an error, and the end of a source
 // (StopIteration from Next) is returned as it is, ending the generator
 // cleanly as Python 2 does. See PORTING-flow.md for each Python form
-// beside its Go one.
+// beside its Go one. BlockStage.All runs simple chains without iter.Pull.
 //
 // # Controllers
 //

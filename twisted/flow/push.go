@@ -114,7 +114,6 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 	// result is consumed.
 	for len(s.seq) > 0 {
 		v := s.seq[0]
-		s.seq[0] = nil
 		s.seq = s.seq[1:]
 		if inst, ok := v.(Instruction); ok {
 			if !r.serve(inst) {
