@@ -7,4 +7,5 @@ import (
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowedges"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testcooperator"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefer"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/testtask"
 )

@@ -50,7 +50,15 @@ def show(x):
         if not x.called:
             return "<Deferred>"
         return "<Deferred current result: " + show(x.result) + ">"
-    return "<" + type(x).__name__ + ">"
+    # A script's subclass of a library class shows as that class
+    # (TestableLoopingCall as LoopingCall): Go has no subclasses.
+    cls = type(x)
+    if cls.__module__ == "__main__":
+        for base in cls.__mro__[1:]:
+            if base.__module__ != "__main__" and base is not object:
+                cls = base
+                break
+    return "<" + cls.__name__ + ">"
 
 
 class _Failed(AssertionError):
