@@ -31,7 +31,7 @@ func init() {
 		"testNoDebugging":           (*AlreadyCalledTests).testNoDebugging,
 		"testSwitchDebugging":       (*AlreadyCalledTests).testSwitchDebugging,
 	} {
-		addTest("AlreadyCalledTests", name, true, func() *AlreadyCalledTests { return &AlreadyCalledTests{} }, test)
+		addTest("AlreadyCalledTests", name, exclusive, func() *AlreadyCalledTests { return &AlreadyCalledTests{} }, test)
 	}
 }
 

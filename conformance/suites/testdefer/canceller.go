@@ -34,7 +34,7 @@ func init() {
 		"test_cancellerThatCallbacks":                           (*DeferredCancellerTests).test_cancellerThatCallbacks,
 		"test_cancelNestedDeferred":                             (*DeferredCancellerTests).test_cancelNestedDeferred,
 	} {
-		addTest("DeferredCancellerTests", name, false, func() *DeferredCancellerTests { return &DeferredCancellerTests{} }, test)
+		addTest("DeferredCancellerTests", name, parallel, func() *DeferredCancellerTests { return &DeferredCancellerTests{} }, test)
 	}
 }
 

@@ -21,7 +21,7 @@ func init() {
 		"test_str":        (*FirstErrorTests).test_str,
 		"test_comparison": (*FirstErrorTests).test_comparison,
 	} {
-		addTest("FirstErrorTests", name, false, func() *FirstErrorTests { return &FirstErrorTests{} }, test)
+		addTest("FirstErrorTests", name, parallel, func() *FirstErrorTests { return &FirstErrorTests{} }, test)
 	}
 }
 

@@ -13,7 +13,7 @@ type DeferredListEmptyTests struct {
 }
 
 func init() {
-	addTest("DeferredListEmptyTests", "testDeferredListEmpty", false,
+	addTest("DeferredListEmptyTests", "testDeferredListEmpty", parallel,
 		func() *DeferredListEmptyTests { return &DeferredListEmptyTests{} },
 		(*DeferredListEmptyTests).testDeferredListEmpty)
 }

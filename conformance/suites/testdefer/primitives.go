@@ -27,7 +27,7 @@ func init() {
 		"test_cancelQueueAfterSynchronousGet": (*OtherPrimitivesTests).test_cancelQueueAfterSynchronousGet,
 		"test_cancelQueueAfterGet":            (*OtherPrimitivesTests).test_cancelQueueAfterGet,
 	} {
-		addTest("OtherPrimitivesTests", name, false, func() *OtherPrimitivesTests { return &OtherPrimitivesTests{} }, test)
+		addTest("OtherPrimitivesTests", name, parallel, func() *OtherPrimitivesTests { return &OtherPrimitivesTests{} }, test)
 	}
 	Suite.Add(conformance.Scenario{
 		Name:   "OtherPrimitivesTests.testLock",

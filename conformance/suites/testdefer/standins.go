@@ -50,29 +50,42 @@ type TestCase struct {
 // and tearDown have run.
 func (tc *TestCase) afterTest() { tc.FlushLoggedErrors() }
 
+// A testMode says how a test runs: in parallel with the others, alone
+// (it changes process-wide settings: see runExclusive), or alone with the
+// deferred package's log scoped to it (see withLogScope).
+type testMode int
+
+const (
+	parallel testMode = iota
+	exclusive
+	logging
+)
+
 // addTest registers <class>.<name> of Twisted 22.4, a test method of the
-// class that newCase makes. An exclusive test is one that changes
-// process-wide settings (see runExclusive).
-func addTest[C testCase](class, name string, exclusive bool, newCase func() C, test func(self C)) {
-	addTestFrom(class, name, "(Twisted 22.4)", conformance.Recorded, exclusive, newCase, test)
+// class that newCase makes.
+func addTest[C testCase](class, name string, mode testMode, newCase func() C, test func(self C)) {
+	addTestFrom(class, name, "(Twisted 22.4)", conformance.Recorded, mode, newCase, test)
 }
 
-func addTestFrom[C testCase](class, name, version string, origin conformance.Origin, exclusive bool, newCase func() C, test func(self C)) {
+func addTestFrom[C testCase](class, name, version string, origin conformance.Origin, mode testMode, newCase func() C, test func(self C)) {
 	Suite.Add(conformance.Scenario{
 		Name:   class + "." + name,
 		Source: "src/twisted/test/test_defer.py " + class + "." + name + " " + version,
 		Origin: origin,
 		Run: func(t *conformance.T) {
 			// As run and runExclusive, but holding the lock over afterTest too.
-			if exclusive {
+			if mode == parallel {
+				globals.RLock()
+				defer globals.RUnlock()
+			} else {
 				globals.Lock()
 				defer globals.Unlock()
 				logged.mu.Lock()
 				logged.failures = nil
 				logged.mu.Unlock()
-			} else {
-				globals.RLock()
-				defer globals.RUnlock()
+			}
+			if mode == logging {
+				defer withLogScope(class)()
 			}
 			c := newCase()
 			runCase(t, c, test)
