@@ -8,11 +8,11 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
-// ticker cooperates for 0.1 before each of its n values, printing a tick.
-func (e *edge) ticker(n int) flow.Generator {
+// ticker cooperates for step before each of its n values, printing a tick.
+func (e *edge) ticker(n int, step float64) flow.Generator {
 	return func(yield func(any) bool) error {
 		for i := range n {
-			if !yield(flow.Cooperate(0.1)) {
+			if !yield(flow.Cooperate(step)) {
 				return nil
 			}
 			e.t.Print("tick", i)
@@ -37,12 +37,12 @@ func init() {
 			yield("w")
 			return nil
 		}
-		e.run(flow.Merge(flow.Generator(waiter), e.ticker(3)))
+		e.run(flow.Merge(flow.Generator(waiter), e.ticker(3, 0.1)))
 	})
 	scenario("merge.deferredAndTicker", func(e *edge) {
 		d := deferred.New()
-		e.callLater(0.25, func() { d.Callback("late") })
-		e.run(flow.Merge(d, e.ticker(4)))
+		e.callLater(0.3, func() { d.Callback("late") })
+		e.run(flow.Merge(d, e.ticker(4, 0.2)))
 	})
 	scenario("zip.callback", func(e *edge) {
 		cb := flow.Callback()
@@ -210,4 +210,31 @@ func init() {
 		e.callLater(0.5, cb.Finish)
 		e.run(flow.Generator(consumer))
 	})
+}
+
+func init() {
+	deviation("merge.deferredPileUp",
+		"Each time a flow suspends while a Deferred it waits on is unfired, the original adds one more resume "+
+			"callback to that Deferred; when it fires they all run at once, and each resumption runs the other "+
+			"branches on past their Cooperates. Go registers one wake-up per Deferred per flow: the ticker keeps "+
+			"its pace.",
+		func(e *edge) {
+			d := deferred.New()
+			e.callLater(0.3, func() { d.Callback("late") })
+			marker := func() { e.t.Print("marker at 0.35") }
+			e.callLater(0.35, marker)
+			ticker := func(yield func(any) bool) error {
+				for i := range 5 {
+					if !yield(flow.Cooperate(0.2)) {
+						return nil
+					}
+					e.t.Print("tick", i)
+					if !yield(i) {
+						return nil
+					}
+				}
+				return nil
+			}
+			e.run(flow.Merge(d, flow.Generator(ticker)))
+		})
 }

@@ -140,8 +140,8 @@ func init() {
 				return nil
 			}
 		}
-		a := e.outcome(e.deferred(request("James", 0.05)))
-		b := e.outcome(e.deferred(request("Wendy", 0.08)))
+		a := e.outcome(e.deferred(request("James", 0.1)))
+		b := e.outcome(e.deferred(request("Wendy", 0.15)))
 		e.wait(deferred.DeferredList([]*deferred.Deferred{a, b}), 2)
 	})
 	scenario("deferred.trapListOrder", func(e *edge) {

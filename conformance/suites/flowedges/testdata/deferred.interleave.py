@@ -7,6 +7,6 @@ def request(name, pause):
     yield flow.Cooperate(pause)
     print name, 'step three'
     yield name
-a = outcome(flow.Deferred(request('James', 0.05)))
-b = outcome(flow.Deferred(request('Wendy', 0.08)))
+a = outcome(flow.Deferred(request('James', 0.1)))
+b = outcome(flow.Deferred(request('Wendy', 0.15)))
 wait(defer.DeferredList([a, b]))
