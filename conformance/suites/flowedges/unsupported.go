@@ -142,3 +142,15 @@ func init() {
 			e.drain(e.block(flow.Generator(consumer)))
 		})
 }
+
+func init() {
+	deviation("unsupported.stageInList",
+		"A stage inside a list is yielded to the controller as an instruction, which no controller supports. "+
+			"The original raises Unsupported, whose constructor fails, so a TypeError escapes Block and "+
+			"flow.Deferred's constructor. Go: Block fails with Unsupported, and flow.Deferred errbacks with it.",
+		func(e *edge) {
+			inner := flow.Wrap([]any{"i"})
+			e.drain(e.block([]any{"a", inner, "b"}))
+			e.outcome(e.deferred([]any{"a", inner, "b"}))
+		})
+}
