@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/twisted"
@@ -106,7 +107,29 @@ func isStop(err error) bool {
 }
 
 // drain prints each value the Block gives, then "end" or how it raised.
+// Python's `for x in it` is Go's range over All (which runs a linear chain
+// in push mode); drainNext is the same loop over Next (pull mode), which
+// drain runs instead while pullMode is set (TestPullMode).
 func (e *edge) drain(b *flow.BlockStage) {
+	if pullMode.Load() {
+		e.drainNext(b)
+		return
+	}
+	for x, err := range b.All() {
+		if err != nil {
+			e.raised(err)
+			return
+		}
+		e.t.Repr(x)
+	}
+	e.t.Print("end")
+}
+
+// pullMode makes drain call Next rather than range over All.
+var pullMode atomic.Bool
+
+// drainNext is drain calling Next until StopIteration.
+func (e *edge) drainNext(b *flow.BlockStage) {
 	for {
 		x, err := b.Next()
 		if isStop(err) {
