@@ -36,9 +36,11 @@ type pushRun struct {
 	// abort is the error that ended the run outside the flow protocol
 	// (an instruction Block cannot serve), as Block.Next returns it.
 	abort error
-	// consumerPanicked is set when the loop body of the consumer panics:
-	// the panic must go on through the generators, not become a failure.
-	consumerPanicked bool
+	// inHandle is set while a value the generator (or iterator) yielded
+	// is handled: a panic then comes from the consumer's loop body, a
+	// Sleep or a stage, and goes on as a panic, as in pull mode; it is not
+	// the generator's failure.
+	inHandle bool
 }
 
 // canPush reports whether s is a stage of push mode that nothing has
@@ -86,13 +88,37 @@ func (r *pushRun) runGen(g Generator, yield func(any) bool) (err error) {
 	defer func() {
 		if !returned {
 			v := recover()
-			if r.consumerPanicked {
+			if v != nil && r.inHandle {
 				panic(v)
 			}
 			err = recovered(v, err)
 		}
 	}()
 	err = g(yield)
+	returned = true
+	return err
+}
+
+// runIter pulls from an iterator until it ends or handle returns false:
+// a panic in it is its failure, as in pull mode, unless it is the
+// consumer's.
+func (r *pushRun) runIter(it Iterator, handle func(any) bool) (err error) {
+	returned := false
+	defer func() {
+		if !returned {
+			v := recover()
+			if v != nil && r.inHandle {
+				panic(v)
+			}
+			err = recovered(v, err)
+		}
+	}()
+	for {
+		var v any
+		if v, err = it.Next(); err != nil || !handle(v) {
+			break
+		}
+	}
 	returned = true
 	return err
 }
@@ -132,43 +158,41 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	var one [1]any
 	stopped := false
-	handle := func(v any) bool {
-		if stopped {
-			return false
+	handleValue := func(v any) bool {
+		if inst, ok := v.(Instruction); ok {
+			if x, ok := inst.(Stage); ok {
+				s.hold(x)
+				for {
+					if inst = x.Yield(); inst == nil {
+						return true
+					}
+					if !r.serve(inst) {
+						return false
+					}
+				}
+			}
+			return r.serve(inst)
 		}
-		switch x := v.(type) {
-		case Stage:
-			s.hold(x)
-			for {
-				inst := x.Yield()
-				if inst == nil {
-					return true
-				}
-				if !r.serve(inst) {
-					stopped = true
-					return false
-				}
-			}
-		case Instruction:
-			if !r.serve(x) {
-				stopped = true
-				return false
-			}
-			return true
-		case *deferred.Deferred:
-			if x.Called() {
+		if d, ok := v.(*deferred.Deferred); ok {
+			if d.Called() {
 				return true
 			}
-			r.abort = unsupported(&deferredInstruction{d: x})
-			stopped = true
+			r.abort = unsupported(&deferredInstruction{d: d})
 			return false
 		}
 		one[0] = v
 		ok := emit(one[:], false, nil)
 		one[0] = nil
-		if !ok {
-			stopped = true
+		return ok
+	}
+	handle := func(v any) bool {
+		if stopped {
+			return false
 		}
+		r.inHandle = true
+		ok := handleValue(v)
+		r.inHandle = false
+		stopped = !ok
 		return ok
 	}
 	var err error
@@ -176,12 +200,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		g.done = true // it runs here, to its end
 		err = r.runGen(g.gen, handle)
 	} else {
-		for {
-			var v any
-			if v, err = pull(s.it); err != nil || !handle(v) {
-				break
-			}
-		}
+		err = r.runIter(s.it, handle)
 	}
 	if stopped {
 		return
@@ -269,28 +288,17 @@ func (p *Pipe) push(r *pushRun, emit emitFunc) {
 func (b *BlockStage) runPush(yield func(any, error) bool) {
 	r := &pushRun{b: b}
 	st := b.stage.State()
-	call := func(v any, err error) (cont bool) {
-		returned := false
-		defer func() {
-			if !returned {
-				r.consumerPanicked = true
-			}
-		}()
-		cont = yield(v, err)
-		returned = true
-		return cont
-	}
 	var failure *twisted.Failure
 	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
 		for _, v := range results {
-			if !call(v, nil) {
+			if !yield(v, nil) {
 				return false
 			}
 		}
 		if f != nil {
 			st.Stop = true
 			if c := f.Check(st.Trap...); c != nil {
-				call(c, nil)
+				yield(c, nil)
 				return false
 			}
 			failure = f

@@ -257,3 +257,47 @@ func TestPushMode(t *testing.T) {
 		}
 	}
 }
+
+// A panic in Sleep goes on as a panic in both modes.
+func TestPushSleepPanic(t *testing.T) {
+	for _, push := range []bool{true, false} {
+		func() {
+			l := &logger{}
+			defer func() {
+				if r := recover(); r != "sleep" {
+					t.Errorf("push %v: recovered %v, want Sleep's panic", push, r)
+				}
+			}()
+			b := flow.Block(flow.Map(nil, l.gen("g", 1, flow.Cooperate(1), 2)))
+			b.Sleep = func(float64) { panic("sleep") }
+			defer b.Close()
+			if push {
+				for range b.All() {
+				}
+			} else {
+				for {
+					if _, err := b.Next(); err != nil {
+						break
+					}
+				}
+			}
+		}()
+	}
+}
+
+// runtime.Goexit in the loop body (t.FailNow does it) closes the
+// generator and goes on.
+func TestPushGoexit(t *testing.T) {
+	l := &logger{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range flow.Block(flow.Map(nil, l.gen("g", 1, 2))).All() {
+			runtime.Goexit()
+		}
+	}()
+	<-done
+	if got := strings.Join(l.lines, "; "); got != "g: step 0; g: closed" {
+		t.Errorf("log: %s", got)
+	}
+}
