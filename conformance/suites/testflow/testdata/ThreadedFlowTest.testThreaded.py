@@ -1,0 +1,9 @@
+# twisted/flow/test/test_flow.py ThreadedFlowTest.testThreaded (b2b5697a0f^), body verbatim.
+class ThreadedFlowTest(TestCase):
+    def testThreaded(self):
+        expect = [5,4,3,2,1]
+        d = flow.Deferred(Threaded(CountIterator(5)))
+        d.addCallback(self.assertEquals, expect)
+        return d
+
+run(ThreadedFlowTest, 'testThreaded')
