@@ -238,3 +238,36 @@ func init() {
 			e.run(flow.Merge(d, flow.Generator(ticker)))
 		})
 }
+
+func init() {
+	scenario("chunked.keptChunks", func(e *edge) {
+		cb := flow.Callback()
+		cb.Chunked = true
+		consumer := func(yield func(any) bool) error {
+			var kept []any
+			if !yield(cb) {
+				return nil
+			}
+			for {
+				chunk, err := cb.Next()
+				if isStop(err) {
+					break
+				}
+				if err != nil {
+					return err
+				}
+				kept = append(kept, chunk)
+				if !yield(cb) {
+					return nil
+				}
+			}
+			e.t.Print("kept", kept)
+			return nil
+		}
+		e.outcome(e.deferred(flow.Generator(consumer)))
+		cb.Result(1)
+		cb.Result(2)
+		cb.Result(3)
+		cb.Finish()
+	})
+}
