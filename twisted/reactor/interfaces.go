@@ -27,8 +27,10 @@ type IReactorCore interface {
 	CallWhenRunning(f func())
 	// Running reports whether Run is in progress.
 	Running() bool
-	// Iterate runs the calls that are due, waiting at most delay seconds
-	// for one to become due.
+	// Iterate runs one iteration of the loop, for code that drives the
+	// reactor itself: the calls that are due, then a wait of at most delay
+	// seconds for work from another goroutine (Twisted's runUntilCurrent
+	// then doIteration(delay)).
 	Iterate(delay float64)
 }
 

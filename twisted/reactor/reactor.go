@@ -178,7 +178,8 @@ func (r *Reactor) Stop() error {
 // Iterate runs the calls that are due, then waits at most delay seconds
 // for a call from another goroutine (CallFromThread) to arrive: one
 // iteration of the loop, for code that drives the reactor itself instead
-// of calling Run. Do not call it while Run is in progress.
+// of calling Run. As in Twisted, a timed call falling due does not end the
+// wait early. Do not call it while Run is in progress.
 func (r *Reactor) Iterate(delay float64) {
 	r.runUntilCurrent()
 	r.doIteration(delay, true)
