@@ -38,6 +38,11 @@ func Deferred(stage any, trap ...*twisted.Class) *deferred.Deferred {
 // scheduled with its CallLater. Tests pass a *reactor.Clock.
 func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *deferred.Deferred {
 	r := &runner{clock: clock, stage: Wrap(stage, trap...)}
+	if s, ok := r.stage.(*iterStage); ok {
+		if g, ok := s.it.(*genIter); ok && g.fresh() && !s.ready() {
+			g.batch = &s.Base
+		}
+	}
 	r.resume = r.execute
 	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) { r.finish() })
 	r.execute()

@@ -4,6 +4,7 @@ import (
 	"iter"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 
 // A Generator is a Python generator ported to Go: a function that yields
@@ -40,6 +41,12 @@ type genIter struct {
 	stop func()
 	err  error
 	done bool // closed, or run to its end by push
+	// batch, when set, receives the generator's plain values directly:
+	// the coroutine returns to its caller only for instructions, stages,
+	// Deferreds and the end. flow.Deferred sets it for the generator at
+	// the root of its flow, whose only consumer is the controller, for
+	// which a run of values one at a time and in one batch are the same.
+	batch *Base
 }
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
@@ -54,6 +61,17 @@ func (it *genIter) start() {
 				it.err = twisted.FailureFromPanic(r)
 			}
 		}()
+		if b := it.batch; b != nil {
+			it.err = it.gen(func(v any) bool {
+				switch v.(type) {
+				case Instruction, *deferred.Deferred:
+					return yield(v)
+				}
+				b.Results = append(b.Results, v)
+				return true
+			})
+			return
+		}
 		it.err = it.gen(yield)
 	})
 }

@@ -141,6 +141,39 @@ func TestOrders(t *testing.T) {
 	clock.CallLater(1.5, cb.Finish)
 	run("callback-merge", flow.Merge(cb, branch("w", 3, 0.5)))
 
+	rootgen := func() flow.Generator {
+		return func(yield func(any) bool) error {
+			out("start")
+			if !yield(1) || !yield(2) || !yield(flow.Cooperate(0.5)) {
+				return nil
+			}
+			out("after coop")
+			if !yield(3) {
+				return nil
+			}
+			d := deferred.New()
+			clock.CallLater(1, func() { d.Callback("x") })
+			if !yield(d) {
+				return nil
+			}
+			out("after d")
+			s := flow.Wrap([]any{"a", flow.Cooperate(0.25), "b"})
+			if !yield(s) {
+				return nil
+			}
+			v, _ := s.Next()
+			out("got", v)
+			if !yield(4) || !yield(s) {
+				return nil
+			}
+			v, _ = s.Next()
+			out("got", v)
+			return twisted.IOError.New("end")
+		}
+	}
+	run("root-gen", rootgen(), twisted.IOError)
+	run("root-gen-fail", rootgen())
+
 	want, err := os.ReadFile("testdata/python/orders.golden")
 	if err != nil {
 		t.Fatal(err)

@@ -81,3 +81,24 @@ clock.callLater(0.5, cb.result, "p")
 clock.callLater(1.0, cb.result, "q")
 clock.callLater(1.5, cb.finish)
 run("callback-merge", flow.Merge(cb, branch('w', 3, 0.5)))
+
+def rootgen():
+    out("start")
+    yield 1
+    yield 2
+    yield flow.Cooperate(0.5)
+    out("after coop")
+    yield 3
+    d = defer.Deferred()
+    clock.callLater(1, d.callback, 'x')
+    yield d
+    out("after d")
+    s = flow.wrap(['a', flow.Cooperate(0.25), 'b'])
+    yield s
+    out("got", s.next())
+    yield 4
+    yield s
+    out("got", s.next())
+    raise IOError("end")
+run("root-gen", rootgen(), IOError)
+run("root-gen-fail", rootgen())
