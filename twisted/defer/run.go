@@ -85,9 +85,26 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			return chainee, true
 		}
 
-		d.running = true
-		res, err := item.call(d.result)
-		d.running = false
+		var res any
+		var err error
+		if _, failed := d.result.(*twisted.Failure); !failed && item.callback != nil {
+			// The common case, without the detour through call.
+			d.running = true
+			res, err = item.callback(d.result)
+			d.running = false
+			if err == nil {
+				if rf, ok := res.(*twisted.Failure); ok {
+					res, err = nil, rf
+					if rf == nil {
+						err = nil
+					}
+				}
+			}
+		} else {
+			d.running = true
+			res, err = item.call(d.result)
+			d.running = false
+		}
 		if err != nil {
 			d.result = twisted.NewFailure(err)
 			continue
