@@ -55,6 +55,7 @@ func (self *DeferredCancellerTests) _callback(data any) (any, error) {
 	return data, nil
 }
 
+//lint:ignore U1000 kept as test_defer.py has it, where no test uses it either
 func (self *DeferredCancellerTests) _callback2(data any) (any, error) {
 	self.callback2Results = data
 	return nil, nil
