@@ -40,3 +40,30 @@ func init() {
 		e.t.Print("end")
 	})
 }
+
+func init() {
+	scenario("callback.block", func(e *edge) {
+		cb := flow.Callback()
+		cb.Result(1)
+		cb.Result(2)
+		cb.Finish()
+		e.drain(e.block(cb))
+	})
+	scenario("threaded.instructionIsValue", func(e *edge) {
+		e.real = e.realReactor()
+		show := func(r any) (any, error) {
+			var shown []any
+			for _, x := range r.([]any) {
+				if _, ok := x.(*flow.CooperateInstruction); ok {
+					x = "Cooperate"
+				}
+				shown = append(shown, x)
+			}
+			e.t.Print(shown)
+			return nil, nil
+		}
+		d := e.deferred(e.threaded([]any{"a", flow.Cooperate(0), "b"}))
+		d.AddCallback(show)
+		e.wait(d, 2)
+	})
+}
