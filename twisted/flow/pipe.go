@@ -78,8 +78,10 @@ func (p *Pipe) Yield() Instruction {
 			p.Stop = false
 			p.setFailure(err)
 		}
-		for i := range results {
-			results[i] = nil
+		if len(results) == 1 {
+			results[0] = nil // clear would call memclrHasPointers
+		} else {
+			clear(results)
 		}
 		p.spare = results[:0]
 	}

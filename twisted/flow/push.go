@@ -269,7 +269,11 @@ func (p *Pipe) push(r *pushRun, emit emitFunc) {
 		}
 		if out := p.Results; len(out) > 0 || (p.Stop && p.Failure == nil) {
 			ok := emit(out, p.Stop && p.Failure == nil, nil)
-			clear(out)
+			if len(out) == 1 {
+				out[0] = nil // clear would call memclrHasPointers
+			} else {
+				clear(out)
+			}
 			p.Results = out[:0]
 			if !ok || p.Stop {
 				return false
