@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -82,10 +83,38 @@ func TestEdges(t *testing.T) {
 		{show(func() any { return flow.Wrap([]any{1}) }), `NotReadyError "Must 'yield' this object before calling next()"`},
 		{show(flow.Zip([]any{1, 2}, badgen()), twisted.ZeroDivisionError), `[(1, 'x'), <type 'exceptions.ZeroDivisionError'>]`},
 		{concurrent(), `[1, 3]`},
+		{show(failedDeferred()), `IOError 'gone'`},
+		{show(failedDeferred(), twisted.IOError), `[<type 'exceptions.IOError'>]`},
+		{show(fedCallback()), `[1, 2]`},
+		{show(flow.LineBreak([]any{12, "\r\n3", 4.5, "\r\n"}, flow.LineBreakOptions{})), `['12', '34.5']`},
+		{show(flow.Filter(nil, mixed())), `['x', (0,)]`},
+		{show(flow.Zip(mixed(), "ab", []any{1})), `[(0, 'ab', 1), ('x', None, None), (None, None, None), ((0,), None, None)]`},
+		{show(flow.Merge("s", []any{1, 2})), `['s', 1, 2]`},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %s\nwant %s", c.got, c.want)
 		}
+	}
+}
+
+func failedDeferred() *deferred.Deferred {
+	d := deferred.New()
+	d.Errback(twisted.IOError.New("gone"))
+	return d
+}
+
+func fedCallback() *flow.CallbackStage {
+	cb := flow.Callback()
+	cb.Result(1)
+	cb.Result(2)
+	cb.Finish()
+	return cb
+}
+
+func mixed() flow.Generator {
+	return func(yield func(any) bool) error {
+		_ = yield(0) && yield("x") && yield(nil) && yield(twisted.Tuple{0})
+		return nil
 	}
 }
 

@@ -59,3 +59,30 @@ def badgen():
 show(lambda: list(flow.Block(flow.Zip([1,2], badgen()), ZeroDivisionError)))
 # Concurrent in Block
 show(lambda: [s.next() for s in flow.Block(flow.Concurrent([1,2],[3]))] )
+# a failed Deferred
+from twisted.internet import defer
+d = defer.Deferred()
+d.errback(IOError("gone"))
+show(lambda: list(flow.Block(d)))
+d = defer.Deferred()
+d.errback(IOError("gone"))
+show(lambda: list(flow.Block(d, IOError)))
+# a Callback already fed
+cb = flow.Callback()
+cb.result(1)
+cb.result(2)
+cb.finish()
+show(lambda: list(flow.Block(cb)))
+# LineBreak of non-strings
+show(lambda: list(flow.Block(flow.LineBreak([12, "\r\n3", 4.5, "\r\n"]))))
+# Filter with None on a generator
+def mixed():
+    yield 0
+    yield "x"
+    yield None
+    yield (0,)
+show(lambda: list(flow.Block(flow.Filter(None, mixed()))))
+# Zip of three with a shorter generator and a string
+show(lambda: list(flow.Block(flow.Zip(mixed(), "ab", [1]))))
+# Merge of a string and a list
+show(lambda: list(flow.Block(flow.Merge("s", [1, 2]))))
