@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+
+	"github.com/twistedflow/twistedflow/twisted"
 )
 
 // A DelayedCall is a call scheduled by CallLater (Twisted's
@@ -134,7 +136,7 @@ func (d *DelayedCall) String() string {
 	d.q.mu.Lock()
 	defer d.q.mu.Unlock()
 	var b strings.Builder
-	fmt.Fprintf(&b, "<DelayedCall %p [%gs] called=%d cancelled=%d", d, d.time-d.q.now(), b2i(d.called), b2i(d.cancelled))
+	fmt.Fprintf(&b, "<DelayedCall %p [%ss] called=%d cancelled=%d", d, twisted.Repr(d.time-d.q.now()), b2i(d.called), b2i(d.cancelled))
 	if d.f != nil {
 		name := "?"
 		if fn := runtime.FuncForPC(reflect.ValueOf(d.f).Pointer()); fn != nil {
