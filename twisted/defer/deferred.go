@@ -26,10 +26,12 @@ import (
 // instead, which is what Twisted does when warnings are errors and what it
 // announces for the future.
 type Deferred struct {
-	// callbacks[next:] are the pairs not yet run, in order. They start in
-	// inline, so that a Deferred with one or two callbacks costs one
-	// allocation.
-	callbacks []link
+	// buf[head:tail] are the pairs not yet run, in order. buf is inline
+	// at first, so that a Deferred with one or two callbacks costs one
+	// allocation. Only grow writes buf (a pointer), so that adding and
+	// running a pair writes no slice header.
+	buf        []link
+	head, tail int32
 	// result is the current result; meaningful once called.
 	result any
 	// canceller is the function given to NewWithCanceller; cleared once the
@@ -41,7 +43,6 @@ type Deferred struct {
 	// when its chain stops on a failure; it reports unhandled failures
 	// when the Deferred is collected.
 	debug *debugInfo
-	next  int32
 	// paused counts the Pause calls not matched by Unpause (and the
 	// Deferreds this one waits on).
 	paused int32
@@ -79,10 +80,11 @@ func (l *link) isContinue() bool { return l.chainee != nil && l.chainee != asBot
 
 // push appends l to the pairs not yet run.
 func (d *Deferred) push(l link) {
-	if len(d.callbacks) == cap(d.callbacks) {
+	if int(d.tail) == len(d.buf) {
 		d.grow()
 	}
-	d.callbacks = append(d.callbacks, l)
+	d.buf[d.tail] = l
+	d.tail++
 }
 
 // spillSize is the size of the arrays that pairs move to past the two
@@ -99,40 +101,40 @@ var spillArrays = sync.Pool{New: func() any { return new(spillArray) }}
 // grow makes room for at least one more pair: first the inline pairs, then
 // a spill array, then arrays twice as large.
 func (d *Deferred) grow() {
-	if d.callbacks == nil {
-		d.callbacks = d.inline[:0]
+	if d.buf == nil {
+		d.buf = d.inline[:]
 		return
 	}
-	live := d.callbacks[d.next:]
+	live := d.buf[d.head:d.tail]
 	var bigger []link
 	if len(live) < spillSize {
-		bigger = spillArrays.Get().(*spillArray)[:len(live)]
+		bigger = spillArrays.Get().(*spillArray)[:]
 	} else {
-		bigger = make([]link, len(live), 2*len(live))
+		bigger = make([]link, 2*len(live))
 	}
-	copy(bigger, live)
+	n := copy(bigger, live)
 	clear(live)
 	d.release()
-	d.callbacks, d.next = bigger, 0
+	d.buf, d.tail = bigger, int32(n)
 }
 
 // release gives d's spill array, which must hold no pairs, back to the
 // pool, and leaves d with none.
 func (d *Deferred) release() {
-	if cap(d.callbacks) == spillSize && &d.callbacks[:1][0] != &d.inline[0] {
-		spillArrays.Put((*spillArray)(d.callbacks[:spillSize]))
+	if len(d.buf) == spillSize && &d.buf[0] != &d.inline[0] {
+		spillArrays.Put((*spillArray)(d.buf))
 	}
-	d.callbacks, d.next = nil, 0
+	d.buf, d.head, d.tail = nil, 0, 0
 }
 
 // pop removes and returns the first pair not yet run; there must be one.
 func (d *Deferred) pop() link {
-	l := d.callbacks[d.next]
-	d.callbacks[d.next] = link{}
-	d.next++
-	if int(d.next) == len(d.callbacks) {
-		if &d.callbacks[0] == &d.inline[0] {
-			d.callbacks, d.next = d.callbacks[:0], 0
+	l := d.buf[d.head]
+	d.buf[d.head] = link{}
+	d.head++
+	if d.head == d.tail {
+		if &d.buf[0] == &d.inline[0] {
+			d.head, d.tail = 0, 0
 		} else {
 			d.release()
 		}
@@ -143,12 +145,12 @@ func (d *Deferred) pop() link {
 // prepend puts l before the pairs not yet run.
 func (d *Deferred) prepend(l link) {
 	d.push(link{})
-	copy(d.callbacks[d.next+1:], d.callbacks[d.next:])
-	d.callbacks[d.next] = l
+	copy(d.buf[d.head+1:d.tail], d.buf[d.head:d.tail-1])
+	d.buf[d.head] = l
 }
 
 // pending reports whether pairs remain to run.
-func (d *Deferred) pending() bool { return int(d.next) < len(d.callbacks) }
+func (d *Deferred) pending() bool { return d.head < d.tail }
 
 // New returns a Deferred with no canceller: Deferred().
 func New() *Deferred {
