@@ -20,6 +20,10 @@ type CooperativeTask struct {
 	// The task's methods return it once the task is over.
 	completionState  error
 	completionResult any // the iterator, or a *twisted.Failure
+
+	// resumeLater and failLater wait on the Deferreds the iterator yields.
+	resumeLater func(any) (any, error)
+	failLater   func(*twisted.Failure) (any, error)
 }
 
 func newCooperativeTask(it Iterator, c *Cooperator) *CooperativeTask {
@@ -125,14 +129,26 @@ func (t *CooperativeTask) oneWorkUnit() {
 	default:
 		if d, ok := result.(*deferred.Deferred); ok {
 			_ = t.Pause()
-			d.AddCallbacks(func(any) (any, error) {
-				return nil, t.Resume()
-			}, func(f *twisted.Failure) (any, error) {
-				t.completeWith(TaskFailed.New(), f)
-				return nil, nil
-			})
+			if t.resumeLater == nil {
+				t.resumeLater, t.failLater = t.bindWaiters()
+			}
+			d.AddCallbacks(t.resumeLater, t.failLater)
 		}
 	}
+}
+
+// bindWaiters makes the callbacks that a Deferred the iterator yielded
+// fires: resume the task, or fail it. They are made once per task, not
+// once per Deferred.
+func (t *CooperativeTask) bindWaiters() (resumeLater func(any) (any, error), failLater func(*twisted.Failure) (any, error)) {
+	resumeLater = func(any) (any, error) {
+		return nil, t.Resume()
+	}
+	failLater = func(f *twisted.Failure) (any, error) {
+		t.completeWith(TaskFailed.New(), f)
+		return nil, nil
+	}
+	return resumeLater, failLater
 }
 
 // next calls it.Next, turning a panic into a Failure, as Python's

@@ -51,6 +51,11 @@ type LoopingCall struct {
 	// was last taken; hasLastTime says whether it is set.
 	realLastTime float64
 	hasLastTime  bool
+
+	// The method values the loop schedules and chains, bound once.
+	runFunc func()
+	cb      func(any) (any, error)
+	eb      func(*twisted.Failure) (any, error)
 }
 
 // NewLoopingCall returns a LoopingCall of f on the default reactor. It
@@ -182,30 +187,44 @@ func (lc *LoopingCall) Reset() {
 // schedules the next one or ends the loop.
 func (lc *LoopingCall) run() {
 	lc.call = nil
+	if lc.runFunc == nil {
+		lc.runFunc, lc.cb, lc.eb = lc.run, lc.callDone, lc.callFailed
+	}
 	d := deferred.MaybeDeferred(lc.F)
-	d.AddCallback(func(any) (any, error) {
-		if lc.running {
-			lc.scheduleFrom(lc.Clock.Seconds())
-		} else {
-			d := lc.deferred
-			lc.deferred = nil
-			d.Callback(lc)
-		}
-		return nil, nil
-	})
-	d.AddErrback(func(f *twisted.Failure) (any, error) {
-		lc.running = false
+	d.AddCallback(lc.cb)
+	d.AddErrback(lc.eb)
+}
+
+// callDone follows a call that succeeded: it schedules the next one, or
+// fires Start's Deferred if the loop was stopped meanwhile.
+func (lc *LoopingCall) callDone(any) (any, error) {
+	if lc.running {
+		lc.scheduleFrom(lc.Clock.Seconds())
+	} else {
 		d := lc.deferred
 		lc.deferred = nil
-		d.Errback(f)
-		return nil, nil
-	})
+		d.Callback(lc)
+	}
+	return nil, nil
+}
+
+// callFailed follows a call that failed: the loop ends, and Start's
+// Deferred fails with the failure.
+func (lc *LoopingCall) callFailed(f *twisted.Failure) (any, error) {
+	lc.running = false
+	d := lc.deferred
+	lc.deferred = nil
+	d.Errback(f)
+	return nil, nil
 }
 
 // scheduleFrom schedules the next call, at the next interval boundary
 // after when (the present).
 func (lc *LoopingCall) scheduleFrom(when float64) {
-	lc.call = lc.Clock.CallLater(lc.howLong(when), lc.run)
+	if lc.runFunc == nil {
+		lc.runFunc, lc.cb, lc.eb = lc.run, lc.callDone, lc.callFailed
+	}
+	lc.call = lc.Clock.CallLater(lc.howLong(when), lc.runFunc)
 }
 
 // howLong returns the delay until the next interval boundary after when.
