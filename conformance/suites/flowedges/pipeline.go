@@ -2,6 +2,7 @@ package flowedges
 
 import (
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -128,4 +129,39 @@ func init() {
 			b.Close() // del b
 			e.t.Print("end")
 		})
+}
+
+func init() {
+	scenario("merge.stopResetsRound", func(e *edge) {
+		a := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				_ = yield(flow.Cooperate(0.5)) && yield("a")
+				return nil
+			}
+		}
+		b := func() flow.Generator {
+			return func(yield func(any) bool) error { return nil }
+		}
+		e.drain(e.block(flow.Merge(a(), b())))
+		e.run(flow.Merge(a(), b()))
+	})
+	scenario("pipeline.inlineStage", func(e *edge) {
+		gen := func(yield func(any) bool) error {
+			if !yield(1) || !yield(flow.Wrap([]any{flow.Cooperate(0.5)})) || !yield(0) {
+				return nil
+			}
+			d := deferred.New()
+			d.Callback("ignored")
+			_ = yield(d) && yield(2)
+			return nil
+		}
+		e.drain(e.block(flow.Filter(nil, flow.Generator(gen))))
+	})
+	deviation("pipeline.unfiredDeferred", blockUnsupported, func(e *edge) {
+		gen := func(yield func(any) bool) error {
+			_ = yield(1) && yield(deferred.New()) && yield(2)
+			return nil
+		}
+		e.drain(e.block(flow.Filter(nil, flow.Generator(gen))))
+	})
 }
