@@ -80,6 +80,25 @@ func BenchmarkBlockFilterMap(b *testing.B) { blockFilterMap(b, count(b.N)) }
 // BenchmarkBlockFilterMapIterator is the same flow over an Iterator.
 func BenchmarkBlockFilterMapIterator(b *testing.B) { blockFilterMap(b, &counter{n: b.N}) }
 
+// BenchmarkBlockFilterMapNext is BenchmarkBlockFilterMap consumed with
+// Next: the pull protocol, one coroutine switch pair per generator value.
+func BenchmarkBlockFilterMapNext(b *testing.B) {
+	b.ReportAllocs()
+	start, cpu := time.Now(), cpuTime()
+	blk := flow.Block(flow.Filter(odd, flow.Map(plus, count(b.N))))
+	n := 0
+	for {
+		if _, err := blk.Next(); err != nil {
+			break
+		}
+		n++
+	}
+	perItem(b, start, cpu)
+	if n != (b.N+1)/2 {
+		b.Fatalf("%d items, want %d", n, (b.N+1)/2)
+	}
+}
+
 // BenchmarkPullBaseline is the bare iter.Pull loop over the same
 // generator, with the same plus and odd calls: the cost of Go's
 // coroutine switch that a generator stage cannot avoid.
