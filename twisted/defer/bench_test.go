@@ -61,3 +61,31 @@ func BenchmarkChain100(b *testing.B) {
 		last.Callback(1)
 	}
 }
+
+// BenchmarkInlineCallbacks10 runs an InlineCallbacks function that awaits
+// ten Deferreds: five already fired, five fired while it waits.
+func BenchmarkInlineCallbacks10(b *testing.B) {
+	b.ReportAllocs()
+	pending := make([]*Deferred, 5)
+	for b.Loop() {
+		for i := range pending {
+			pending[i] = New()
+		}
+		d := InlineCallbacks(func(await Await) (any, error) {
+			sum := 0
+			for i := range 5 {
+				v, _ := await(Succeed(i))
+				sum += v.(int)
+				v, _ = await(pending[i])
+				sum += v.(int)
+			}
+			return sum, nil
+		})
+		for i, p := range pending {
+			p.Callback(i)
+		}
+		if d.Result() != 20 {
+			b.Fatal(d.Result())
+		}
+	}
+}

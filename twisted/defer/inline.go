@@ -70,6 +70,7 @@ type Await func(d *Deferred) (any, error)
 // returned Deferred to end it.
 func InlineCallbacks(f func(await Await) (any, error)) *Deferred {
 	st := new(inlineStatus)
+	st.gotResultFunc = st.gotResult
 	seq := func(yield func(*Deferred) bool) {
 		await := func(d *Deferred) (any, error) {
 			if d == nil {
@@ -107,6 +108,12 @@ type inlineStatus struct {
 	// result and err are what the function returned.
 	result any
 	err    error
+
+	// waiting and waitResult are Twisted's waiting list (see gotResult);
+	// gotResultFunc is gotResult as a func value, made once.
+	waiting       bool
+	waitResult    any
+	gotResultFunc func(any) (any, error)
 }
 
 // body calls f, turning a panic into a failure.
@@ -123,10 +130,6 @@ func (st *inlineStatus) body(f func(Await) (any, error), await Await) (res any, 
 // go on as long as what it awaits already has a result; when it awaits a
 // Deferred without one, arrange to be called again with its result.
 func (st *inlineStatus) run(result any) {
-	// waiting is Twisted's waiting list: set while run itself is adding the
-	// callback, so that a result that comes at once is taken here in the
-	// loop rather than by a recursive run.
-	waiting, waitResult := true, any(nil)
 	for {
 		st.sent = result
 		d, ok := st.next()
@@ -139,23 +142,32 @@ func (st *inlineStatus) run(result any) {
 			}
 			return
 		}
-		d.AddBoth(func(r any) (any, error) {
-			if waiting {
-				waiting, waitResult = false, r
-			} else {
-				st.run(r)
-			}
-			return nil, nil
-		})
-		if waiting {
-			// No result yet: run will be called again with it.
-			waiting = false
+		st.waiting = true
+		d.AddBoth(st.gotResultFunc)
+		if st.waiting {
+			// No result yet: gotResult will call run again with it.
+			st.waiting = false
 			st.waitingOn = d
 			return
 		}
-		result = waitResult
-		waiting, waitResult = true, nil
+		result = st.waitResult
+		st.waitResult = nil
 	}
+}
+
+// gotResult is the callback run adds to each awaited Deferred (Twisted's
+// _gotResultInlineCallbacks). While run itself is adding it (waiting), a
+// result that comes at once is left for run's loop to take, rather than
+// taken by a recursive run. At most one awaited Deferred is without a
+// result at a time, so one waiting flag serves them all.
+func (st *inlineStatus) gotResult(r any) (any, error) {
+	if st.waiting {
+		st.waiting = false
+		st.waitResult = r
+	} else {
+		st.run(r)
+	}
+	return nil, nil
 }
 
 // errInlineCancelled is Twisted's _InternalInlineCallbacksCancelledError.

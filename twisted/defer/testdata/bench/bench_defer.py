@@ -55,11 +55,34 @@ def chain100():
     last.callback(1)
 
 
+from twisted.internet.defer import inlineCallbacks
+
+
+def inlineCallbacks10():
+    # BenchmarkInlineCallbacks10: await five fired Deferreds and five fired
+    # while waiting.
+    pending = [Deferred() for _ in range(5)]
+
+    @inlineCallbacks
+    def f():
+        total = 0
+        for i in range(5):
+            total += yield succeed(i)
+            total += yield pending[i]
+        return total
+
+    d = f()
+    for i, p in enumerate(pending):
+        p.callback(i)
+    assert d.result == 20
+
+
 for name, f, n in [
     ("DeferredCallbacks10", callbacks10, 100000),
     ("SucceedAddCallback", succeedAddCallback, 200000),
     ("ErrbackPath", errbackPath, 100000),
     ("Chain100", chain100, 2000),
+    ("InlineCallbacks10", inlineCallbacks10, 20000),
 ]:
     best = min(timeit.repeat(f, number=n, repeat=5)) / n
     print("%-20s %10.3f us" % (name, best * 1e6))
