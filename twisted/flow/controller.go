@@ -161,7 +161,7 @@ func (r *runner) finish() {
 	}
 	r.done = true
 	for _, c := range r.timers {
-		if c.Active() {
+		if c != nil && c.Active() {
 			c.Cancel()
 		}
 	}
