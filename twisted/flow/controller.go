@@ -38,10 +38,13 @@ func Deferred(stage any, trap ...*twisted.Class) *deferred.Deferred {
 // scheduled with its CallLater. Tests pass a *reactor.Clock.
 func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *deferred.Deferred {
 	r := &runner{clock: clock, stage: Wrap(stage, trap...)}
-	if s, ok := r.stage.(*iterStage); ok {
+	switch s := r.stage.(type) {
+	case *iterStage:
 		if g, ok := s.it.(*genIter); ok && g.fresh() && !s.ready() {
 			g.batch = &s.Base
 		}
+	case *listStage:
+		r.results = make([]any, 0, len(s.seq)) // at most that many results
 	}
 	r.resume = r.execute
 	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) { r.finish() })
@@ -75,6 +78,7 @@ func (r *runner) execute() {
 	for {
 		inst := cmd.Yield()
 		if len(st.Results) > 0 {
+			r.results = grow(r.results, len(st.Results))
 			r.results = append(r.results, st.Results...)
 			clear(st.Results)
 			st.Results = st.Results[:0]
@@ -108,6 +112,18 @@ func (r *runner) execute() {
 			return
 		}
 	}
+}
+
+// grow makes room for n more items, doubling the capacity (append grows
+// large slices by a quarter, which costs a long flow several times its
+// final list in copies and garbage).
+func grow(s []any, n int) []any {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	out := make([]any, len(s), max(2*cap(s), len(s)+n, 16))
+	copy(out, s)
+	return out
 }
 
 // callLater registers the wake-ups that inst asks for.
