@@ -15,7 +15,9 @@ import (
 // the iterator's failure (so is a panic). Values may be stages and
 // instructions, as in a generator: a Python iterator class written in the
 // state pattern (a next that reassigns itself) ports to a type whose Next
-// switches on a state field.
+// switches on a state field, or reassigns a func field (ExampleIterable).
+// If the iterator has a Close method (Close() or Close() error), the flow
+// calls it when it ends, as it closes generators.
 type Iterator interface {
 	Next() (any, error)
 }
