@@ -1,7 +1,9 @@
 package task
 
 import (
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
@@ -20,6 +22,7 @@ const (
 // b.N runs of benchTasks*benchSteps units of work.
 func benchCooperator(b *testing.B, makeTask func() Iterator) {
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		clock := NewClock()
 		c := NewCooperator(WithClock(clock))
@@ -32,6 +35,22 @@ func benchCooperator(b *testing.B, makeTask func() Iterator) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchTasks*benchSteps), "ns/step")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*benchTasks*benchSteps), "cpu-ns/step")
+}
+
+// reportCPU reports the process's CPU time per op since cpu, which varies
+// less than wall time on a loaded machine.
+func reportCPU(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}
+
+// cpuTime returns the CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkCooperatorSeq: tasks written as Go iterator functions (FromSeq,
@@ -84,9 +103,11 @@ func BenchmarkLoopingCall(b *testing.B) {
 	lc := NewLoopingCall(func() (any, error) { n++; return nil, nil })
 	lc.Clock = clock
 	lc.Start(0.1, false)
+	cpu := cpuTime()
 	for b.Loop() {
 		clock.Advance(0.1)
 	}
+	reportCPU(b, cpu)
 	lc.Stop()
 	if n == 0 {
 		b.Fatal("no calls")
@@ -100,6 +121,7 @@ func BenchmarkDeferLater(b *testing.B) {
 	clock := NewClock()
 	f := func() (any, error) { return nil, nil }
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		DeferLater(clock, 1, f)
 		if i++; i%1000 == 0 {
@@ -107,4 +129,5 @@ func BenchmarkDeferLater(b *testing.B) {
 		}
 	}
 	clock.Advance(1)
+	reportCPU(b, cpu)
 }
