@@ -212,7 +212,8 @@ func (c *Cooperator) Start() {
 //
 // Unlike Twisted's, which loops over its task list while each task removes
 // itself from it, and so leaves every other task's Deferreds unfired, Stop
-// fails every task (see the conformance suite's Deviations).
+// fails every task (conformance scenario
+// test_cooperator.py/CooperatorEdges.stopFailsEveryTask).
 func (c *Cooperator) Stop() {
 	c.stopped = true
 	for _, t := range append([]*CooperativeTask(nil), c.tasks.items...) {
