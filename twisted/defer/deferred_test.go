@@ -628,3 +628,20 @@ func TestDeferredsOnSeveralGoroutines(t *testing.T) {
 	}
 	SetDebugging(false)
 }
+
+func TestNilResults(t *testing.T) {
+	// A nil *Deferred or *twisted.Failure returned by a callback is None.
+	var l []any
+	d := New()
+	d.AddCallback(func(any) (any, error) { return (*Deferred)(nil), nil })
+	d.AddCallback(appendTo(&l))
+	d.AddCallback(func(any) (any, error) { return (*twisted.Failure)(nil), nil })
+	d.AddCallback(appendTo(&l))
+	d.Callback(1)
+	if len(l) != 2 || l[0] != nil || l[1] != nil {
+		t.Fatalf("%#v", l)
+	}
+	if got := successResultOf(t, MaybeDeferred(func() (any, error) { return (*Deferred)(nil), nil })); got != nil {
+		t.Fatal(got)
+	}
+}

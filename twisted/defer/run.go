@@ -110,7 +110,10 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			continue
 		}
 		inner, isDeferred := res.(*Deferred)
-		if !isDeferred {
+		if !isDeferred || inner == nil {
+			if isDeferred {
+				res = nil // a nil *Deferred is None
+			}
 			d.result = res
 			continue
 		}

@@ -41,7 +41,10 @@ func MaybeDeferred(f func() (any, error)) *Deferred {
 	}
 	switch r := res.(type) {
 	case *Deferred:
-		return r
+		if r != nil {
+			return r
+		}
+		return Succeed(nil)
 	case *twisted.Failure:
 		if r != nil {
 			return Fail(r)
