@@ -392,6 +392,8 @@ func show(x any) string {
 		return "<Deferred>"
 	case *pyObject:
 		return "<object>"
+	case stackFrames:
+		return "<frames>"
 	case twisted.Tuple:
 		if len(v) == 1 {
 			return "(" + show(v[0]) + ",)"
@@ -705,13 +707,18 @@ func typeName(x any) string {
 	return fmt.Sprintf("%T", x)
 }
 
+// stackFrames is a stack depth: a number each runtime counts its own way,
+// which show prints as <frames> so that a Go trace does not change with the
+// number of frames the code under test happens to use.
+type stackFrames int
+
 // stackDepth is len(traceback.extract_stack()): the number of frames on
 // the calling goroutine's stack, counted from the test function that run
 // calls (so that it does not change with the harness above it).
-func stackDepth() int {
+func stackDepth() stackFrames {
 	pcs := make([]uintptr, 1024)
 	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
-	depth := 0
+	depth := stackFrames(0)
 	for {
 		fr, more := frames.Next()
 		if strings.Contains(fr.Function, "testdefer.runCase") || !more {
