@@ -9,6 +9,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // fakeScheduler holds the Cooperator's steps until pump runs them.
@@ -226,5 +227,33 @@ func TestDefaultTimerSlice(t *testing.T) {
 	done := timer()
 	if done() {
 		t.Fatal("a fresh time slice is already over")
+	}
+}
+
+// TestCooperatorYieldsToReactor runs an endless task on a real reactor
+// with the default time slices: the reactor must get its turn between
+// slices, or the call that stops the task would never run.
+func TestCooperatorYieldsToReactor(t *testing.T) {
+	r := reactor.New()
+	c := NewCooperator(WithClock(r))
+	steps := 0
+	task := c.Cooperate(IteratorFunc(func() (any, error) { steps++; return nil, nil }))
+	r.CallWhenRunning(func() {
+		r.CallLater(0, func() { _ = task.Stop() })
+	})
+	task.WhenDone().AddBoth(func(result any) (any, error) {
+		if f, ok := result.(*twisted.Failure); !ok || f.Check(TaskStopped) == nil {
+			t.Errorf("WhenDone gave %v", result)
+		}
+		return nil, r.Stop()
+	})
+	if err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if steps == 0 {
+		t.Fatal("the task never ran")
+	}
+	if len(r.GetDelayedCalls()) != 0 {
+		t.Fatal("a step is still scheduled after the last task stopped")
 	}
 }
