@@ -1,8 +1,12 @@
 package testcooperator
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/task"
 )
 
@@ -34,6 +38,86 @@ func init() {
 			}
 			d := c.Coiterate(seq(1, 2))
 			d.AddBoth(func(r any) (any, error) { t.Print("added after stop:", pyunit.Show(r)); return nil, nil })
+		},
+	})
+}
+
+func init() {
+	Suite.Add(conformance.Scenario{
+		Name:   "CooperatorEdges.roundRobinOrder",
+		Source: "src/twisted/internet/task.py Cooperator._tasksWhileNotStopped (Twisted 22.4): the order tasks are stepped in",
+		Origin: conformance.Recorded,
+		Run: func(t *conformance.T) {
+			log := []string{}
+			work := []*FakeDelayedCall{}
+			sched := func(f func()) task.Cancellable {
+				work = append(work, NewFakeDelayedCall(f))
+				return work[len(work)-1]
+			}
+			pump := func() {
+				todo := work
+				work = []*FakeDelayedCall{}
+				for _, call := range todo {
+					if !call.cancelled {
+						call.fn()
+					}
+				}
+			}
+			steps3 := func() func() bool {
+				n := 0
+				return func() bool { n++; return n >= 3 }
+			}
+
+			c := task.NewCooperator(task.WithScheduler(sched), task.WithTerminationPredicateFactory(steps3))
+			gate := deferred.New()
+			tasks := map[string]*task.CooperativeTask{}
+
+			var worker func(name string, n int) task.Iterator
+			worker = func(name string, n int) task.Iterator {
+				return task.FromSeq(func(yield func(any) bool) {
+					for i := range n {
+						log = append(log, fmt.Sprint(name, i))
+						var ok bool
+						if name == "b" && i == 1 {
+							ok = yield(gate)
+						} else if name == "c" && i == 0 {
+							tasks["e"] = c.Cooperate(worker("e", 2))
+							ok = yield(i)
+						} else {
+							ok = yield(i)
+						}
+						if !ok {
+							return
+						}
+					}
+				})
+			}
+
+			for _, w := range []struct {
+				name string
+				n    int
+			}{{"a", 1}, {"b", 3}, {"c", 2}, {"d", 4}} {
+				tasks[w.name] = c.Cooperate(worker(w.name, w.n))
+				tasks[w.name].WhenDone().AddCallback(func(any) (any, error) { log = append(log, w.name+" done"); return nil, nil })
+			}
+
+			for tick := range 8 {
+				if tick == 3 {
+					gate.Callback(nil)
+					log = append(log, "gate fired")
+				}
+				if tick == 4 {
+					_ = tasks["d"].Pause()
+					log = append(log, "d paused")
+				}
+				if tick == 6 {
+					_ = tasks["d"].Resume()
+					log = append(log, "d resumed")
+				}
+				pump()
+				t.Print("tick", tick, strings.Join(log, " "))
+				log = log[:0]
+			}
 		},
 	})
 }

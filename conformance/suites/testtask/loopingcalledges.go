@@ -1,0 +1,65 @@
+package testtask
+
+import (
+	"github.com/twistedflow/twistedflow/conformance"
+	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/twisted/task"
+)
+
+func init() {
+	Suite.Add(conformance.Scenario{
+		Name:   "LoopingCallEdges.scheduleAndRestart",
+		Source: "src/twisted/internet/task.py LoopingCall._scheduleFrom, reset, stop (Twisted 22.4): when calls are scheduled",
+		Origin: conformance.Recorded,
+		Run: func(t *conformance.T) {
+			show := pyunit.Show
+			clock := task.NewClock()
+			times := []any{}
+			var lc *task.LoopingCall
+
+			f := func() (any, error) {
+				times = append(times, clock.Seconds())
+				if len(times) == 3 {
+					lc.Reset()
+				}
+				if len(times) == 5 {
+					lc.Interval = 0.25
+				}
+				if len(times) == 8 {
+					lc.Stop()
+				}
+				return nil, nil
+			}
+
+			lc = task.NewLoopingCall(f)
+			lc.Clock = clock
+
+			restart := func(result any) (any, error) {
+				t.Print("stopped at", show(clock.Seconds()), "with", show(result == any(lc)))
+				lc.Start(0.7, false)
+				return nil, nil
+			}
+
+			lc.Start(0.1, true).AddCallback(restart)
+			for range 14 {
+				clock.Advance(0.1)
+			}
+			t.Print(show(times))
+			getTimes := func() []any {
+				out := []any{}
+				for _, c := range clock.GetDelayedCalls() {
+					out = append(out, c.GetTime())
+				}
+				return out
+			}
+			t.Print(show(getTimes()))
+			clock.Advance(0.05)
+			lc.Reset()
+			t.Print(show(getTimes()))
+			clock.Pump([]float64{0.7, 0.7})
+			t.Print(show(times[8:]))
+			lc.Stop()
+			t.Print(show(clock.GetDelayedCalls()))
+		},
+	})
+}
