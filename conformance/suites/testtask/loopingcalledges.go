@@ -3,6 +3,8 @@ package testtask
 import (
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/task"
 )
 
@@ -60,6 +62,44 @@ func init() {
 			t.Print(show(times[8:]))
 			lc.Stop()
 			t.Print(show(clock.GetDelayedCalls()))
+		},
+	})
+}
+
+func init() {
+	Suite.Add(conformance.Scenario{
+		Name:   "LoopingCallEdges.withCountSkips",
+		Source: "src/twisted/internet/task.py LoopingCall.withCount (Twisted 22.4): the counts it passes",
+		Origin: conformance.Recorded,
+		Run: func(t *conformance.T) {
+			clock := task.NewClock()
+			counts := []any{}
+			pending := []*deferred.Deferred{}
+
+			f := func(count int) (any, error) {
+				counts = append(counts, twisted.Tuple{clock.Seconds(), count})
+				if len(counts) == 4 {
+					d := deferred.New()
+					pending = append(pending, d)
+					return d, nil
+				}
+				return nil, nil
+			}
+
+			lc := task.NewLoopingCallWithCount(f)
+			lc.Clock = clock
+			lc.Start(0.3, true)
+			for _, step := range []float64{0.29, 0.02, 0.61, 0.3, 0.05, 1.3, 0.7} {
+				clock.Advance(step)
+			}
+			t.Print(pyunit.Show(counts))
+			counts = counts[:0]
+			pending[0].Callback(nil)
+			clock.Pump([]float64{0.1, 0.2, 0.95})
+			lc.Reset()
+			clock.Pump([]float64{0.3, 0.31, 0.9})
+			t.Print(pyunit.Show(counts))
+			lc.Stop()
 		},
 	})
 }
