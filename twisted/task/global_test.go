@@ -1,0 +1,67 @@
+package task
+
+import (
+	"testing"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// TestGlobalCooperator runs tasks on the global Cooperator, driving the
+// default reactor with Iterate (it can Run only once in a process).
+func TestGlobalCooperator(t *testing.T) {
+	var log []int
+	step := func(name int) Iterator {
+		return FromSeq(func(yield func(any) bool) {
+			for i := range 3 {
+				log = append(log, name*10+i)
+				if !yield(i) {
+					return
+				}
+			}
+		})
+	}
+	done := false
+	Coiterate(step(1)).AddCallback(func(any) (any, error) { done = true; return nil, nil })
+	task := Cooperate(step(2))
+	r := reactor.Default()
+	for end := r.Seconds() + 10; !done && r.Seconds() < end; {
+		r.Iterate(0.01)
+	}
+	if !done || len(log) != 6 {
+		t.Fatalf("done %v, log %v", done, log)
+	}
+	if err := task.Stop(); err == nil {
+		t.Fatal("the second task is still running")
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want int
+	}{
+		{twisted.SystemExit.New(), 0},
+		{twisted.SystemExit.New(nil), 0},
+		{twisted.SystemExit.New(twisted.None), 0},
+		{twisted.SystemExit.New(3), 3},
+		{twisted.SystemExit.New("bye"), 1},
+	} {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestLoopingCallLateInTime: at a time so large that the rest of the
+// interval is lost when added to it, the next call is a whole interval
+// away, as Twisted's "effectively zero" check does.
+func TestLoopingCallLateInTime(t *testing.T) {
+	lc := &LoopingCall{Interval: 1e-9, starttime: 0}
+	if got := lc.howLong(1e9); got != 1e-9 {
+		t.Fatalf("howLong = %v, want the interval", got)
+	}
+	if got := pyMod(-1, 3); got != 2 {
+		t.Fatalf("pyMod(-1, 3) = %v, want 2 as Python's -1 %% 3", got)
+	}
+}
