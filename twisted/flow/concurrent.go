@@ -160,8 +160,7 @@ func (m *MergeStage) Yield() Instruction {
 	for _, s := range c.Results {
 		st := s.(Stage).State()
 		m.Results = append(m.Results, st.Results...)
-		clear(st.Results)
-		st.Results = st.Results[:0]
+		st.Results = nil
 	}
 	clear(c.Results)
 	c.Results = c.Results[:0]

@@ -80,8 +80,7 @@ func (r *runner) execute() {
 		if len(st.Results) > 0 {
 			r.results = grow(r.results, len(st.Results))
 			r.results = append(r.results, st.Results...)
-			clear(st.Results)
-			st.Results = st.Results[:0]
+			st.Results = nil // as cmd.results = []: whoever holds the old list keeps it
 		}
 		if st.Stop {
 			r.finish()

@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"slices"
+
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
@@ -25,15 +27,14 @@ type MapStage struct {
 // the items as tuples (twisted.Tuple), one-item tuples for one stage, as
 // the original does. Each stage is passed through Wrap.
 //
-// An error returned by fn, or a panic in it, is the stage's failure.
+// An error returned by fn, or a panic in it, is the stage's failure. Each
+// call gets a fresh args slice, which fn may keep (as Python's *args).
 //
 //	def fn(val):                      fn := func(args ...any) (any, error) {
 //	    return val + 10                   return args[0].(int) + 10, nil
 //	                                  }
 //	source = flow.Map(fn, range(4))   source := flow.Map(fn, []any{0, 1, 2, 3})
 //	printFlow(source)                 printFlow(source)
-//
-// fn must not keep args after it returns: Map reuses it.
 func Map(fn func(args ...any) (any, error), stage any, stages ...any) *MapStage {
 	m := &MapStage{Func: fn, stages: make([]Stage, 0, 1+len(stages))}
 	m.stages = append(m.stages, Wrap(stage))
@@ -105,7 +106,7 @@ func (m *MapStage) Yield() Instruction {
 	if m.Func == nil {
 		result = twisted.Tuple(append([]any(nil), m.curr...))
 	} else {
-		v, err := apply(m.Func, m.curr)
+		v, err := apply(m.Func, slices.Clone(m.curr))
 		if err != nil {
 			m.setFailure(err)
 			return nil

@@ -9,7 +9,8 @@ import (
 // once the source has ended), and sets the pipe's Results, Stop or
 // Failure. An error returned is the pipe's failure.
 //
-// results is only valid during the call: the pipe reuses it.
+// results is the pipe's to keep (the source starts a new list), as in
+// Python.
 type Processor interface {
 	Process(results []any, stop bool) error
 }
@@ -69,23 +70,40 @@ func (p *Pipe) Yield() Instruction {
 		if stop {
 			p.Stop = true
 		}
-		// Swap in the spare slice, so that moving results from the source
-		// to the pipe allocates nothing.
-		st.Results = p.spare[:0]
+		reuse := p.ownProcessor()
+		if reuse {
+			// Filter and LineBreak keep nothing of results: swap in the
+			// spare slice, so that moving results allocates nothing.
+			st.Results = p.spare[:0]
+		} else {
+			st.Results = nil // the batch is the processor's now
+		}
 		if err := process(p.proc, results, stop); err != nil {
 			// The failure must reach the consumer, which it would not
 			// if Stop were set.
 			p.Stop = false
 			p.setFailure(err)
 		}
-		if len(results) == 1 {
-			results[0] = nil // clear would call memclrHasPointers
-		} else {
-			clear(results)
+		if reuse {
+			if len(results) == 1 {
+				results[0] = nil // clear would call memclrHasPointers
+			} else {
+				clear(results)
+			}
+			p.spare = results[:0]
 		}
-		p.spare = results[:0]
 	}
 	return nil
+}
+
+// ownProcessor reports whether the pipe is one of this package's, whose
+// Process keeps nothing of the batch it is given.
+func (p *Pipe) ownProcessor() bool {
+	switch p.proc.(type) {
+	case *FilterStage, *LineBreakStage:
+		return true
+	}
+	return false
 }
 
 // process calls proc.Process, turning a panic into a failure.

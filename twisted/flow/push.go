@@ -140,6 +140,7 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 	// result is consumed.
 	for len(s.seq) > 0 {
 		v := s.seq[0]
+		s.seq[0] = nil
 		s.seq = s.seq[1:]
 		if inst, ok := v.(Instruction); ok {
 			if !r.serve(inst) {
@@ -227,9 +228,7 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 			if m.Func == nil {
 				res = twisted.Tuple{v}
 			} else {
-				m.curr = append(m.curr[:0], v)
-				x, err := apply(m.Func, m.curr)
-				m.curr[0] = nil
+				x, err := apply(m.Func, []any{v})
 				if err != nil {
 					m.setFailure(err)
 					emit(nil, false, m.Failure)

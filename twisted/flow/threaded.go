@@ -43,12 +43,25 @@ type ThreadedStage struct {
 // failure arrive.
 type ThreadedInstruction struct {
 	BaseInstruction
+	stage    *ThreadedStage
 	callable func()
 }
 
 // CallLater keeps callable, to be called when the thread hands something
-// over.
-func (i *ThreadedInstruction) CallLater(callable func()) { i.callable = callable }
+// over; if the stage already has something (the thread has handed results,
+// its end or its failure over), callable is scheduled at once, as the
+// original's "immediate" instruction does with callLater(0, callable).
+func (i *ThreadedInstruction) CallLater(callable func()) {
+	if i.stage.ready() {
+		if clock, ok := i.stage.r.(reactor.IReactorTime); ok {
+			clock.CallLater(0, callable)
+		} else {
+			i.stage.r.CallFromThread(callable)
+		}
+		return
+	}
+	i.callable = callable
+}
 
 // PyRepr prints the instruction as Python prints a Threaded.Instruction.
 func (i *ThreadedInstruction) PyRepr() string {
@@ -87,7 +100,8 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // The flow must run on r's goroutine (flow.DeferredOn(r, ...)): that is
 // where the results are handed over.
 func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *ThreadedStage {
-	t := &ThreadedStage{r: r, source: source, cooperate: &ThreadedInstruction{}}
+	t := &ThreadedStage{r: r, source: source}
+	t.cooperate = &ThreadedInstruction{stage: t}
 	t.Trap = slices.Clone(trap)
 	if c, ok := source.(Chunker); ok {
 		t.chunked = c.Chunked()

@@ -37,8 +37,8 @@ type Iterable interface {
 //     list, the new ones first, then the old ones not among them;
 //   - a string (or []byte): a stage of that one value;
 //   - a list ([]any, twisted.Tuple, or any other slice or array): its
-//     items (do not change the slice while the flow runs); an Instruction
-//     among them (a Cooperate) is yielded to the controller rather than
+//     items, copied now as Python's list(seq) does; an Instruction among
+//     them (a Cooperate) is yielded to the controller rather than
 //     produced;
 //   - a Generator, or an iter.Seq[any]: run as a generator;
 //   - an Iterable (Iter is called now) or an Iterator;
@@ -146,18 +146,18 @@ func newString[T string | []byte](s T) Stage {
 func (*stringStage) Yield() Instruction { return nil }
 
 // listStage produces the items of a list, yielding the instructions among
-// them (flow.wrap._List). The original copies the list; this reads it in
-// place and never writes to it.
+// them (flow.wrap._List). It works on a copy of the list, as the original.
 type listStage struct {
 	Base
 	seq []any
 }
 
-func newList(seq []any) Stage { return &listStage{seq: seq} }
+func newList(seq []any) Stage { return &listStage{seq: slices.Clone(seq)} }
 
 func (s *listStage) Yield() Instruction {
 	for len(s.seq) > 0 {
 		result := s.seq[0]
+		s.seq[0] = nil
 		s.seq = s.seq[1:]
 		if inst, ok := result.(Instruction); ok {
 			return inst
