@@ -21,7 +21,9 @@ func RunTest(t *conformance.T, test func(self *TestCase) any) {
 // SetUp, the test, and if it returns an unfired Deferred, the scenario's
 // reactor until that fires (or Timeout seconds pass); then TearDown and
 // the cleanups, last registered first. The outcome is "ok", "FAIL" (an
-// assertion did not hold) or "ERROR <Failure ...>".
+// assertion did not hold) or "ERROR <Failure ...>"; then, as trial checks,
+// Run prints how many delayed calls the test left on the reactor, if any,
+// and cancels them.
 func Run[C Case](t *conformance.T, c C, test func(self C) any) {
 	tc := c.Base()
 	tc.t = t
@@ -80,6 +82,22 @@ func Run[C Case](t *conformance.T, c C, test func(self C) any) {
 		}
 	}()
 	t.Print(outcome)
+	// trial fails a test that leaves calls scheduled on the reactor.
+	var r *reactor.Reactor
+	switch {
+	case tc.global:
+		r = reactor.Default()
+	case tc.reactor != nil:
+		r = tc.reactor
+	}
+	if r != nil {
+		if pending := r.GetDelayedCalls(); len(pending) > 0 {
+			t.Print("dirty reactor:", len(pending), "delayed call(s)")
+			for _, call := range pending {
+				_ = call.Cancel()
+			}
+		}
+	}
 }
 
 func outcomeOf(result any) string {

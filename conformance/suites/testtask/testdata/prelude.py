@@ -7,7 +7,8 @@
 # as show() prints them, and "FAILED" when the assertion does not hold (the
 # test then stops, as in trial). run(Class, "test_name") runs one test as
 # trial would (setUp, the test, waiting on the reactor for the Deferred it
-# returns, tearDown, cleanups) and prints its outcome: ok, FAIL or ERROR.
+# returns, tearDown, cleanups) and prints its outcome: ok, FAIL or ERROR;
+# then, as trial checks, any delayed calls the test left on the reactor.
 #
 # The Go side is conformance/suites/testtask/pyunit: Show prints every value
 # exactly as show() below, and TestCase has the same assertions.
@@ -245,3 +246,9 @@ def run(cls, name, timeout=10):
     except BaseException:
         outcome = _outcome(failure.Failure())
     print(outcome)
+    # trial fails a test that leaves calls scheduled on the reactor.
+    pending = reactor.getDelayedCalls()
+    if pending:
+        print("dirty reactor:", len(pending), "delayed call(s)")
+        for call in pending:
+            call.cancel()
