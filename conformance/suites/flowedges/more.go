@@ -240,6 +240,13 @@ func init() {
 }
 
 func init() {
+	scenario("wrap.listCopied", func(e *edge) {
+		src := []any{1, 2, 3}
+		s := flow.Wrap(src)
+		src[0] = "changed"
+		_ = append(src, 4)
+		e.drain(e.block(s))
+	})
 	scenario("chunked.keptChunks", func(e *edge) {
 		cb := flow.Callback()
 		cb.Chunked = true
@@ -269,5 +276,13 @@ func init() {
 		cb.Result(2)
 		cb.Result(3)
 		cb.Finish()
+	})
+}
+
+func init() {
+	scenario("map.argsKept", func(e *edge) {
+		pack := func(args ...any) (any, error) { return twisted.Tuple(args), nil }
+		e.drain(e.block(flow.Map(pack, []any{1, 2, 3}, []any{"a", "b"})))
+		e.run(flow.Map(pack, []any{1, 2, 3}, []any{"a", "b"}))
 	})
 }

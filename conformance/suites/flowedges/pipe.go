@@ -27,7 +27,28 @@ func (u *upper) Process(results []any, stop bool) error {
 	return nil
 }
 
+// batches is a Pipe that passes on each non-empty batch of its source's
+// results as one value.
+type batches struct{ flow.Pipe }
+
+func newBatches(source any) *batches {
+	b := &batches{}
+	b.Init(b, source)
+	return b
+}
+
+func (b *batches) Process(results []any, stop bool) error {
+	if len(results) > 0 {
+		b.Results = append(b.Results, results)
+	}
+	return nil
+}
+
 func init() {
+	scenario("pipe.keepsBatches", func(e *edge) {
+		e.run(newBatches(newSlowlist(1, 2, 3)))
+		e.run(newBatches(flow.Merge([]any{1, 2}, newSlowlist(3, 4))))
+	})
 	scenario("pipe.custom", func(e *edge) {
 		src := []any{"a", "b", flow.Cooperate(0), "c"}
 		e.drain(e.block(newUpper(e, src)))
