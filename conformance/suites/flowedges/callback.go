@@ -115,4 +115,46 @@ func init() {
 			cb.Result(2)
 			e.t.Print(got)
 		})
+	scenario("callback.block", func(e *edge) {
+		cb := flow.Callback()
+		cb.Result(1)
+		cb.Result(2)
+		cb.Finish()
+		e.drain(e.block(cb))
+	})
+	scenario("callback.errbackOnly", func(e *edge) {
+		cb := flow.Callback(twisted.IOError)
+		cb.Errback(twisted.NewFailure(twisted.IOError.New("first")))
+		e.run(cb)
+		cb = flow.Callback()
+		e.outcome(e.deferred(cb))
+		e.t.Print("waiting")
+		cb.Errback(twisted.NewFailure(twisted.IOError.New("later")))
+	})
+	scenario("callback.pushDuringCooperate", func(e *edge) {
+		cb := flow.Callback()
+		consumer := func(yield func(any) bool) error {
+			if !yield(cb) {
+				return nil
+			}
+			for {
+				x, err := cb.Next()
+				if err != nil {
+					return err
+				}
+				e.t.Print("got", x)
+				if !yield(flow.Cooperate(0.2)) {
+					return nil
+				}
+				e.t.Print("after pause", x)
+				if !yield(cb) {
+					return nil
+				}
+			}
+		}
+		e.callLater(0.05, func() { cb.Result(1) })
+		e.callLater(0.1, func() { cb.Result(2) })
+		e.callLater(0.5, cb.Finish)
+		e.run(flow.Generator(consumer))
+	})
 }

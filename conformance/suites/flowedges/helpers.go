@@ -220,3 +220,27 @@ func deferredFired(result any) *deferred.Deferred {
 	d.Callback(result)
 	return d
 }
+
+// badgen yields 'x', then divides by zero.
+func badgen() flow.Generator {
+	return func(yield func(any) bool) error {
+		if !yield("x") {
+			return nil
+		}
+		zero := 0
+		_ = 3 / zero
+		return nil
+	}
+}
+
+// raising yields the values, then fails with err.
+func raising(err error, values ...any) flow.Generator {
+	return func(yield func(any) bool) error {
+		for _, v := range values {
+			if !yield(v) {
+				return nil
+			}
+		}
+		return err
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/twistedflow/twistedflow/twisted"
-	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -56,21 +55,25 @@ func init() {
 			inner := flow.Wrap([]any{"i"})
 			e.drain(e.block(flow.Merge([]any{"a", inner, "b"}, []any{1, 2})))
 		})
-	scenario("wrap.deferredLaterFailure", func(e *edge) {
-		d := deferred.New()
-		e.callLater(0.05, func() { d.Errback(twisted.NewFailure(twisted.IOError.New("later"))) })
-		d2 := deferred.New()
-		e.callLater(0.05, func() { d2.Errback(twisted.NewFailure(twisted.IOError.New("later"))) })
-		e.outcome(e.deferred(d2, twisted.IOError))
-		e.run(d)
-	})
-}
-
-func init() {
-	deviation("wrap.dict",
-		"The original wraps a dict as an iterator over its keys, in hash order. Go's maps have no order to keep: "+
-			"Wrap gives a stage failing with ValueError(\"A wrapper is not available for ...\"); wrap the keys.",
+	deviation("unsupported.construct",
+		"The original's Unsupported cannot be constructed: its __init__ calls TypeError.__init__ on a "+
+			"NotImplementedError, which raises TypeError. Go's Unsupported is an ordinary NotImplementedError subclass.",
 		func(e *edge) {
-			e.drain(e.block(map[any]any{1: "a", 2: "b", 3: "c"}))
+			e.raised(flow.Unsupported.New("inst"))
+			e.t.Print(flow.Unsupported.IsSubclass(twisted.NotImplementedError))
+		})
+	deviation("unsupported.blockCallback", blockUnsupported, func(e *edge) {
+		cb := flow.Callback()
+		cb.Result("ready")
+		e.drain(e.block(cb))
+	})
+	deviation("unsupported.stageInList",
+		"A stage inside a list is yielded to the controller as an instruction, which no controller supports. "+
+			"The original raises Unsupported, whose constructor fails, so a TypeError escapes Block and "+
+			"flow.Deferred's constructor. Go: Block fails with Unsupported, and flow.Deferred errbacks with it.",
+		func(e *edge) {
+			inner := flow.Wrap([]any{"i"})
+			e.drain(e.block([]any{"a", inner, "b"}))
+			e.outcome(e.deferred([]any{"a", inner, "b"}))
 		})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -51,6 +52,22 @@ func concurrentReader(both *flow.ConcurrentStage, names map[flow.Stage]string, s
 				return nil
 			}
 		}
+	}
+}
+
+// ticker cooperates for step before each of its n values, printing a tick.
+func (e *edge) ticker(n int, step float64) flow.Generator {
+	return func(yield func(any) bool) error {
+		for i := range n {
+			if !yield(flow.Cooperate(step)) {
+				return nil
+			}
+			e.t.Print("tick", i)
+			if !yield(i) {
+				return nil
+			}
+		}
+		return nil
 	}
 }
 
@@ -109,5 +126,47 @@ func init() {
 		e.callLater(0.10, burst(2, func() { cb.Result(4) }, ca.Finish))
 		e.callLater(0.15, burst(3, func() { cb.Result(5) }, func() { cb.Result(6) }, cb.Finish))
 		e.run(concurrentReader(flow.Concurrent(ca, cb), names, e.t.Print))
+	})
+	scenario("merge.deferredAndTicker", func(e *edge) {
+		d := deferred.New()
+		e.callLater(0.3, func() { d.Callback("late") })
+		e.run(flow.Merge(d, e.ticker(4, 0.2)))
+	})
+	deviation("merge.deferredPileUp",
+		"Each time a flow suspends while a Deferred it waits on is unfired, the original adds one more resume "+
+			"callback to that Deferred; when it fires they all run at once, and each resumption runs the other "+
+			"branches on past their Cooperates. Go registers one wake-up per Deferred per flow: the ticker keeps "+
+			"its pace.",
+		func(e *edge) {
+			d := deferred.New()
+			e.callLater(0.3, func() { d.Callback("late") })
+			marker := func() { e.t.Print("marker at 0.35") }
+			e.callLater(0.35, marker)
+			ticker := func(yield func(any) bool) error {
+				for i := range 5 {
+					if !yield(flow.Cooperate(0.2)) {
+						return nil
+					}
+					e.t.Print("tick", i)
+					if !yield(i) {
+						return nil
+					}
+				}
+				return nil
+			}
+			e.run(flow.Merge(d, flow.Generator(ticker)))
+		})
+	scenario("merge.stopResetsRound", func(e *edge) {
+		a := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				_ = yield(flow.Cooperate(0.5)) && yield("a")
+				return nil
+			}
+		}
+		b := func() flow.Generator {
+			return func(yield func(any) bool) error { return nil }
+		}
+		e.drain(e.block(flow.Merge(a(), b())))
+		e.run(flow.Merge(a(), b()))
 	})
 }

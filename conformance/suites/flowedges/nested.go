@@ -1,8 +1,9 @@
 package flowedges
 
 import (
+	"fmt"
+
 	"github.com/twistedflow/twistedflow/twisted"
-	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -35,9 +36,52 @@ func relay(say func(...any), name string, source any, f func(int) int, after str
 }
 
 func times10(x int) int { return x * 10 }
-func plus1(x int) int   { return x + 1 }
+
+func plus1(x int) int { return x + 1 }
 
 func init() {
+	deviation("gen.closedOnFailure",
+		"When a flow fails, the original leaves its other suspended generators to the garbage collector, "+
+			"which closes them (runs their finally) whenever it collects the flow. Go's controller closes "+
+			"the flow as it fails: their deferred calls run before the Deferred's errback.",
+		func(e *edge) {
+			failing := raising(twisted.KeyError.New("k"), 1)
+			sibling := func(yield func(any) bool) error {
+				defer e.t.Print("sibling closed")
+				for i := range 10 {
+					if !yield(fmt.Sprintf("sib%d", i)) || !yield(flow.Cooperate(0)) {
+						return nil
+					}
+				}
+				return nil
+			}
+			e.outcome(e.deferred(flow.Merge(failing, flow.Generator(sibling))))
+			e.t.Print("after flow")
+			// del d; gc.collect(): nothing left to release in Go.
+			e.t.Print("end")
+		})
+	scenario("gen.closedOnTrap", func(e *edge) {
+		gen := func(yield func(any) bool) error {
+			defer e.t.Print("gen finally")
+			if !yield(1) {
+				return nil
+			}
+			return twisted.KeyError.New("k")
+		}
+		e.run(flow.Generator(gen), twisted.KeyError)
+		e.t.Print("end")
+	})
+	scenario("nested.inlineFailure", func(e *edge) {
+		gen := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				bad := raising(twisted.ValueError.New("unseen"), "b")
+				_ = yield("before") && yield(flow.Wrap(bad)) && yield("after")
+				return nil
+			}
+		}
+		e.drain(e.block(gen()))
+		e.run(gen())
+	})
 	scenario("nested.threeDeep", func(e *edge) {
 		bottom := func() flow.Generator {
 			return func(yield func(any) bool) error {
@@ -67,71 +111,4 @@ func init() {
 		e.drain(e.block(gen()))
 		e.run(gen())
 	})
-
-	scenario("gendeferred.alreadyFired", func(e *edge) {
-		gen := func() flow.Generator {
-			return func(yield func(any) bool) error {
-				if !yield(1) {
-					return nil
-				}
-				d := deferred.New()
-				d.Callback("fired")
-				_ = yield(d) && yield(2)
-				return nil
-			}
-		}
-		e.drain(e.block(gen()))
-		e.run(gen())
-	})
-	scenario("gendeferred.notFired", func(e *edge) {
-		gen := func(yield func(any) bool) error {
-			if !yield(1) {
-				return nil
-			}
-			d := deferred.New()
-			e.callLater(0.05, func() { d.Callback("later") })
-			e.t.Print("waiting")
-			if !yield(d) {
-				return nil
-			}
-			e.t.Print("resumed")
-			yield(2)
-			return nil
-		}
-		e.run(flow.Generator(gen))
-	})
-	scenario("gendeferred.failed", func(e *edge) {
-		gen := func(yield func(any) bool) error {
-			if !yield(1) {
-				return nil
-			}
-			d := deferred.New()
-			e.callLater(0.05, func() { d.Errback(twisted.NewFailure(twisted.IOError.New("late"))) })
-			if !yield(d) {
-				return nil
-			}
-			e.t.Print("resumed")
-			yield(2)
-			return nil
-		}
-		e.run(flow.Generator(gen))
-	})
-	deviation("gendeferred.resultOverwritten",
-		"A flow waiting on the user's Deferred adds its resume callback with addBoth, and that callback returns "+
-			"None: the original replaces the Deferred's result with None for every callback added after it. "+
-			"Go's resume callback passes the result on unchanged.",
-		func(e *edge) {
-			d := deferred.New()
-			gen := func(yield func(any) bool) error {
-				_ = yield(1) && yield(d) && yield(2)
-				return nil
-			}
-			e.outcome(e.deferred(flow.Generator(gen)))
-			show := func(r any) (any, error) {
-				e.t.Print("user callback got", twisted.Repr(r))
-				return nil, nil
-			}
-			d.Callback("precious")
-			d.AddCallback(show)
-		})
 }

@@ -1,10 +1,50 @@
 package flowedges
 
 import (
+	"strings"
+
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
+
+// upper is a Pipe of our own: it upper-cases its source's strings,
+// printing each batch it is given.
+type upper struct {
+	flow.Pipe
+	e *edge
+}
+
+func newUpper(e *edge, source any) *upper {
+	u := &upper{e: e}
+	u.Init(u, source)
+	return u
+}
+
+func (u *upper) Process(results []any, stop bool) error {
+	u.e.t.Print("process", results, stop)
+	for _, r := range results {
+		u.Results = append(u.Results, strings.ToUpper(r.(string)))
+	}
+	return nil
+}
+
+// batches is a Pipe that passes on each non-empty batch of its source's
+// results as one value.
+type batches struct{ flow.Pipe }
+
+func newBatches(source any) *batches {
+	b := &batches{}
+	b.Init(b, source)
+	return b
+}
+
+func (b *batches) Process(results []any, stop bool) error {
+	if len(results) > 0 {
+		b.Results = append(b.Results, results)
+	}
+	return nil
+}
 
 // loop is Python's `for x in it: print 'got', x` followed by print 'end',
 // over Block's All, or Next while pullMode is set.
@@ -34,6 +74,15 @@ func (e *edge) loop(b *flow.BlockStage, body func(x any)) {
 }
 
 func init() {
+	scenario("pipe.keepsBatches", func(e *edge) {
+		e.run(newBatches(newSlowlist(1, 2, 3)))
+		e.run(newBatches(flow.Merge([]any{1, 2}, newSlowlist(3, 4))))
+	})
+	scenario("pipe.custom", func(e *edge) {
+		src := []any{"a", "b", flow.Cooperate(0), "c"}
+		e.drain(e.block(newUpper(e, src)))
+		e.run(newUpper(e, newSlowlist("x", "y")))
+	})
 	scenario("pipeline.callOrder", func(e *edge) {
 		gen := func(yield func(any) bool) error {
 			for i := range 4 {
@@ -129,22 +178,6 @@ func init() {
 			b.Close() // del b
 			e.t.Print("end")
 		})
-}
-
-func init() {
-	scenario("merge.stopResetsRound", func(e *edge) {
-		a := func() flow.Generator {
-			return func(yield func(any) bool) error {
-				_ = yield(flow.Cooperate(0.5)) && yield("a")
-				return nil
-			}
-		}
-		b := func() flow.Generator {
-			return func(yield func(any) bool) error { return nil }
-		}
-		e.drain(e.block(flow.Merge(a(), b())))
-		e.run(flow.Merge(a(), b()))
-	})
 	scenario("pipeline.inlineStage", func(e *edge) {
 		gen := func(yield func(any) bool) error {
 			if !yield(1) || !yield(flow.Wrap([]any{flow.Cooperate(0.5)})) || !yield(0) {

@@ -1,6 +1,8 @@
 package flowedges
 
 import (
+	"strings"
+
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
@@ -36,6 +38,43 @@ type broken struct{}
 func (broken) Iter() (flow.Iterator, error) { return nil, twisted.IOError.New("no iterator") }
 
 func init() {
+	scenario("threaded.instructionIsValue", func(e *edge) {
+		e.real = e.realReactor()
+		show := func(r any) (any, error) {
+			var shown []any
+			for _, x := range r.([]any) {
+				if _, ok := x.(*flow.CooperateInstruction); ok {
+					x = "Cooperate"
+				}
+				shown = append(shown, x)
+			}
+			e.t.Print(shown)
+			return nil, nil
+		}
+		d := e.deferred(e.threaded([]any{"a", flow.Cooperate(0), "b"}))
+		d.AddCallback(show)
+		e.wait(d, 2)
+	})
+	scenario("threaded.list", func(e *edge) {
+		e.real = e.realReactor()
+		printer := func(yield func(any) bool) error {
+			src := e.threaded([]any{"x", "y", "z"})
+			if !yield(src) {
+				return nil
+			}
+			for {
+				v, err := src.Next()
+				if err != nil {
+					return err
+				}
+				e.t.Print("got", v)
+				if !yield(strings.ToUpper(v.(string))) || !yield(src) {
+					return nil
+				}
+			}
+		}
+		e.run(flow.Generator(printer))
+	})
 	scenario("threaded.basic", func(e *edge) {
 		e.real = e.realReactor()
 		e.run(e.threaded(&count{4}))

@@ -5,30 +5,6 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
-// badgen yields 'x', then divides by zero.
-func badgen() flow.Generator {
-	return func(yield func(any) bool) error {
-		if !yield("x") {
-			return nil
-		}
-		zero := 0
-		_ = 3 / zero
-		return nil
-	}
-}
-
-// raising yields the values, then fails with err.
-func raising(err error, values ...any) flow.Generator {
-	return func(yield func(any) bool) error {
-		for _, v := range values {
-			if !yield(v) {
-				return nil
-			}
-		}
-		return err
-	}
-}
-
 // flaky fails at its second value, and could go on after it.
 type flaky struct{ n int }
 

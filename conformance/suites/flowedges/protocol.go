@@ -24,6 +24,77 @@ func chunkReader(src flow.Stage) flow.Generator {
 }
 
 func init() {
+	scenario("stage.manualProtocol", func(e *edge) {
+		gen := func(yield func(any) bool) error {
+			if !yield(1) || !yield(2) || !yield(flow.Cooperate(0)) || !yield(3) {
+				return nil
+			}
+			return twisted.KeyError.New("k")
+		}
+		consumer := func(yield func(any) bool) error {
+			src := flow.Wrap(flow.Generator(gen))
+			st := src.State()
+			for {
+				if !yield(src) {
+					return nil
+				}
+				if len(st.Results) > 0 {
+					e.t.Print("results", st.Results)
+					st.Results = nil
+				}
+				if st.Stop {
+					e.t.Print("stop")
+					break
+				}
+				if st.Failure != nil {
+					st.Stop = true
+					e.t.Print("failure", st.Failure.Type.Name())
+					break
+				}
+			}
+			yield("done")
+			return nil
+		}
+		e.drain(e.block(flow.Generator(consumer)))
+	})
+	scenario("next.mergeBeforeYield", func(e *edge) {
+		for _, stage := range []flow.Stage{flow.Merge([]any{1}), flow.Zip([]any{1}, []any{2}), flow.Map(nil, []any{1}),
+			flow.Callback(), flow.Concurrent([]any{1})} {
+			if _, err := stage.Next(); twisted.ClassOf(err) == flow.NotReadyError {
+				e.raised(err)
+			}
+		}
+	})
+	scenario("chunked.keptChunks", func(e *edge) {
+		cb := flow.Callback()
+		cb.Chunked = true
+		consumer := func(yield func(any) bool) error {
+			var kept []any
+			if !yield(cb) {
+				return nil
+			}
+			for {
+				chunk, err := cb.Next()
+				if isStop(err) {
+					break
+				}
+				if err != nil {
+					return err
+				}
+				kept = append(kept, chunk)
+				if !yield(cb) {
+					return nil
+				}
+			}
+			e.t.Print("kept", kept)
+			return nil
+		}
+		e.outcome(e.deferred(flow.Generator(consumer)))
+		cb.Result(1)
+		cb.Result(2)
+		cb.Result(3)
+		cb.Finish()
+	})
 	scenario("next.beforeYield", func(e *edge) {
 		gen := func(yield func(any) bool) error {
 			yield(1)
@@ -127,7 +198,6 @@ func init() {
 		}
 		e.drain(e.block(flow.Generator(consumer)))
 	})
-
 	scenario("chunked.list", func(e *edge) {
 		src := flow.Wrap([]any{1, 2, flow.Cooperate(0), 3, flow.Cooperate(0), 4, 5})
 		src.State().Chunked = true
