@@ -83,6 +83,12 @@ func (t *CooperativeTask) Resume() error {
 // Stop stops further processing of the task: the Deferreds from WhenDone
 // fail with TaskStopped. It returns a TaskFinished error if the task is
 // already over (by Stop, completion or failure).
+//
+// A task may stop itself from within its own step (its Iterator's Next);
+// what that step then returns is ignored. (Twisted completes the task a
+// second time and raises out of the Cooperator's tick when such a step
+// ends, fails or yields a Deferred: conformance scenario
+// test_cooperator.py/CooperatorEdges.taskStopsItself.)
 func (t *CooperativeTask) Stop() error {
 	if err := t.checkFinish(); err != nil {
 		return err
@@ -121,6 +127,13 @@ func (t *CooperativeTask) completeWith(state error, result any) {
 // Deferred until that fires.
 func (t *CooperativeTask) oneWorkUnit() {
 	result, err := next(t.iterator)
+	if t.completionState != nil {
+		// The step ended the task itself (it stopped the task or its
+		// Cooperator): what it returned no longer matters. Twisted goes on
+		// and raises out of the tick (ValueError, TaskStopped) if the step
+		// ended the iterator, failed, or yielded a Deferred.
+		return
+	}
 	switch {
 	case err != nil && isStop(err):
 		t.completeWith(TaskDone.New(), t.iterator)

@@ -57,6 +57,10 @@ type Generator struct {
 	next func() (any, bool)
 	stop func()
 	done bool
+	// running is true while seq runs (inside Next); closing says that
+	// Close was called then, from seq itself: the Generator closes once
+	// seq has yielded.
+	running, closing bool
 }
 
 // Next runs seq to its next yield and returns the value yielded; a
@@ -72,23 +76,36 @@ func (g *Generator) Next() (v any, err error) {
 		runtime.AddCleanup(g, func(stop func()) { stop() }, g.stop)
 	}
 	defer func() {
+		g.running = false
 		if r := recover(); r != nil {
 			g.done = true
 			v, err = nil, twisted.FailureFromPanic(r)
 		}
 	}()
+	g.running = true
 	v, ok := g.next()
+	g.running = false
 	if !ok {
 		g.done = true
 		return nil, twisted.StopIteration.New()
+	}
+	if g.closing {
+		g.Close()
 	}
 	return v, nil
 }
 
 // Close stops seq if it is suspended at a yield, as Python's
 // generator.close(): the yield returns false, so seq returns and its
-// deferred calls run. Next then returns StopIteration.
+// deferred calls run. Next then returns StopIteration. Called from seq
+// itself (seq stops its own task, say), Close takes effect when seq next
+// yields.
 func (g *Generator) Close() {
+	if g.running {
+		g.closing = true
+		return
+	}
+	g.closing = false
 	if !g.done && g.stop != nil {
 		g.done = true
 		g.stop()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/task"
 )
@@ -117,6 +118,60 @@ func init() {
 				pump()
 				t.Print("tick", tick, strings.Join(log, " "))
 				log = log[:0]
+			}
+		},
+	})
+}
+
+func init() {
+	Suite.Add(conformance.Scenario{
+		Name:   "CooperatorEdges.taskStopsItself",
+		Source: "src/twisted/internet/task.py CooperativeTask._oneWorkUnit (Twisted 22.4): a step that stops its own task",
+		Origin: conformance.Recorded,
+		Deviation: &conformance.Deviation{
+			Reason: "When a task's step stops the task itself and then ends, raises or yields a Deferred, " +
+				"Twisted completes the task a second time and raises out of the Cooperator's tick " +
+				"(ValueError from list.remove, or TaskStopped from pause); Go ignores what such a step " +
+				"returns, as Twisted does when the step yields a plain value.",
+		},
+		Run: func(t *conformance.T) {
+			work := []func(){}
+			sched := func(f func()) task.Cancellable {
+				work = append(work, f)
+				return &FakeCall{}
+			}
+			for _, then := range []string{"yields", "returns", "raises", "yields a Deferred"} {
+				log := []string{}
+				c := task.NewCooperator(task.WithScheduler(sched))
+
+				var tk *task.CooperativeTask
+				gen := func(yield func(any) bool) {
+					log = append(log, "step")
+					_ = tk.Stop()
+					if then == "yields" {
+						yield(0)
+					} else if then == "raises" {
+						panic(twisted.RuntimeError.New("after stop"))
+					} else if then == "yields a Deferred" {
+						yield(deferred.New())
+					}
+				}
+
+				tk = c.Cooperate(task.FromSeq(gen))
+				tk.WhenDone().AddBoth(func(r any) (any, error) { log = append(log, "done "+pyunit.Show(r)); return nil, nil })
+				for len(work) > 0 {
+					f := work[0]
+					work = work[1:]
+					func() {
+						defer func() {
+							if e := recover(); e != nil {
+								log = append(log, "tick raised "+pyunit.Show(twisted.FailureFromPanic(e).Value))
+							}
+						}()
+						f()
+					}()
+				}
+				t.Print(then+":", strings.Join(log, ", "))
 			}
 		},
 	})
