@@ -170,3 +170,23 @@ func init() {
 		e.run(flow.Merge(a(), b()))
 	})
 }
+
+func init() {
+	scenario("merge.callbackAndTicker", func(e *edge) {
+		cb := flow.Callback()
+		push := func(x any) func() {
+			return func() {
+				e.t.Print("push", x)
+				cb.Result(x)
+			}
+		}
+		finish := func() {
+			e.t.Print("finish")
+			cb.Finish()
+		}
+		e.callLater(0.1, push("x"))
+		e.callLater(0.5, push("y"))
+		e.callLater(0.9, finish)
+		e.run(flow.Merge(cb, e.ticker(3, 0.2)))
+	})
+}

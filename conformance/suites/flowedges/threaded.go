@@ -127,3 +127,60 @@ func init() {
 			e.wait(d, 0.5)
 		})
 }
+
+func init() {
+	scenario("threaded.inMerge", func(e *edge) {
+		e.real = e.realReactor()
+		gate1 := make(chan struct{})
+		gate2 := make(chan struct{})
+		gate3 := make(chan struct{})
+		e.callLater(0.1, func() { close(gate1) })
+		slow := func(yield func(any) bool) error {
+			<-gate1
+			if !yield("first") {
+				return nil
+			}
+			<-gate2
+			if !yield("second") {
+				return nil
+			}
+			<-gate3
+			return nil
+		}
+		ticker := func(yield func(any) bool) error {
+			for i := range 3 {
+				if !yield(flow.Cooperate(0.2)) {
+					return nil
+				}
+				e.t.Print("tick", i)
+				if i == 1 {
+					close(gate2)
+				}
+				if i == 2 {
+					close(gate3)
+				}
+				if !yield(i) {
+					return nil
+				}
+			}
+			return nil
+		}
+		printer := func(yield func(any) bool) error {
+			src := flow.Merge(e.threaded(flow.Generator(slow)), flow.Generator(ticker))
+			if !yield(src) {
+				return nil
+			}
+			for {
+				x, err := src.Next()
+				if err != nil {
+					return err
+				}
+				e.t.Print("got", x)
+				if !yield(x) || !yield(src) {
+					return nil
+				}
+			}
+		}
+		e.run(flow.Generator(printer))
+	})
+}

@@ -1,0 +1,33 @@
+# flow edges: a Merge of a Threaded source and a branch cooperating every
+# 0.2. The thread waits at three gates: the reactor opens the first at 0.1,
+# the ticker the second at its second tick and the third (the thread's
+# end) at its third. Each value from the thread wakes the whole Merge, and
+# the ticker runs on before its own time.
+import threading
+gate1 = threading.Event()
+gate2 = threading.Event()
+gate3 = threading.Event()
+reactor.callLater(0.1, gate1.set)
+def slow():
+    gate1.wait()
+    yield 'first'
+    gate2.wait()
+    yield 'second'
+    gate3.wait()
+def ticker():
+    for i in range(3):
+        yield flow.Cooperate(0.2)
+        print 'tick', i
+        if i == 1:
+            gate2.set()
+        if i == 2:
+            gate3.set()
+        yield i
+def printer():
+    src = flow.Merge(Threaded(slow()), ticker())
+    yield src
+    for x in src:
+        print 'got', x
+        yield x
+        yield src
+run(printer())
