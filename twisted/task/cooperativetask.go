@@ -50,9 +50,9 @@ func (t *CooperativeTask) WhenDone() *deferred.Deferred {
 }
 
 // Pause stops the task's work until Resume is called. Pauses stack: a
-// task paused twice must be resumed twice. Pause returns a TaskFinished
-// error (TaskDone, TaskStopped, TaskFailed or SchedulerStopped) if the
-// task is already over.
+// task paused twice must be resumed twice. If the task is already over,
+// Pause returns why: a TaskFinished error (TaskDone, TaskStopped or
+// TaskFailed), or SchedulerStopped if its Cooperator was stopped.
 func (t *CooperativeTask) Pause() error {
 	if err := t.checkFinish(); err != nil {
 		return err
@@ -81,8 +81,8 @@ func (t *CooperativeTask) Resume() error {
 }
 
 // Stop stops further processing of the task: the Deferreds from WhenDone
-// fail with TaskStopped. It returns a TaskFinished error if the task is
-// already over (by Stop, completion or failure).
+// fail with TaskStopped. If the task is already over (by Stop, completion
+// or failure, or its Cooperator's Stop), Stop returns why, as Pause does.
 //
 // A task may stop itself from within its own step (its Iterator's Next);
 // what that step then returns is ignored. (Twisted completes the task a
