@@ -62,10 +62,15 @@ func (it *genIter) start() {
 			}
 		}()
 		if b := it.batch; b != nil {
+			size := 8 // the size of the last batch: the next is likely the same
 			it.err = it.gen(func(v any) bool {
 				switch v.(type) {
 				case Instruction, *deferred.Deferred:
+					size = max(len(b.Results), 8)
 					return yield(v)
+				}
+				if b.Results == nil {
+					b.Results = make([]any, 0, size)
 				}
 				b.Results = append(b.Results, v)
 				return true

@@ -155,6 +155,9 @@ type listStage struct {
 func newList(seq []any) Stage { return &listStage{seq: slices.Clone(seq)} }
 
 func (s *listStage) Yield() Instruction {
+	if s.Results == nil {
+		s.Results = make([]any, 0, s.segment())
+	}
 	for len(s.seq) > 0 {
 		result := s.seq[0]
 		s.seq[0] = nil
@@ -166,6 +169,17 @@ func (s *listStage) Yield() Instruction {
 	}
 	s.Stop = true
 	return nil
+}
+
+// segment returns how many items come before the next instruction: the
+// size of the next batch of results.
+func (s *listStage) segment() int {
+	for i, v := range s.seq {
+		if _, ok := v.(Instruction); ok {
+			return i
+		}
+	}
+	return len(s.seq)
 }
 
 // iterStage runs an iterator or generator (flow.wrap._Iterable). When the
