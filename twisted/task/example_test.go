@@ -126,3 +126,37 @@ func ExampleReact() {
 	// main done
 	// exit status 0
 }
+
+// A task that yields Deferreds runs one asynchronous operation after
+// another: the Cooperator waits for each Deferred before the next step.
+func ExampleCooperator_Coiterate() {
+	clock := task.NewClock()
+	c := task.NewCooperator(task.WithClock(clock))
+	fetch := func(name string, seconds float64) *deferred.Deferred {
+		return task.DeferLater(clock, seconds, func() (any, error) {
+			fmt.Printf("%s fetched at %v\n", name, clock.Seconds())
+			return nil, nil
+		})
+	}
+	serial := task.FromSeq(func(yield func(any) bool) {
+		for _, name := range []string{"a", "b", "c"} {
+			if !yield(fetch(name, 1)) {
+				return
+			}
+		}
+	})
+	c.Coiterate(serial).AddCallback(func(any) (any, error) {
+		fmt.Println("all fetched at", clock.Seconds())
+		return nil, nil
+	})
+	for range 10 {
+		clock.Advance(0.5)
+	}
+	// Each step comes at the first Advance after the previous fetch:
+	//
+	// Output:
+	// a fetched at 1.5
+	// b fetched at 3
+	// c fetched at 4.5
+	// all fetched at 5
+}
