@@ -64,6 +64,10 @@ func init() {
 				return nil
 			}
 			e.t.Print("resumed")
+			// The original's resume callback swallows the failure; Go's
+			// passes it on, so consume it here rather than have it logged
+			// as unhandled (PORTING-flow.md's deviation table).
+			d.AddErrback(func(*twisted.Failure) (any, error) { return nil, nil })
 			yield(2)
 			return nil
 		}
