@@ -73,3 +73,19 @@ func indent(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return "    " + strings.Join(lines, "\n    ") + "\n"
 }
+
+// WriteDeviationTable writes, as a Markdown table, every scenario of the
+// suites that records a deviation: its ID (as PORTING.md names it) and the
+// reason.
+func WriteDeviationTable(w io.Writer, suites []*Suite) {
+	fmt.Fprintln(w, "| scenario | what the Python does, and what the Go does instead |")
+	fmt.Fprintln(w, "| --- | --- |")
+	for _, s := range suites {
+		for _, sc := range s.Scenarios() {
+			if sc.Deviation != nil {
+				reason := strings.ReplaceAll(strings.TrimSpace(sc.Deviation.Reason), "|", "\\|")
+				fmt.Fprintf(w, "| `%s` | %s |\n", sc.ID(), strings.Join(strings.Fields(reason), " "))
+			}
+		}
+	}
+}

@@ -3,6 +3,9 @@
 // deviation's reason and each failure's diff. It exits 1 if any fails.
 //
 //	go run ./conformance/cmd/report [-v] [-suite name]
+//
+// With -deviations it prints instead the Markdown table of every recorded
+// deviation, for PORTING.md.
 package main
 
 import (
@@ -18,6 +21,7 @@ import (
 func main() {
 	verbose := flag.Bool("v", false, "print the Python and Go traces of each deviation")
 	only := flag.String("suite", "", "run only the suites whose name contains this")
+	deviations := flag.Bool("deviations", false, "print the Markdown table of deviations (for PORTING.md) and exit")
 	flag.Parse()
 	var suites []*conformance.Suite
 	for _, s := range conformance.Suites() {
@@ -28,6 +32,10 @@ func main() {
 	if len(suites) == 0 {
 		fmt.Fprintln(os.Stderr, "report: no suite matches", *only)
 		os.Exit(2)
+	}
+	if *deviations {
+		conformance.WriteDeviationTable(os.Stdout, suites)
+		return
 	}
 	if !conformance.WriteReport(os.Stdout, suites, *verbose) {
 		os.Exit(1)
