@@ -1,8 +1,6 @@
 package flow
 
 import (
-	"slices"
-
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
@@ -16,6 +14,21 @@ type MapStage struct {
 	curr   []any
 	done   bool
 	zip    bool
+	// slab is where the args of the calls (and the tuples) are cut from,
+	// 64 items at a time: no two calls share an element, so the function
+	// may keep its args, and a call does not allocate.
+	slab []any
+}
+
+// fresh returns a copy of vals that nothing else will write to.
+func (m *MapStage) fresh(vals ...any) []any {
+	n := len(vals)
+	if len(m.slab)+n > cap(m.slab) {
+		m.slab = make([]any, 0, max(64, 16*n))
+	}
+	i := len(m.slab)
+	m.slab = append(m.slab, vals...)
+	return m.slab[i : i+n : i+n]
 }
 
 // Map is the flow equivalent to map: Map(fn, stage, ...).
@@ -104,9 +117,9 @@ func (m *MapStage) Yield() Instruction {
 	}
 	var result any
 	if m.Func == nil {
-		result = twisted.Tuple(append([]any(nil), m.curr...))
+		result = twisted.Tuple(m.fresh(m.curr...))
 	} else {
-		v, err := apply(m.Func, slices.Clone(m.curr))
+		v, err := apply(m.Func, m.fresh(m.curr...))
 		if err != nil {
 			m.setFailure(err)
 			return nil

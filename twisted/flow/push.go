@@ -226,9 +226,9 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 		for _, v := range results {
 			var res any
 			if m.Func == nil {
-				res = twisted.Tuple{v}
+				res = twisted.Tuple(m.fresh(v))
 			} else {
-				x, err := apply(m.Func, []any{v})
+				x, err := apply(m.Func, m.fresh(v))
 				if err != nil {
 					m.setFailure(err)
 					emit(nil, false, m.Failure)
@@ -252,6 +252,60 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 	})
 }
 
+// push runs Filter in push mode: what Pipe.push and Process do, without
+// collecting the kept values in a list first.
+func (f *FilterStage) push(r *pushRun, emit emitFunc) {
+	var one [1]any
+	f.source.(pusher).push(r, func(results []any, stop bool, fail *twisted.Failure) bool {
+		if fail != nil {
+			f.Failure = fail
+			emit(nil, false, fail)
+			return false
+		}
+		if stop {
+			f.Stop = true
+		}
+		if len(results) != 1 {
+			return f.Pipe.pushBatch(results, stop, emit)
+		}
+		v := results[0]
+		keep, err := f.test(v)
+		switch {
+		case err != nil:
+			f.Stop = false
+			f.setFailure(err)
+			emit(nil, false, f.Failure)
+			return false
+		case keep:
+			one[0] = v
+			ok := emit(one[:], stop, nil)
+			one[0] = nil
+			return ok && !stop
+		case stop:
+			emit(nil, true, nil)
+			return false
+		}
+		return true
+	})
+}
+
+// test calls the filter's function on v (Truthy if there is none),
+// turning a panic into a failure.
+func (f *FilterStage) test(v any) (keep bool, err error) {
+	if f.fn == nil {
+		return Truthy(v), nil
+	}
+	returned := false
+	defer func() {
+		if !returned {
+			err = recovered(recover(), err)
+		}
+	}()
+	keep, err = f.fn(v)
+	returned = true
+	return keep, err
+}
+
 func (p *Pipe) push(r *pushRun, emit emitFunc) {
 	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
 		if f != nil {
@@ -262,28 +316,33 @@ func (p *Pipe) push(r *pushRun, emit emitFunc) {
 		if stop {
 			p.Stop = true
 		}
-		if err := process(p.proc, results, stop); err != nil {
-			p.Stop = false
-			p.setFailure(err)
+		return p.pushBatch(results, stop, emit)
+	})
+}
+
+// pushBatch processes one batch of the source and hands the results up.
+func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
+	if err := process(p.proc, results, stop); err != nil {
+		p.Stop = false
+		p.setFailure(err)
+	}
+	if out := p.Results; len(out) > 0 || (p.Stop && p.Failure == nil) {
+		ok := emit(out, p.Stop && p.Failure == nil, nil)
+		if len(out) == 1 {
+			out[0] = nil // clear would call memclrHasPointers
+		} else {
+			clear(out)
 		}
-		if out := p.Results; len(out) > 0 || (p.Stop && p.Failure == nil) {
-			ok := emit(out, p.Stop && p.Failure == nil, nil)
-			if len(out) == 1 {
-				out[0] = nil // clear would call memclrHasPointers
-			} else {
-				clear(out)
-			}
-			p.Results = out[:0]
-			if !ok || p.Stop {
-				return false
-			}
-		}
-		if p.Failure != nil {
-			emit(nil, false, p.Failure)
+		p.Results = out[:0]
+		if !ok || p.Stop {
 			return false
 		}
-		return true
-	})
+	}
+	if p.Failure != nil {
+		emit(nil, false, p.Failure)
+		return false
+	}
+	return true
 }
 
 // runPush runs the flow in push mode, handing its results to yield as
