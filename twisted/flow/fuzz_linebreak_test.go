@@ -32,7 +32,7 @@ func fzLineModel(chunks []string, delim string, maxLen int, trailer bool) (resul
 			tail = lines[0] //     tail = lines[0]
 		} else {
 			tail, lines = lines[len(lines)-1], lines[:len(lines)-1] // tail = lines.pop()
-			if len(buffer) > 0 {                                   // if self._buffer:
+			if len(buffer) > 0 {                                    // if self._buffer:
 				buffer = append(buffer, lines[0]) // self._buffer.append(lines.pop(0))
 				lines = lines[1:]
 				joined := strings.Join(buffer, "") // self.results.append("".join(self._buffer))
