@@ -173,18 +173,30 @@ func (t *ThreadedStage) hand(v any, isValue bool, err error) {
 // over into the stage, and resumes the flow if it waits.
 func (t *ThreadedStage) flush() {
 	t.mu.Lock()
+	values := len(t.buf) > 0
 	t.Results = append(t.Results, t.buf...)
 	clear(t.buf)
 	t.buf = t.buf[:0]
-	if t.bufErr != nil {
-		t.Failure = twisted.NewFailure(t.bufErr)
-		t.bufErr = nil
+	// The end (or the failure) never arrives with values: as in the
+	// original, where each value and then the end are reactor calls of
+	// their own, the flow sees the last values with Stop still false (a
+	// Concurrent drops a stopped branch, results and all), and the end at
+	// its next wake-up.
+	again := values && (t.bufStop || t.bufErr != nil)
+	if !again {
+		if t.bufErr != nil {
+			t.Failure = twisted.NewFailure(t.bufErr)
+			t.bufErr = nil
+		}
+		if t.bufStop {
+			t.Stop = true
+		}
 	}
-	if t.bufStop {
-		t.Stop = true
-	}
-	t.pending = false
+	t.pending = again
 	t.mu.Unlock()
+	if again {
+		t.r.CallFromThread(t.flush)
+	}
 	if c := t.cooperate.callable; c != nil {
 		t.cooperate.callable = nil
 		c()

@@ -178,3 +178,36 @@ func TestThreadedCancel(t *testing.T) {
 	}
 	failureOf(t, d, deferred.CancelledError)
 }
+
+// A Threaded branch of a Concurrent whose consumer takes one value per
+// round loses nothing: the end arrives after the last values, never with
+// them (REQUESTS.md flowedges 5).
+func TestThreadedEndAfterValues(t *testing.T) {
+	for range 20 {
+		th := newThreads()
+		threaded := flow.ThreadedOn(th, []any{"a", "b", "c"})
+		th.wg.Wait() // the thread has handed everything over at once
+		consumer := flow.Generator(func(yield func(any) bool) error {
+			both := flow.Concurrent(threaded)
+			if !yield(both) {
+				return nil
+			}
+			for {
+				s, err := both.Next()
+				if err != nil {
+					return err
+				}
+				v, err := s.(flow.Stage).Next()
+				if err != nil {
+					return err
+				}
+				if !yield(v) || !yield(both) {
+					return nil
+				}
+			}
+		})
+		d := flow.DeferredOn(reactor.NewClock(), consumer)
+		th.runUntil(d)
+		check(t, result(t, d), "['a', 'b', 'c']")
+	}
+}
