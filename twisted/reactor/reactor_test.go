@@ -460,3 +460,52 @@ func TestResetLater(t *testing.T) {
 		t.Error("the moved calls are no longer pending")
 	}
 }
+
+// CallLater, Cancel, Reset, Delay and GetDelayedCalls from many goroutines
+// while the reactor runs (go test -race): every call either runs once, on
+// the reactor goroutine, or is cancelled.
+func TestReactorConcurrentUse(t *testing.T) {
+	r := New()
+	const goroutines, each = 8, 100
+	var mu sync.Mutex
+	ran := map[int]int{}
+	cancelled := map[int]bool{}
+	var wg sync.WaitGroup
+	r.CallWhenRunning(func() {
+		for g := range goroutines {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range each {
+					id := g*each + i
+					call := r.CallLater(float64(i%3)*0.001, func() { ran[id]++ }) // ran is only touched on the reactor goroutine
+					switch i % 4 {
+					case 0:
+						if call.Cancel() == nil {
+							mu.Lock()
+							cancelled[id] = true
+							mu.Unlock()
+						}
+					case 1:
+						call.Reset(0.002)
+					case 2:
+						call.Delay(0.001)
+					case 3:
+						r.GetDelayedCalls()
+					}
+				}
+			}()
+		}
+		go func() {
+			wg.Wait()
+			// Every call is scheduled at most 5ms away: stop after them.
+			r.CallFromThread(func() { r.CallLater(0.01, func() { mustStop(t, r) }) })
+		}()
+	})
+	run(t, r)
+	for id := range goroutines * each {
+		if ran[id]+b2i(cancelled[id]) != 1 {
+			t.Fatalf("call %d: ran %d times, cancelled %v", id, ran[id], cancelled[id])
+		}
+	}
+}
