@@ -13,10 +13,13 @@ import (
 // registered to run once it starts, all on the one goroutine that calls
 // Run.
 //
-// CallLater, CallFromThread, CallInThread, Stop, Running and Seconds are
-// safe to call from any goroutine; the loop is woken when needed.
-// CallWhenRunning and Iterate belong to the goroutine that drives the
-// reactor, as in Twisted (from another goroutine, use CallFromThread).
+// CallLater, GetDelayedCalls, CallFromThread, CallInThread,
+// SuggestThreadPoolSize, Stop, Running, Seconds and the methods of the
+// DelayedCalls are safe to call from any goroutine; the loop is woken when
+// needed. CallWhenRunning and Iterate belong to the goroutine that drives
+// the reactor, as in Twisted: CallWhenRunning on a running reactor calls f
+// at once, on the caller's goroutine (from another goroutine, use
+// CallFromThread).
 //
 // A Reactor runs once: as Twisted's, it cannot be restarted after it has
 // stopped (Run returns ReactorNotRestartable). Create one with New for each
