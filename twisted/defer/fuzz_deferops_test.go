@@ -1,0 +1,544 @@
+package deferred_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+)
+
+// Operation sequences over up to three Deferreds, in the language of
+// conformance/deferops (its testdata/deferops.py runs them under Twisted):
+// an op is a verb, the index of the Deferred it acts on, and an argument:
+// how a callback ends ("ret", "raise", "fail", "trap", "pass", or "dJ" to
+// return Deferred J) or, for "chain", the target's index. Deferreds of odd
+// index have a canceller that only prints. FuzzDeferredOps runs random
+// sequences over package deferred and over fzModel, a transcription of
+// Twisted's algorithm; TestDeferredOpsModelMatchesTwisted checks the
+// model against Twisted's recorded traces.
+
+// fzOp is one operation.
+type fzOp struct {
+	verb string
+	i    int
+	how  string // callbacks: how they end
+	j    int    // chain: the target
+}
+
+// fzProgram is a sequence of operations over n Deferreds.
+type fzProgram struct {
+	n   int
+	ops []fzOp
+}
+
+// fzDecodeProgram reads a program from fuzz bytes: the first byte gives the
+// number of Deferreds, then each op takes two bytes (verb and Deferred,
+// then argument). Like conformance/deferops' generator, a callback never
+// returns the Deferred it is attached to (Twisted only warns, and the port
+// fails it: a documented deviation) and nothing chains a Deferred to
+// itself; "trap" is only an errback's, as Failure.trap needs a failure.
+func fzDecodeProgram(data []byte) fzProgram {
+	if len(data) == 0 {
+		return fzProgram{n: 1}
+	}
+	p := fzProgram{n: 1 + int(data[0])%3}
+	data = data[1:]
+	for len(data) >= 2 && len(p.ops) < 40 {
+		a, b := data[0], data[1]
+		data = data[2:]
+		op := fzOp{i: int(a>>4) % p.n}
+		other := (op.i + 1 + int(b>>4)%max(1, p.n-1)) % p.n // never op.i when n > 1
+		hows := []string{"ret", "raise", "fail", "pass", "trap", "d"}
+		how := hows[int(b&15)%len(hows)]
+		if how == "d" {
+			if p.n == 1 {
+				how = "ret"
+			} else {
+				how = fmt.Sprintf("d%d", other)
+			}
+		}
+		switch a & 15 {
+		case 0, 1, 2:
+			op.verb = "cb"
+		case 3, 4:
+			op.verb = "eb"
+		case 5:
+			op.verb = "both"
+		case 6, 7:
+			op.verb = "pause"
+		case 8, 9:
+			op.verb = "unpause"
+		case 10, 11:
+			op.verb = "callback"
+		case 12:
+			op.verb = "errback"
+		case 13, 14:
+			op.verb, op.j = "chain", other
+			if p.n == 1 {
+				op.verb = "callback"
+			}
+		default:
+			op.verb = "cancel"
+		}
+		if op.verb == "cb" || op.verb == "eb" || op.verb == "both" {
+			op.how = how
+			if how == "trap" && op.verb != "eb" {
+				op.how = "pass"
+			}
+		}
+		p.ops = append(p.ops, op)
+	}
+	return p
+}
+
+// fzLabel is the op's label in the traces: d<i>#<k>.
+func fzLabel(op fzOp, k int) string { return fmt.Sprintf("d%d#%d", op.i, k) }
+
+// fzRunPort runs the program over package deferred, as
+// conformance/deferops/interp_test.go does.
+func fzRunPort(p fzProgram) []string {
+	var out []string
+	printf := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	var ds []*deferred.Deferred
+	names := map[*deferred.Deferred]string{}
+	show := func(x any) string {
+		switch v := x.(type) {
+		case nil:
+			return "None"
+		case *twisted.Failure:
+			return fmt.Sprintf("Failure(%s: %s)", v.Type.Name(), v.GetErrorMessage())
+		case *deferred.Deferred:
+			return "<Deferred " + names[v] + ">"
+		}
+		return twisted.Repr(x)
+	}
+	callback := func(label, how string) func(any) (any, error) {
+		return func(result any) (any, error) {
+			printf("%s %s", label, show(result))
+			switch how {
+			case "ret":
+				return label, nil
+			case "raise":
+				return nil, twisted.ValueError.New(label)
+			case "fail":
+				return twisted.NewFailure(twisted.KeyError.New(label)), nil
+			case "trap":
+				result.(*twisted.Failure).Trap(twisted.KeyError)
+				return label + " trapped", nil
+			case "pass":
+				return result, nil
+			}
+			j, _ := strconv.Atoi(how[1:])
+			return ds[j], nil
+		}
+	}
+	for i := range p.n {
+		name := fmt.Sprintf("d%d", i)
+		d := deferred.New()
+		if i%2 == 1 {
+			d = deferred.NewWithCanceller(func(*deferred.Deferred) { printf("%s canceller", name) })
+		}
+		names[d] = name
+		ds = append(ds, d)
+	}
+	for k, op := range p.ops {
+		d, label := ds[op.i], fzLabel(op, k)
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					if twisted.FailureFromPanic(v).Check(deferred.AlreadyCalledError) == nil {
+						panic(v)
+					}
+					printf("%s %s AlreadyCalledError", label, op.verb)
+				}
+			}()
+			switch op.verb {
+			case "cb":
+				d.AddCallback(callback(label+".cb", op.how))
+			case "eb":
+				cb := callback(label+".eb", op.how)
+				d.AddErrback(func(f *twisted.Failure) (any, error) { return cb(f) })
+			case "both":
+				d.AddBoth(callback(label+".both", op.how))
+			case "pause":
+				d.Pause()
+			case "unpause":
+				d.Unpause()
+			case "callback":
+				d.Callback(fmt.Sprintf("v%d", k))
+			case "errback":
+				d.Errback(twisted.ValueError.New(fmt.Sprintf("e%d", k)))
+			case "chain":
+				d.ChainDeferred(ds[op.j])
+			case "cancel":
+				d.Cancel()
+			}
+		}()
+	}
+	for i, d := range ds {
+		printf("d%d called=%s paused=%d result=%s", i, fzPyBool(d.Called()), d.Paused(), show(d.Result()))
+	}
+	return out
+}
+
+func fzPyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+// fzFailure is a Failure in the model: its class name and message.
+type fzFailure struct{ typ, msg string }
+
+// fzRaise is a Python exception being raised through the model (a panic).
+type fzRaise struct{ f *fzFailure }
+
+// fzCall is one callback or errback of a pair; cont marks _CONTINUE, the
+// pair a waiting Deferred leaves on the one it waits on.
+type fzCall struct {
+	fn   func(result any) any
+	cont *fzD
+}
+
+// fzD is Twisted's Deferred (src/twisted/internet/defer.py at HEAD),
+// reduced to what the programs use. result is nil (None), a string,
+// a *fzFailure or a *fzD.
+type fzD struct {
+	name                  string
+	callbacks             [][2]fzCall
+	called                bool
+	paused                int
+	result                any
+	runningCallbacks      bool
+	suppressAlreadyCalled bool
+	canceller             func(*fzD)
+}
+
+func fzRaiseAlreadyCalled() { panic(fzRaise{&fzFailure{"AlreadyCalledError", ""}}) }
+
+func (d *fzD) addCallbacks(cb, eb fzCall) {
+	d.callbacks = append(d.callbacks, [2]fzCall{cb, eb})
+	if d.called {
+		d.runCallbacks()
+	}
+}
+
+func (d *fzD) callback(result any) { d.startRunCallbacks(result) }
+
+func (d *fzD) errback(f *fzFailure) { d.startRunCallbacks(f) }
+
+func (d *fzD) chainDeferred(other *fzD) {
+	d.addCallbacks(fzCall{fn: func(r any) any { other.callback(r); return nil }},
+		fzCall{fn: func(r any) any { other.callback(r); return nil }}) // errback(failure) is callback(failure)
+}
+
+func (d *fzD) pause() { d.paused++ }
+
+func (d *fzD) unpause() {
+	d.paused--
+	if d.paused != 0 {
+		return
+	}
+	if d.called {
+		d.runCallbacks()
+	}
+}
+
+func (d *fzD) cancel() {
+	if !d.called {
+		if d.canceller != nil {
+			d.canceller(d)
+		} else {
+			// Eat the callback that will eventually be fired, since
+			// there was no real canceller.
+			d.suppressAlreadyCalled = true
+		}
+		if !d.called {
+			d.errback(&fzFailure{"CancelledError", ""})
+		}
+	} else if waited, ok := d.result.(*fzD); ok {
+		waited.cancel()
+	}
+}
+
+func (d *fzD) startRunCallbacks(result any) {
+	if d.called {
+		if d.suppressAlreadyCalled {
+			d.suppressAlreadyCalled = false
+			return
+		}
+		fzRaiseAlreadyCalled()
+	}
+	d.called = true
+	d.canceller = nil
+	d.result = result
+	d.runCallbacks()
+}
+
+// runCallbacks is _runCallbacks: chained Deferreds are run by a loop over
+// a stack, not by recursion.
+func (d *fzD) runCallbacks() {
+	if d.runningCallbacks {
+		return
+	}
+	chain := []*fzD{d}
+	for len(chain) > 0 {
+		current := chain[len(chain)-1]
+		if current.paused != 0 {
+			return
+		}
+		finished := true
+		for len(current.callbacks) > 0 {
+			item := current.callbacks[0]
+			current.callbacks = current.callbacks[1:]
+			call := item[0]
+			if _, failed := current.result.(*fzFailure); failed {
+				call = item[1]
+			}
+			if call.cont != nil {
+				chainee := call.cont
+				chainee.result = current.result
+				current.result = nil
+				chainee.paused--
+				chain = append(chain, chainee)
+				finished = false
+				break
+			}
+			if raised := current.call(call.fn); raised != nil {
+				current.result = raised
+				continue
+			}
+			waited, ok := current.result.(*fzD)
+			if !ok {
+				continue
+			}
+			if !waited.called || fzIsD(waited.result) || waited.paused != 0 {
+				current.pause()
+				waited.callbacks = append(waited.callbacks, [2]fzCall{{cont: current}, {cont: current}})
+				break
+			}
+			current.result, waited.result = waited.result, nil
+		}
+		if finished {
+			chain = chain[:len(chain)-1]
+		}
+	}
+}
+
+// call runs a callback with the current result and stores what it returns,
+// or returns the failure it raised.
+func (d *fzD) call(fn func(any) any) (raised *fzFailure) {
+	defer func() {
+		d.runningCallbacks = false
+		if v := recover(); v != nil {
+			r, ok := v.(fzRaise)
+			if !ok {
+				panic(v)
+			}
+			raised = r.f
+		}
+	}()
+	d.runningCallbacks = true
+	d.result = fn(d.result)
+	return nil
+}
+
+func fzIsD(v any) bool { _, ok := v.(*fzD); return ok }
+
+// fzRunModel runs the program over the model, printing what
+// deferops.py prints.
+func fzRunModel(p fzProgram) []string {
+	var out []string
+	printf := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	var ds []*fzD
+	show := func(x any) string {
+		switch v := x.(type) {
+		case nil:
+			return "None"
+		case *fzFailure:
+			return fmt.Sprintf("Failure(%s: %s)", v.typ, v.msg)
+		case *fzD:
+			return "<Deferred " + v.name + ">"
+		}
+		return twisted.Repr(x)
+	}
+	callback := func(label, how string) func(any) any {
+		return func(result any) any {
+			printf("%s %s", label, show(result))
+			switch how {
+			case "ret":
+				return label
+			case "raise":
+				panic(fzRaise{&fzFailure{"ValueError", label}})
+			case "fail":
+				return &fzFailure{"KeyError", twisted.Repr(label)}
+			case "trap":
+				if f := result.(*fzFailure); f.typ != "KeyError" {
+					panic(fzRaise{f})
+				}
+				return label + " trapped"
+			case "pass":
+				return result
+			}
+			j, _ := strconv.Atoi(how[1:])
+			return ds[j]
+		}
+	}
+	for i := range p.n {
+		d := &fzD{name: fmt.Sprintf("d%d", i)}
+		if i%2 == 1 {
+			d.canceller = func(d *fzD) { printf("%s canceller", d.name) }
+		}
+		ds = append(ds, d)
+	}
+	for k, op := range p.ops {
+		d, label := ds[op.i], fzLabel(op, k)
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					if r, ok := v.(fzRaise); !ok || r.f.typ != "AlreadyCalledError" {
+						panic(v)
+					}
+					printf("%s %s AlreadyCalledError", label, op.verb)
+				}
+			}()
+			switch op.verb {
+			case "cb":
+				fn := callback(label+".cb", op.how)
+				d.addCallbacks(fzCall{fn: fn}, fzCall{fn: func(r any) any { return r }})
+			case "eb":
+				fn := callback(label+".eb", op.how)
+				d.addCallbacks(fzCall{fn: func(r any) any { return r }}, fzCall{fn: fn})
+			case "both":
+				fn := callback(label+".both", op.how)
+				d.addCallbacks(fzCall{fn: fn}, fzCall{fn: fn})
+			case "pause":
+				d.pause()
+			case "unpause":
+				d.unpause()
+			case "callback":
+				d.callback(fmt.Sprintf("v%d", k))
+			case "errback":
+				d.errback(&fzFailure{"ValueError", fmt.Sprintf("e%d", k)})
+			case "chain":
+				d.chainDeferred(ds[op.j])
+			case "cancel":
+				d.cancel()
+			}
+		}()
+	}
+	for i, d := range ds {
+		printf("d%d called=%s paused=%d result=%s", i, fzPyBool(d.called), d.paused, show(d.result))
+	}
+	return out
+}
+
+func fzQuietLog(tb testing.TB) {
+	prev := deferred.SetLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	tb.Cleanup(func() { deferred.SetLogger(prev) })
+}
+
+// fzDiff returns the first line where two traces differ, or "".
+func fzDiff(want, got []string) string {
+	for i := range max(len(want), len(got)) {
+		var w, g string
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d: want %q, got %q\nwant:\n  %s\ngot:\n  %s",
+				i+1, w, g, strings.Join(want, "\n  "), strings.Join(got, "\n  "))
+		}
+	}
+	return ""
+}
+
+// TestDeferredOpsModelMatchesTwisted runs conformance/deferops' programs
+// through the model and compares with the traces Twisted printed for
+// them (testdata/traces.golden there, recorded with python3-twisted).
+func TestDeferredOpsModelMatchesTwisted(t *testing.T) {
+	const dir = "../../conformance/deferops/testdata/"
+	b, err := os.ReadFile(dir + "programs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var programs []struct {
+		ID  int     `json:"id"`
+		N   int     `json:"n"`
+		Ops [][]any `json:"ops"`
+	}
+	if err := json.Unmarshal(b, &programs); err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.Open(dir + "traces.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer golden.Close()
+	traces := map[int][]string{}
+	id := -1
+	sc := bufio.NewScanner(golden)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "=== "); ok {
+			if id, err = strconv.Atoi(rest); err != nil {
+				t.Fatal(err)
+			}
+			traces[id] = []string{}
+			continue
+		}
+		traces[id] = append(traces[id], sc.Text())
+	}
+	if len(programs) != 400 || len(traces) != 400 {
+		t.Fatalf("%d programs, %d traces; want 400 of each", len(programs), len(traces))
+	}
+	for _, prog := range programs {
+		p := fzProgram{n: prog.N}
+		for _, o := range prog.Ops {
+			op := fzOp{verb: o[0].(string), i: int(o[1].(float64))}
+			switch arg := o[len(o)-1].(type) {
+			case string:
+				op.how = arg
+			case float64:
+				if op.verb == "chain" {
+					op.j = int(arg)
+				}
+			}
+			p.ops = append(p.ops, op)
+		}
+		if diff := fzDiff(traces[prog.ID], fzRunModel(p)); diff != "" {
+			t.Errorf("program %d: the model differs from Twisted: %s", prog.ID, diff)
+		}
+	}
+}
+
+// FuzzDeferredOps runs random operation sequences over package deferred
+// and over the model of Twisted's Deferred: the traces must be equal.
+func FuzzDeferredOps(f *testing.F) {
+	fzQuietLog(f)
+	f.Add([]byte{0, 0x0a, 0, 0x00, 0x00, 0x03, 0x04})       // callback, then cb ret, eb trap
+	f.Add([]byte{1, 0x00, 0x05, 0x10, 0x00, 0x1a, 0, 0x0a, 0}) // d0 cb returns d1; fire d1 then d0
+	f.Add([]byte{2, 0x06, 0, 0x0a, 0, 0x00, 0x01, 0x08, 0, 0x08, 0})
+	f.Add([]byte{2, 0x0d, 0x00, 0x1f, 0x00, 0x0f, 0x00, 0x1a, 0x00}) // chain, cancel both, fire
+	f.Add([]byte{1, 0x1f, 0, 0x1a, 0, 0x1c, 0, 0x0f, 0, 0x0a, 0})    // cancel without and with a canceller, fire again
+	f.Add([]byte{2, 0x00, 0x15, 0x10, 0x05, 0x20, 0x05, 0x0a, 0, 0x1a, 0, 0x2a, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := fzDecodeProgram(data)
+		want := fzRunModel(p)
+		got := fzRunPort(p)
+		if diff := fzDiff(want, got); diff != "" {
+			t.Fatalf("program %+v: package deferred differs from the model of Twisted: %s", p, diff)
+		}
+	})
+}
