@@ -41,7 +41,7 @@ import (
 //		for _, result := range st.Results {
 //			// handle good result
 //		}
-//		st.Results = st.Results[:0]
+//		st.Results = nil
 //		if st.Stop {
 //			break
 //		}
