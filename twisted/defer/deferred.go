@@ -331,6 +331,12 @@ func (d *Deferred) Cancel() {
 	}
 }
 
+// ChainedTo returns the Deferred that d waits on, if any: the one a
+// callback of d returned while it has no result, or the one d was given to
+// with ChainDeferred until that one fires (Twisted's _chainedTo, which its
+// tests inspect).
+func (d *Deferred) ChainedTo() *Deferred { return d.chainedTo }
+
 // Called reports whether Callback or Errback has been called
 // (Twisted's called attribute).
 func (d *Deferred) Called() bool { return d.called }

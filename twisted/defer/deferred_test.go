@@ -492,7 +492,7 @@ func TestCircularChain(t *testing.T) {
 func TestChainDeferred(t *testing.T) {
 	a, b := New(), New()
 	b.ChainDeferred(a)
-	if a.chainedTo != b {
+	if a.ChainedTo() != b {
 		t.Fatal("chain not recorded")
 	}
 	if got := a.String(); got != fmt.Sprintf("<Deferred at %p waiting on Deferred at %p>", a, b) {
@@ -501,8 +501,8 @@ func TestChainDeferred(t *testing.T) {
 	var l []any
 	a.AddCallback(appendTo(&l))
 	b.Callback("x")
-	if a.chainedTo != nil || twisted.Repr(l) != "['x']" || b.Result() != nil {
-		t.Fatal(a.chainedTo, l, b.Result())
+	if a.ChainedTo() != nil || twisted.Repr(l) != "['x']" || b.Result() != nil {
+		t.Fatal(a.ChainedTo(), l, b.Result())
 	}
 
 	a, b = New(), New()
@@ -518,7 +518,7 @@ func TestChainDeferred(t *testing.T) {
 	a, b = New(), New()
 	a.AddCallback(func(any) (any, error) { return b, nil })
 	a.Callback(nil)
-	if a.chainedTo != b {
+	if a.ChainedTo() != b {
 		t.Fatal("implicit chain not recorded")
 	}
 }
