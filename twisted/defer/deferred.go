@@ -332,9 +332,9 @@ func (d *Deferred) Cancel() {
 }
 
 // ChainedTo returns the Deferred that d waits on, if any: the one a
-// callback of d returned while it has no result, or the one d was given to
-// with ChainDeferred until that one fires (Twisted's _chainedTo, which its
-// tests inspect).
+// callback of d returned, until it passes its result on, or, after
+// other.ChainDeferred(d), other until its chain fires d (Twisted's
+// _chainedTo, which its tests inspect). String shows it too.
 func (d *Deferred) ChainedTo() *Deferred { return d.chainedTo }
 
 // Called reports whether Callback or Errback has been called
