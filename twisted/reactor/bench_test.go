@@ -122,7 +122,46 @@ func BenchmarkReactorTimers(b *testing.B) {
 // reportPerTimer reports the wall and CPU time per timer of a benchmark
 // whose every iteration handles timers timers.
 func reportPerTimer(b *testing.B, timers int, cpu time.Duration) {
-	n := float64(b.N) * float64(timers)
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/timer")
-	b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/timer")
+	reportPer(b, timers, "timer", cpu)
+}
+
+// reportPer reports the wall and CPU time per unit of a benchmark whose
+// every iteration handles n units.
+func reportPer(b *testing.B, n int, unit string, cpu time.Duration) {
+	total := float64(b.N) * float64(n)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/total, "ns/"+unit)
+	b.ReportMetric(float64(cpu.Nanoseconds())/total, "cpu-ns/"+unit)
+}
+
+// BenchmarkCallFromThread hands 100,000 calls to a running Reactor from
+// another goroutine, one CallFromThread each (testdata/bench/
+// callfromthread100k.py is the Python).
+func BenchmarkCallFromThread(b *testing.B) {
+	const n = 100000
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		r := New()
+		count := 0
+		f := func() {
+			count++
+			if count == n {
+				r.Stop()
+			}
+		}
+		done := make(chan struct{})
+		r.CallWhenRunning(func() {
+			go func() {
+				defer close(done)
+				for range n {
+					r.CallFromThread(f)
+				}
+			}()
+		})
+		if err := r.Run(); err != nil {
+			b.Fatal(err)
+		}
+		<-done
+	}
+	reportPer(b, n, "call", cpuTime()-cpu)
 }

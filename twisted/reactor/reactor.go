@@ -40,6 +40,7 @@ type Reactor struct {
 	base  float64
 
 	threadCalls []func()
+	spareCalls  []func() // the other buffer: CallFromThread appends to one as the loop runs the other
 	whenRunning []func()
 	started     bool // between Run and the end of the loop
 	running     bool // Twisted's running: started and not yet crashed
@@ -253,13 +254,15 @@ func (r *Reactor) wake() {
 func (r *Reactor) runUntilCurrent() {
 	r.q.mu.Lock()
 	calls := r.threadCalls
-	r.threadCalls = nil
+	r.threadCalls = r.spareCalls[:0]
 	r.q.mu.Unlock()
 	for _, f := range calls {
 		r.call(f)
 	}
+	clear(calls)
 
 	r.q.mu.Lock()
+	r.spareCalls = calls
 	if len(r.threadCalls) > 0 {
 		r.wake()
 	}
