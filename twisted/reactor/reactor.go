@@ -232,12 +232,24 @@ func (r *Reactor) doIteration(delay float64, bounded bool) {
 		return
 	}
 	t := r.timer
-	t.Reset(time.Duration(delay * float64(time.Second)))
+	t.Reset(waitDuration(delay))
 	select {
 	case <-r.wakeup:
 	case <-t.C:
 	}
 	t.Stop()
+}
+
+// longestWait bounds the loop's wait, as Twisted bounds its timeout (to
+// 2**31 milliseconds, for epoll): a call scheduled in the extreme future
+// (CallLater(1e40, f)) must not overflow time.Duration into a wait of zero,
+// which would spin the loop.
+const longestWait = 2147483 // seconds
+
+// waitDuration converts a wait in seconds to a time.Duration, at most
+// longestWait.
+func waitDuration(seconds float64) time.Duration {
+	return time.Duration(min(seconds, longestWait) * float64(time.Second))
 }
 
 // wake makes the loop's current or next wait return; mu must be held.

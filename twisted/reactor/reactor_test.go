@@ -338,6 +338,16 @@ func TestDefault(t *testing.T) {
 
 func TestIterate(t *testing.T) {
 	r := New()
+	// test_iterate (src/twisted/internet/test/test_core.py): Iterate(0)
+	// does not block, even with a call pending.
+	later := r.CallLater(5, func() { t.Error("the call 5s away ran") })
+	start := time.Now()
+	r.Iterate(0)
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("Iterate(0) blocked for %v", elapsed)
+	}
+	later.Cancel()
+
 	ran := false
 	r.CallLater(0, func() { ran = true })
 	r.Iterate(0)
@@ -506,6 +516,41 @@ func TestReactorConcurrentUse(t *testing.T) {
 	for id := range goroutines * each {
 		if ran[id]+b2i(cancelled[id]) != 1 {
 			t.Fatalf("call %d: ran %d times, cancelled %v", id, ran[id], cancelled[id])
+		}
+	}
+}
+
+// test_distantDelayedCall (src/twisted/internet/test/test_time.py):
+// scheduling a call in the extreme future does not prevent normal reactor
+// operation.
+func TestDistantDelayedCall(t *testing.T) {
+	r := New()
+	delayedCall := r.CallLater(math.Pow(2, 128)+1, func() {})
+	r.CallFromThread(func() { r.CallFromThread(func() { mustStop(t, r) }) })
+	run(t, r)
+	if !delayedCall.Active() {
+		t.Error("the distant call is no longer active")
+	}
+	if got := r.GetDelayedCalls(); len(got) != 1 || got[0] != delayedCall {
+		t.Errorf("GetDelayedCalls() = %v, want the distant call", got)
+	}
+}
+
+// The loop's wait is bounded: a distant due time does not overflow into a
+// wait of zero (which would spin the loop).
+func TestWaitDuration(t *testing.T) {
+	tests := []struct {
+		seconds float64
+		want    time.Duration
+	}{
+		{0, 0},
+		{0.25, 250 * time.Millisecond},
+		{math.Pow(2, 128), 2147483 * time.Second},
+		{math.Inf(1), 2147483 * time.Second},
+	}
+	for _, tt := range tests {
+		if got := waitDuration(tt.seconds); got != tt.want {
+			t.Errorf("waitDuration(%v) = %v, want %v", tt.seconds, got, tt.want)
 		}
 	}
 }
