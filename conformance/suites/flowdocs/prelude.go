@@ -55,7 +55,13 @@ func printFlow(t *conformance.T, reactor *reactor.Reactor, source any) {
 	}
 	d := flow.DeferredOn(reactor, printer(source))
 	d.AddCallback(func(any) (any, error) { return nil, reactor.Stop() })
-	reactor.Run()
+	if err := reactor.Run(); err != nil { // reactor.run() raises
+		// Go only: close the flow left waiting (Python's garbage
+		// collector closes its generator), its failure handled.
+		d.Cancel()
+		d.AddErrback(func(*twisted.Failure) (any, error) { return nil, nil })
+		twisted.NewFailure(err).RaiseException()
+	}
 }
 
 // stopped reports whether err is StopIteration: the end of a Python for
