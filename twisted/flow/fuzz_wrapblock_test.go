@@ -1,0 +1,318 @@
+package flow_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// FuzzWrapBlock decodes the fuzz bytes into a small tree of flow stages
+// (lists of ints, strings and Cooperates; generators that yield from them
+// and may fail part way; Map, Zip, Merge and Filter over them, whose
+// functions may fail or panic) and runs it under both controllers, Block
+// (without sleeping) and DeferredOn a reactor.Clock. They must agree: the
+// same results, or a failure of the same class; no panic may escape, the
+// Clock-driven run must end within a bounded number of advances, and no
+// goroutine may outlive the runs.
+
+// Kinds of fzNode.
+const (
+	fzList = iota
+	fzGen
+	fzMap
+	fzZip
+	fzMerge
+	fzFilter
+	fzKinds
+)
+
+// fzNode describes a stage; fzBuild makes a fresh one from it for each run.
+type fzNode struct {
+	kind   int
+	items  []any     // fzList: ints, strings and fzCoop; fzGen: the same, and fzNested
+	kids   []*fzNode // the stages consumed (Map, Zip, Merge, Filter; fzGen's nested)
+	failAt int       // fzGen: fails before item failAt; Map, Filter: call failAt fails; -1: never
+	panics bool      // the failure is a panic rather than a returned error
+}
+
+// fzCoop stands for a Cooperate of that timeout.
+type fzCoop float64
+
+// fzNested stands, in a generator, for its nested stage kids[i]: the
+// generator wraps it, and yields each of its results.
+type fzNested int
+
+// fzDecoder reads a tree from the fuzz bytes; reading past the end gives
+// zeros.
+type fzDecoder struct {
+	data  []byte
+	nodes int
+}
+
+func (d *fzDecoder) byte() byte {
+	if len(d.data) == 0 {
+		return 0
+	}
+	b := d.data[0]
+	d.data = d.data[1:]
+	return b
+}
+
+// node reads a node: its kind, then its parts; below depth 3, or once 12
+// nodes are read, only lists.
+func (d *fzDecoder) node(depth int) *fzNode {
+	d.nodes++
+	b := d.byte()
+	n := &fzNode{kind: int(b) % fzKinds, failAt: -1}
+	if depth >= 3 || d.nodes > 12 {
+		n.kind = fzList
+	}
+	if c := d.byte(); c&1 != 0 {
+		n.failAt = int(c>>1) % 6
+		n.panics = c&2 != 0
+	}
+	switch n.kind {
+	case fzList, fzGen:
+		count := int(d.byte() % 7)
+		for range count {
+			x := d.byte()
+			switch {
+			case x < 96:
+				n.items = append(n.items, int(x%10))
+			case x < 160:
+				n.items = append(n.items, fmt.Sprintf("s%d", x%4))
+			case x < 224 || n.kind == fzList:
+				n.items = append(n.items, fzCoop([]float64{0, 0.25, 1}[x%3]))
+			default:
+				n.items = append(n.items, fzNested(len(n.kids)))
+				n.kids = append(n.kids, d.node(depth+1))
+			}
+		}
+	case fzMap, fzZip, fzMerge:
+		for range 1 + int(d.byte()%3) {
+			n.kids = append(n.kids, d.node(depth+1))
+		}
+	case fzFilter:
+		n.kids = append(n.kids, d.node(depth+1))
+	}
+	return n
+}
+
+// fzFail is the failure of a node at its failAt point.
+func (n *fzNode) fail(what string) error {
+	err := twisted.IOError.New(what)
+	if n.panics {
+		panic(err)
+	}
+	return err
+}
+
+// fzBuild makes the stage a node describes, with fresh Cooperates and
+// generators.
+func fzBuild(n *fzNode) any {
+	switch n.kind {
+	case fzList:
+		items := make([]any, len(n.items))
+		for i, it := range n.items {
+			if c, ok := it.(fzCoop); ok {
+				items[i] = flow.Cooperate(float64(c))
+			} else {
+				items[i] = it
+			}
+		}
+		return items
+	case fzGen:
+		return flow.Generator(func(yield func(any) bool) error {
+			for i, it := range n.items {
+				if i == n.failAt {
+					return n.fail("generator failed")
+				}
+				switch x := it.(type) {
+				case fzCoop:
+					if !yield(flow.Cooperate(float64(x))) {
+						return nil
+					}
+				case fzNested:
+					src := flow.Wrap(fzBuild(n.kids[x]))
+					for {
+						if !yield(src) {
+							return nil
+						}
+						v, err := src.Next()
+						if err != nil {
+							if twisted.NewFailure(err).Check(twisted.StopIteration) != nil {
+								break
+							}
+							return err
+						}
+						if !yield(v) {
+							return nil
+						}
+					}
+				default:
+					if !yield(x) {
+						return nil
+					}
+				}
+			}
+			return nil
+		})
+	case fzMap, fzZip, fzMerge:
+		kids := make([]any, len(n.kids))
+		for i, k := range n.kids {
+			kids[i] = fzBuild(k)
+		}
+		switch n.kind {
+		case fzZip:
+			return flow.Zip(kids[0], kids[1:]...)
+		case fzMerge:
+			return flow.Merge(kids...)
+		}
+		calls := 0
+		return flow.Map(func(args ...any) (any, error) {
+			if calls++; calls-1 == n.failAt {
+				return nil, n.fail("map failed")
+			}
+			return "m" + twisted.Repr(twisted.Tuple(args)), nil
+		}, kids[0], kids[1:]...)
+	default: // fzFilter
+		calls := 0
+		return flow.Filter(func(v any) (bool, error) {
+			if calls++; calls-1 == n.failAt {
+				return false, n.fail("filter failed")
+			}
+			return len(twisted.Repr(v))%2 == 1, nil
+		}, fzBuild(n.kids[0]))
+	}
+}
+
+// fzOutcome is what a controller gave: the repr of its results, or the
+// class of its failure.
+type fzOutcome struct {
+	results string
+	failure string
+}
+
+func fzOutcomeOf(results []any, err error) fzOutcome {
+	if err != nil {
+		return fzOutcome{failure: twisted.NewFailure(err).Type.Name()}
+	}
+	return fzOutcome{results: twisted.Repr(results)}
+}
+
+// fzRunBlock runs the tree under Block, without sleeping.
+func fzRunBlock(n *fzNode, trap []*twisted.Class) fzOutcome {
+	b := flow.Block(fzBuild(n), trap...)
+	b.Sleep = func(float64) {}
+	return fzOutcomeOf(b.List())
+}
+
+// fzRunDeferred runs the tree under DeferredOn a Clock, advancing it until
+// the Deferred fires, at most 10000 times.
+func fzRunDeferred(t *testing.T, n *fzNode, trap []*twisted.Class) fzOutcome {
+	clock := reactor.NewClock()
+	d := flow.DeferredOn(clock, fzBuild(n), trap...)
+	var out fzOutcome
+	d.AddBoth(func(res any) (any, error) {
+		if f, ok := res.(*twisted.Failure); ok {
+			out = fzOutcomeOf(nil, f)
+		} else {
+			results, _ := res.([]any)
+			out = fzOutcomeOf(results, nil)
+		}
+		return nil, nil
+	})
+	for range 10000 {
+		if d.Called() {
+			return out
+		}
+		clock.Advance(0.25)
+	}
+	d.Cancel()
+	t.Fatalf("flow.DeferredOn has not fired after 2500 seconds of its Clock")
+	return out
+}
+
+func FuzzWrapBlock(f *testing.F) {
+	f.Add([]byte{fzList, 0, 4, 1, 100, 200, 2})                                        // [1, 's0', Cooperate, 2]
+	f.Add([]byte{fzGen, 5, 3, 1, 230, fzList, 0, 2, 3, 4, 5})                          // generator failing at 2, nested list
+	f.Add([]byte{fzMerge, 0, 1, fzGen, 0, 3, 1, 200, 2, fzList, 0, 3, 7, 201, 8})      // Merge of a generator and a list
+	f.Add([]byte{fzZip, 0, 1, fzList, 0, 3, 1, 2, 3, fzGen, 0, 2, 100, 202})           // Zip, padded
+	f.Add([]byte{fzMap, 3, 1, fzList, 0, 3, 1, 2, 3, fzList, 0, 1, 9})                 // Map failing at its 2nd call
+	f.Add([]byte{fzFilter, 7, fzGen, 0, 4, 1, 2, 225, fzList, 0, 2, 5, 200, 3})        // Filter panicking, nested
+	f.Add([]byte{fzMerge, 0, 2, fzGen, 1, 3, 1, 2, 3, fzGen, 0, 2, 202, 4, fzList, 0}) // a failing branch
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 256 {
+			t.Skip()
+		}
+		leakcheck.Check(t)
+		dec := &fzDecoder{data: data}
+		tree := dec.node(0)
+		var trap []*twisted.Class
+		if dec.byte()&1 != 0 {
+			trap = []*twisted.Class{twisted.IOError}
+		}
+		if why := fzKnownIssue(tree); why != "" {
+			t.Skip(why)
+		}
+		block := fzRunBlock(tree, trap)
+		deferred := fzRunDeferred(t, tree, trap)
+		t.Logf("%s: %+v", fzDescribe(tree), block)
+		if block != deferred {
+			t.Fatalf("Block and DeferredOn disagree on %s (trap %v):\n Block:    %+v\n Deferred: %+v",
+				fzDescribe(tree), trap, block, deferred)
+		}
+	})
+}
+
+// fzKnownIssue names the open report (twisted/flow/REQUESTS.md) that a
+// tree runs into, if any: such trees are skipped until it is settled.
+func fzKnownIssue(n *fzNode) string {
+	for _, k := range n.kids {
+		if n.kind == fzFilter && k.kind == fzFilter && k.failAt >= 0 {
+			return "REQUESTS.md, hardening 1: a Filter over a Filter that fails after results"
+		}
+		if why := fzKnownIssue(k); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// fzDescribe prints a tree for failure messages.
+func fzDescribe(n *fzNode) string {
+	var b strings.Builder
+	name := []string{"list", "gen", "Map", "Zip", "Merge", "Filter"}[n.kind]
+	fmt.Fprintf(&b, "%s(", name)
+	for i, it := range n.items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		switch x := it.(type) {
+		case fzCoop:
+			fmt.Fprintf(&b, "Cooperate(%g)", float64(x))
+		case fzNested:
+			b.WriteString(fzDescribe(n.kids[x]))
+		default:
+			b.WriteString(twisted.Repr(x))
+		}
+	}
+	if n.kind != fzList && n.kind != fzGen {
+		for i, k := range n.kids {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(fzDescribe(k))
+		}
+	}
+	b.WriteString(")")
+	if n.failAt >= 0 {
+		fmt.Fprintf(&b, "[fails at %d, panic %v]", n.failAt, n.panics)
+	}
+	return b.String()
+}
