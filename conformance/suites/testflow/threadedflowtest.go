@@ -3,6 +3,7 @@ package testflow
 import (
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -45,6 +46,42 @@ func init() {
 		expect := []any{5, 4, 3, 2, 1}
 		d := flow.DeferredOn(self.reactor, flow.ThreadedOn(self.reactor, newCountIterator(5)))
 		sleep(.5)
+		d.AddCallback(with(self.AssertEquals, expect))
+		return d
+	})
+
+	threadedFlowTest("testThreadedImmediate", func(self *TestCase) any {
+		// The goal of this test is to test the callback mechanism with
+		// regard to threads, namely to assure that results can be
+		// accumulated before they are needed; and that left-over results
+		// are immediately made available on the next round (even though
+		// the producing thread has shut down).  This is a very tough thing
+		// to test due to the timing issues.  So it may fail on some
+		// platforms, I'm not sure.
+		reactor := self.reactor
+		expect := []any{5, 4, 3, 2, 1}
+		result := []any{}
+		f := flow.ThreadedOn(reactor, newCountIterator(5))
+		d := deferred.New()
+		var process func()
+		process = func() {
+			coop := f.Yield()
+			if len(f.Results) > 0 {
+				result = append(result, f.Results...)
+				f.Results = f.Results[min(len(result), len(f.Results)):] // del f.results[:len(result)]
+				reactor.CallLater(0, process)
+				return
+			}
+			if coop != nil {
+				sleep(.3)
+				reactor.CallLater(0, func() { coop.(flow.CallLater).CallLater(process) })
+				return
+			}
+			if f.Stop {
+				reactor.CallLater(0, func() { d.Callback(result) })
+			}
+		}
+		reactor.CallLater(0, process)
 		d.AddCallback(with(self.AssertEquals, expect))
 		return d
 	})
