@@ -9,7 +9,8 @@
 # that a test's body runs verbatim and its trace records the values the
 # assertions saw. run(Class, "test_name") runs one test as trial would
 # (setUp, the test, waiting on the reactor for the Deferred it returns,
-# tearDown, cleanups) and prints its outcome: ok, FAIL or ERROR.
+# tearDown, cleanups) and prints its outcome: ok, FAIL or ERROR; then, as
+# trial checks, any delayed calls the test left on the reactor.
 import os
 import sys
 import time
@@ -56,7 +57,15 @@ def show(x):
         if not x.called:
             return "<Deferred>"
         return "<Deferred current result: " + show(x.result) + ">"
-    return "<" + type(x).__name__ + ">"
+    # A script's subclass of a library class shows as that class
+    # (TestableLoopingCall as LoopingCall): Go has no subclasses.
+    cls = type(x)
+    if cls.__module__ == "__main__":
+        for base in cls.__mro__[1:]:
+            if base.__module__ != "__main__" and base is not object:
+                cls = base
+                break
+    return "<" + cls.__name__ + ">"
 
 
 class _Failed(AssertionError):
@@ -243,3 +252,9 @@ def run(cls, name, timeout=10):
     except BaseException:
         outcome = _outcome(failure.Failure())
     print(outcome)
+    # trial fails a test that leaves calls scheduled on the reactor.
+    pending = reactor.getDelayedCalls()
+    if pending:
+        print("dirty reactor:", len(pending), "delayed call(s)")
+        for call in pending:
+            call.cancel()
