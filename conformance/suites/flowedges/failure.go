@@ -76,3 +76,21 @@ func init() {
 		e.outcome(e.deferred(gen(), twisted.KeyError))
 	})
 }
+
+func init() {
+	scenario("failure.pipeDropsResults", func(e *edge) {
+		ok := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				_ = yield("a0") && yield("a1")
+				return nil
+			}
+		}
+		bad := func() flow.Generator { return raising(twisted.KeyError.New("k")) }
+		identity := func(args ...any) (any, error) { return args[0], nil }
+		e.drain(e.block(flow.Merge(ok(), bad())))
+		e.drain(e.block(flow.Map(identity, flow.Merge(ok(), bad()))))
+		e.drain(e.block(flow.Filter(nil, flow.Merge(ok(), bad()))))
+		e.drain(e.block(flow.LineBreak(flow.Merge(ok(), bad()), flow.LineBreakOptions{Delimiter: "\n"})))
+		e.run(flow.Filter(nil, flow.Merge(ok(), bad())), twisted.KeyError)
+	})
+}
