@@ -360,3 +360,29 @@ func ExampleThreadedOn() {
 	// Output:
 	// [5, 4, 3, 2, 1]
 }
+
+// Cancelling the controller's Deferred stops the flow: the generator is
+// closed (its deferred calls run) and its pending Cooperate is cancelled.
+func ExampleDeferredOn_cancel() {
+	clock := reactor.NewClock()
+	gen := func(yield func(any) bool) error {
+		defer fmt.Println("generator closed")
+		for i := 0; ; i++ {
+			if !yield(i) || !yield(flow.Cooperate(1)) {
+				return nil
+			}
+		}
+	}
+	d := flow.DeferredOn(clock, flow.Generator(gen))
+	d.AddErrback(func(f *twisted.Failure) (any, error) {
+		fmt.Println("flow:", f.Type.Name())
+		return nil, nil
+	})
+	clock.Advance(1)
+	d.Cancel()
+	fmt.Println("pending calls:", len(clock.GetDelayedCalls()))
+	// Output:
+	// generator closed
+	// flow: CancelledError
+	// pending calls: 0
+}
