@@ -130,3 +130,62 @@ func TestCancelNestedDeferred(t *testing.T) {
 		t.Fatal(c)
 	}
 }
+
+func TestCancelCycle(t *testing.T) {
+	// Deferreds waiting on one another in a cycle: Python's recursive
+	// cancel raises RecursionError and changes nothing; so does Go's.
+	for n := 2; n <= 5; n++ { // n = 1 is a callback returning its own Deferred
+		ds := make([]*Deferred, n)
+		for i := range ds {
+			ds[i] = New()
+		}
+		for i, d := range ds {
+			next := ds[(i+1)%n]
+			d.AddCallback(func(any) (any, error) { return next, nil })
+		}
+		for _, d := range ds {
+			d.Callback("x")
+		}
+		for _, d := range ds {
+			if d.Paused() != 1 {
+				t.Fatalf("n=%d: %v not waiting", n, d)
+			}
+		}
+		mustPanicClass(t, RecursionError, ds[0].Cancel)
+		for _, d := range ds {
+			if d.Paused() != 1 || !d.pending() {
+				t.Fatalf("n=%d: %v changed", n, d)
+			}
+		}
+	}
+}
+
+func TestCancelLongChain(t *testing.T) {
+	// 100,000 Deferreds each waiting on the next: Cancel reaches the last.
+	const n = 100_000
+	ds := make([]*Deferred, n)
+	for i := range ds {
+		ds[i] = New()
+	}
+	for i := 0; i < n-1; i++ {
+		next := ds[i+1]
+		ds[i].AddCallback(func(any) (any, error) { return next, nil })
+	}
+	for i := 0; i < n-1; i++ {
+		ds[i].Callback(nil)
+	}
+	ds[0].Cancel()
+	failureResultOf(t, ds[0], CancelledError)
+}
+
+func TestCancelThroughToDeferredList(t *testing.T) {
+	// A Deferred waiting on a DeferredList cancels it the list's way.
+	one := New()
+	dl := DeferredList([]*Deferred{one})
+	d := Succeed(nil).AddCallback(func(any) (any, error) { return dl, nil })
+	d.Cancel()
+	failureResultOf(t, one, CancelledError)
+	if got := successResultOf(t, d).([]any); len(got) != 1 {
+		t.Fatal(got)
+	}
+}

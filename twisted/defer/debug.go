@@ -97,17 +97,24 @@ func (di *debugInfo) tracebacks() string {
 }
 
 // reportUnhandled is DebugInfo.__del__: if the Deferred's chain ended on a
-// failure, log it.
+// failure, log it. As Twisted, it logs two records: "Unhandled error in
+// Deferred:", then the failure under the message "" or, with debug info,
+// "(debug: <info>)" (Twisted's log.failure format). Both carry the failure
+// (attribute "failure"), the second its traceback and debug info too.
 func reportUnhandled(di *debugInfo) {
 	f := di.failResult.Load()
 	if f == nil {
 		return
 	}
+	l := currentLogger()
+	l.Error("Unhandled error in Deferred:", slog.Any("failure", f))
+	msg := ""
 	attrs := []any{slog.Any("failure", f), slog.String("traceback", f.GetTraceback())}
 	if info := di.tracebacks(); info != "" {
-		attrs = append(attrs, slog.String("debug", info))
+		msg = "(debug: " + info + ")"
+		attrs = append(attrs, slog.String("debugInfo", info))
 	}
-	currentLogger().Error("Unhandled error in Deferred:", attrs...)
+	l.Error(msg, attrs...)
 }
 
 // formatStack formats the caller's stack as Python's traceback.format_stack
@@ -139,14 +146,35 @@ func logFailure(msg string, f *twisted.Failure) {
 	currentLogger().Error(msg, slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
 }
 
-// LogError logs f as Twisted's log.failure does and returns it, so that it
-// goes on down the chain: logError, usable as an errback,
+// LogError logs f as Twisted's log.failure("", f) does (an error record
+// with the message "", Twisted's observers print it as "Unhandled Error"
+// and the traceback) and returns it, so that it goes on down the chain:
+// logError, usable as an errback,
 //
 //	d.AddErrback(deferred.LogError)
 //
 // If it is the last errback and the Deferred is then collected, the
 // failure is logged again as unhandled, as in Twisted.
 func LogError(f *twisted.Failure) (any, error) {
-	logFailure("Unhandled Error", f)
+	logFailure("", f)
 	return nil, f
+}
+
+// SetDebug turns debugging on or off for d alone, whatever SetDebugging
+// says: Twisted's d.debug = True, an instance attribute shadowing the class
+// one. From then on, firing d records the stack that fires it, for
+// AlreadyCalledError and the unhandled-error log (the creation stack is
+// recorded only by New in debug mode, as in Twisted).
+func (d *Deferred) SetDebug(on bool) {
+	if on {
+		d.debugMode = 1
+	} else {
+		d.debugMode = -1
+	}
+}
+
+// debugOn reports whether d is in debug mode: its own setting if SetDebug
+// was called, SetDebugging's otherwise.
+func (d *Deferred) debugOn() bool {
+	return d.debugMode > 0 || d.debugMode == 0 && debugging.Load()
 }

@@ -54,10 +54,14 @@ type Deferred struct {
 	// suppressAlreadyCalled eats the one late Callback/Errback that follows
 	// the cancellation of a Deferred without a canceller.
 	suppressAlreadyCalled bool
-	// cancelReplaces makes Cancel call canceller and nothing else, for
-	// DeferredList whose cancel method Twisted overrides.
-	cancelReplaces bool
-	inline         [2]link
+	// list marks the Deferred of a DeferredList: Cancel calls canceller
+	// and nothing else (Twisted's DeferredList overrides cancel), and
+	// String says DeferredList.
+	list bool
+	// debugMode is Twisted's debug attribute set on the instance
+	// (SetDebug): 0 follows SetDebugging, 1 is on, -1 is off.
+	debugMode int8
+	inline    [2]link
 }
 
 // A link is one (callback, errback) pair of the chain.
@@ -230,7 +234,8 @@ func (d *Deferred) ChainDeferred(other *Deferred) *Deferred {
 // Callback fires d with a success result, running the callbacks added so
 // far; callbacks added later run as they are added. If result is a
 // *twisted.Failure, Callback is Errback(result). Any other value, even an
-// error or a *Deferred, is passed to the first callback as it is.
+// error or a *Deferred, is passed to the first callback as it is (as in
+// Twisted 24; Twisted 22.4 asserted that the result is not a Deferred).
 //
 // Firing a Deferred twice panics with an AlreadyCalledError *twisted.Error
 // (as Python raises it), except for the one late Callback or Errback that
@@ -261,12 +266,12 @@ func (d *Deferred) start(result any) {
 			d.suppressAlreadyCalled = false
 			return
 		}
-		if debugging.Load() {
+		if d.debugOn() {
 			panic(AlreadyCalledError.New("\n" + d.debugInfo().tracebacks()))
 		}
 		panic(AlreadyCalledError.New())
 	}
-	if debugging.Load() {
+	if d.debugOn() {
 		d.debugInfo().setInvoker()
 	}
 	d.called = true
@@ -306,28 +311,53 @@ func (d *Deferred) Paused() int { return int(d.paused) }
 // Cancel cancels d. If d has not fired, its canceller runs (see
 // NewWithCanceller); if that does not fire d, or if there is no canceller,
 // d errbacks with CancelledError. If d has fired but waits on a Deferred
-// returned by a callback, that one is cancelled instead. Otherwise Cancel
-// does nothing.
+// returned by a callback, that one is cancelled instead (and so on down).
+// Otherwise Cancel does nothing.
+//
+// Deferreds that wait on one another in a cycle cannot be cancelled: Cancel
+// panics with a RecursionError *twisted.Error and changes nothing, as
+// Python raises RecursionError there.
 func (d *Deferred) Cancel() {
-	if d.cancelReplaces {
-		if d.canceller != nil { // nil once fired
-			d.canceller(d)
-		}
-		return
-	}
-	if !d.called {
-		if d.canceller != nil {
-			d.canceller(d)
-		} else {
-			// Eat the result that the operation will eventually deliver,
-			// since it does not know it was cancelled.
-			d.suppressAlreadyCalled = true
+	// Twisted recurses down the Deferreds that wait on one another; walk
+	// them instead, and stop a cycle (where Python runs out of recursion)
+	// with Floyd's tortoise.
+	slow := d
+	for step := 0; ; step++ {
+		if d.list {
+			if d.canceller != nil { // nil once fired
+				d.canceller(d)
+			}
+			return
 		}
 		if !d.called {
-			d.Errback(CancelledError.New())
+			d.cancelUnfired()
+			return
 		}
-	} else if inner, ok := d.result.(*Deferred); ok {
-		inner.Cancel()
+		inner, ok := d.result.(*Deferred)
+		if !ok {
+			return
+		}
+		d = inner
+		if step%2 == 1 {
+			slow = slow.result.(*Deferred)
+		}
+		if d == slow {
+			panic(RecursionError.New("maximum recursion depth exceeded"))
+		}
+	}
+}
+
+// cancelUnfired is Cancel for a Deferred that has not fired.
+func (d *Deferred) cancelUnfired() {
+	if d.canceller != nil {
+		d.canceller(d)
+	} else {
+		// Eat the result that the operation will eventually deliver, since
+		// it does not know it was cancelled.
+		d.suppressAlreadyCalled = true
+	}
+	if !d.called {
+		d.Errback(CancelledError.New())
 	}
 }
 
@@ -349,15 +379,20 @@ func (d *Deferred) Result() any { return d.result }
 
 // String returns Twisted's repr of a Deferred: <Deferred at 0x...>, with
 // " current result: repr" once fired or " waiting on Deferred at 0x..."
-// while it waits on another.
+// while it waits on another. The Deferred of a DeferredList (and of
+// GatherResults) says DeferredList, as the Python class's name.
 func (d *Deferred) String() string {
+	name := "Deferred"
+	if d.list {
+		name = "DeferredList"
+	}
 	switch {
 	case d.chainedTo != nil:
-		return fmt.Sprintf("<Deferred at %p waiting on Deferred at %p>", d, d.chainedTo)
+		return fmt.Sprintf("<%s at %p waiting on Deferred at %p>", name, d, d.chainedTo)
 	case !d.called:
-		return fmt.Sprintf("<Deferred at %p>", d)
+		return fmt.Sprintf("<%s at %p>", name, d)
 	}
-	return fmt.Sprintf("<Deferred at %p current result: %s>", d, twisted.Repr(d.result))
+	return fmt.Sprintf("<%s at %p current result: %s>", name, d, twisted.Repr(d.result))
 }
 
 // PyRepr makes twisted.Repr print a Deferred as String does.

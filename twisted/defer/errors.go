@@ -28,6 +28,12 @@ var (
 	// always needs its error.
 	NoCurrentExceptionError = twisted.NewClass("twisted.python.failure.NoCurrentExceptionError", twisted.Exception)
 
+	// RecursionError is Python 3's exception for running out of recursion,
+	// a RuntimeError. Cancel panics with one on Deferreds that wait on
+	// one another in a cycle, where Twisted's cancel recurses until it is
+	// raised.
+	RecursionError = twisted.NewClass("exceptions.RecursionError", twisted.RuntimeError)
+
 	// QueueOverflow is returned by DeferredQueue.Put when the queue
 	// already holds Size objects.
 	QueueOverflow = twisted.NewClass("twisted.internet.defer.QueueOverflow", twisted.Exception)

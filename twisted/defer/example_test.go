@@ -17,7 +17,7 @@ func ExampleDeferred_AddTimeout() {
 		return nil, nil
 	})
 	clock.Advance(15)
-	// Output: TimeoutError(10.0, 'Deferred')
+	// Output: TimeoutError(10, 'Deferred')
 }
 
 func ExampleDeferredLock() {

@@ -60,6 +60,12 @@ func (e *FirstErrorValue) PyRepr() string {
 // PythonClass returns FirstError.
 func (e *FirstErrorValue) PythonClass() *twisted.Class { return FirstError }
 
+// Equal reports whether e and other have the same sub-failure and index,
+// as FirstError's comparison in Twisted (go-cmp uses it too).
+func (e *FirstErrorValue) Equal(other *FirstErrorValue) bool {
+	return other != nil && e.SubFailure == other.SubFailure && e.Index == other.Index
+}
+
 // DeferredList collects the results of several Deferreds: DeferredList(ds,
 // fireOnOneCallback=..., fireOnOneErrback=..., consumeErrors=...). It
 // returns a Deferred that fires once all of ds have fired, with a []any of
@@ -92,7 +98,7 @@ func DeferredList(ds []*Deferred, opts ...DeferredListOption) *Deferred {
 			cancelLogging(d)
 		}
 	})
-	dl.cancelReplaces = true
+	dl.list = true
 	if len(list) == 0 && flags&FireOnOneCallback == 0 {
 		dl.Callback(resultList)
 	}

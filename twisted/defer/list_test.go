@@ -1,6 +1,7 @@
 package deferred
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -367,5 +368,23 @@ func TestFailureGroupStrings(t *testing.T) {
 	f := failureResultOf(t, Race([]*Deferred{Fail(twisted.KeyError.New("k"))}), FailureGroup)
 	if got := twisted.Repr(f.Value); got != "FailureGroup()" || f.GetErrorMessage() != "" {
 		t.Fatal(got, f.GetErrorMessage())
+	}
+}
+
+func TestDeferredListRepr(t *testing.T) {
+	dl := DeferredList(nil)
+	if got, want := twisted.Repr(dl), fmt.Sprintf("<DeferredList at %p current result: []>", dl); got != want {
+		t.Fatal(got)
+	}
+}
+
+func TestFirstErrorEqual(t *testing.T) {
+	f1 := twisted.NewFailure(twisted.ZeroDivisionError.New())
+	f2 := twisted.NewFailure(twisted.ValueError.New("bar"))
+	one := &FirstErrorValue{f1, 13}
+	anotherOne := &FirstErrorValue{f1, 13}
+	another := &FirstErrorValue{f2, 9}
+	if !one.Equal(anotherOne) || one.Equal(another) || one.Equal(nil) {
+		t.Fatal("Equal")
 	}
 }

@@ -90,20 +90,30 @@ func dropFailingDeferred(marker string) {
 	New().AddCallback(func(any) (any, error) { return nil, twisted.ZeroDivisionError.New(marker) }).Callback(1)
 }
 
-func TestUnhandledErrorLogged(t *testing.T) {
-	c := captureUnhandled(t, "errorLog")
-	dropFailingDeferred("errorLog")
-	r := c.collect(t)
-	if r.Message != "Unhandled error in Deferred:" || r.Level != slog.LevelError {
-		t.Fatalf("record %q %v", r.Message, r.Level)
-	}
-	var tb string
+// attr returns the string value of r's attribute key.
+func attr(r slog.Record, key string) string {
+	var v string
 	r.Attrs(func(a slog.Attr) bool {
-		if a.Key == "traceback" {
-			tb = a.Value.String()
+		if a.Key == key {
+			v = a.Value.String()
 		}
 		return true
 	})
+	return v
+}
+
+func TestUnhandledErrorLogged(t *testing.T) {
+	c := captureUnhandled(t, "errorLog")
+	dropFailingDeferred("errorLog")
+	first := c.collect(t)
+	if first.Message != "Unhandled error in Deferred:" || first.Level != slog.LevelError {
+		t.Fatalf("record %q %v", first.Message, first.Level)
+	}
+	second := <-c.records // logged right after the first
+	if second.Message != "" || second.Level != slog.LevelError {
+		t.Fatalf("record %q %v", second.Message, second.Level)
+	}
+	tb := attr(second, "traceback")
 	if !strings.HasPrefix(tb, "Traceback (most recent call last):\n") ||
 		!strings.HasSuffix(tb, "exceptions.ZeroDivisionError: errorLog\n") {
 		t.Fatalf("traceback %q", tb)
@@ -115,17 +125,53 @@ func TestUnhandledErrorDebugInfo(t *testing.T) {
 	SetDebugging(true)
 	dropFailingDeferred("debugLog")
 	SetDebugging(false)
-	r := c.collect(t)
-	var debug string
-	r.Attrs(func(a slog.Attr) bool {
-		if a.Key == "debug" {
-			debug = a.Value.String()
-		}
-		return true
-	})
+	c.collect(t)
+	second := <-c.records
+	debug := attr(second, "debugInfo")
 	if !strings.HasPrefix(debug, " C: Deferred was created:\n") || !strings.Contains(debug, " I: First Invoker was:\n") ||
-		!strings.Contains(debug, "dropFailingDeferred") {
-		t.Fatalf("debug %q", debug)
+		!strings.Contains(debug, "dropFailingDeferred") || second.Message != "(debug: "+debug+")" {
+		t.Fatalf("message %q debug %q", second.Message, debug)
+	}
+}
+
+//go:noinline
+func dropDebugDeferred(marker string) {
+	d := New()
+	d.SetDebug(true)
+	d.AddCallback(func(any) (any, error) { return nil, twisted.ZeroDivisionError.New(marker) })
+	d.Callback(1)
+}
+
+func TestUnhandledErrorInstanceDebug(t *testing.T) {
+	// d.debug = True on the instance: the invoker only, as in Twisted.
+	c := captureUnhandled(t, "instanceDebug")
+	dropDebugDeferred("instanceDebug")
+	c.collect(t)
+	second := <-c.records
+	if !strings.HasPrefix(second.Message, "(debug:  I: First Invoker was:\n") {
+		t.Fatalf("message %q", second.Message)
+	}
+}
+
+func TestSetDebugOff(t *testing.T) {
+	SetDebugging(true)
+	d := New()
+	d.SetDebug(false)
+	SetDebugging(false)
+	d.Callback(1)
+	SetDebugging(true)
+	defer SetDebugging(false)
+	e := mustPanicClass(t, AlreadyCalledError, func() { d.Callback(2) })
+	if len(e.Args) != 0 {
+		t.Fatalf("args %v for a Deferred with debugging off", e.Args)
+	}
+	d = New()
+	d.SetDebug(true)
+	d.Callback(1)
+	SetDebugging(false)
+	e = mustPanicClass(t, AlreadyCalledError, func() { d.Callback(2) })
+	if len(e.Args) != 1 {
+		t.Fatalf("args %v for a Deferred with debugging on", e.Args)
 	}
 }
 

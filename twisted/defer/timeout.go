@@ -1,6 +1,8 @@
 package deferred
 
 import (
+	"math"
+
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
@@ -20,7 +22,9 @@ import (
 // goes down the errback path (as does a panic), anything else the callback
 // path. A nil onTimeoutCancel turns a CancelledError failure into a
 // TimeoutError(timeout, "Deferred") failure and leaves any other result
-// alone. onTimeoutCancel is not called when d is cancelled otherwise.
+// alone (an integral timeout is an int there, as a Python caller writes
+// it: TimeoutError(10, 'Deferred')). onTimeoutCancel is not called when d
+// is cancelled otherwise.
 func (d *Deferred) AddTimeout(timeout float64, clock reactor.IReactorTime, onTimeoutCancel func(result any, timeout float64) any) *Deferred {
 	timedOut := false
 	delayedCall := clock.CallLater(timeout, func() {
@@ -50,7 +54,25 @@ func (d *Deferred) AddTimeout(timeout float64, clock reactor.IReactorTime, onTim
 func cancelledToTimedOutError(result any, timeout float64) any {
 	if f, ok := result.(*twisted.Failure); ok {
 		f.Trap(CancelledError)
-		return twisted.NewFailure(TimeoutError.New(timeout, "Deferred"))
+		return twisted.NewFailure(TimeoutError.New(pythonNumber(timeout), "Deferred"))
 	}
 	return result
+}
+
+// pythonNumber returns an integral x as an int, so that it prints as the
+// Python caller most likely wrote it (addTimeout(10, clock) fails with
+// TimeoutError(10, 'Deferred')), and any other x as it is.
+func pythonNumber(x float64) any {
+	if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+		return int(x)
+	}
+	return x
+}
+
+// Timeout errbacks d with TimeoutError("Callback timed out"): Twisted's
+// deprecated defer.timeout(d).
+//
+// Deprecated: use AddTimeout, as Twisted says since 17.1.
+func Timeout(d *Deferred) {
+	d.Errback(TimeoutError.New("Callback timed out"))
 }

@@ -88,7 +88,7 @@ func TestTimedOut(t *testing.T) {
 	noResult(t, d)
 	clock.Advance(15)
 	f := failureResultOf(t, d, TimeoutError)
-	if got := twisted.Repr(f.Value); got != "TimeoutError(10.0, 'Deferred')" {
+	if got := twisted.Repr(f.Value); got != "TimeoutError(10, 'Deferred')" {
 		t.Fatal(got)
 	}
 
@@ -203,5 +203,23 @@ func TestCallbackAddedToCancellerBeforeTimeout(t *testing.T) {
 		if seen != "success" || successResultOf(t, d) != want {
 			t.Fatal(seen)
 		}
+	}
+}
+
+func TestTimeoutNumbers(t *testing.T) {
+	clock := reactor.NewClock()
+	d := New()
+	d.AddTimeout(2.5, clock, nil)
+	clock.Advance(3)
+	if got := twisted.Repr(failureResultOf(t, d, TimeoutError).Value); got != "TimeoutError(2.5, 'Deferred')" {
+		t.Fatal(got)
+	}
+}
+
+func TestDeprecatedTimeout(t *testing.T) {
+	d := New()
+	Timeout(d)
+	if got := twisted.Repr(failureResultOf(t, d, TimeoutError).Value); got != "TimeoutError('Callback timed out',)" {
+		t.Fatal(got)
 	}
 }
