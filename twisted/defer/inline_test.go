@@ -200,3 +200,27 @@ func ExampleInlineCallbacks() {
 	request.Callback("I love Twisted")
 	// Output: TWISTED IS GREAT!
 }
+
+func TestInlineCallbacksResumedFromAnother(t *testing.T) {
+	// B's body fires the Deferred that A awaits: A resumes inside B's
+	// coroutine and runs to its end before B goes on.
+	x := New()
+	var trace []string
+	a := InlineCallbacks(func(await Await) (any, error) {
+		v, _ := await(x)
+		trace = append(trace, fmt.Sprint("A got ", v))
+		return "A done", nil
+	})
+	b := InlineCallbacks(func(await Await) (any, error) {
+		trace = append(trace, "B fires x")
+		x.Callback(1)
+		trace = append(trace, "B after")
+		return await(a)
+	})
+	if got := fmt.Sprint(trace); got != "[B fires x A got 1 B after]" {
+		t.Fatal(got)
+	}
+	if got := successResultOf(t, b); got != "A done" {
+		t.Fatal(got)
+	}
+}
