@@ -17,7 +17,7 @@ func init() {
 		a := deferred.New()
 		b := deferred.New()
 		b.ChainDeferred(a)
-		self.AssertIs(private(a, "chainedTo"), b)
+		self.AssertIs(a.ChainedTo(), b)
 	})
 
 	// Any recorded chaining is cleared once the chaining is resolved, since
@@ -31,7 +31,7 @@ func init() {
 		b := deferred.New()
 		b.ChainDeferred(a)
 		b.Callback(nil)
-		self.AssertIsNone(private(a, "chainedTo"))
+		self.AssertIsNone(a.ChainedTo())
 	})
 
 	// We can chain Deferreds implicitly by adding callbacks that return
@@ -42,7 +42,7 @@ func init() {
 		b := deferred.New()
 		a.AddCallback(func(ignored any) (any, error) { return b, nil })
 		a.Callback(nil)
-		self.AssertIs(private(a, "chainedTo"), b)
+		self.AssertIs(a.ChainedTo(), b)
 	})
 
 	// When a Deferred is returned from a callback directly attached to that
@@ -196,7 +196,7 @@ func init() {
 func instanceDict(d *deferred.Deferred) map[string]any {
 	return map[string]any{
 		"_canceller": private(d, "canceller"),
-		"_chainedTo": private(d, "chainedTo"),
+		"_chainedTo": d.ChainedTo(),
 		"callbacks":  make([]any, pendingCallbacks(d)),
 		"called":     d.Called(),
 		"result":     d.Result(),

@@ -267,13 +267,19 @@ var logged struct {
 }
 
 // logCapture is a slog.Handler that keeps each *twisted.Failure attribute
-// of the records it handles.
+// of the records it handles, as trial's observer keeps the failure of each
+// error event. The record "Unhandled error in Deferred:" is Twisted's
+// log.critical event, which has no failure (the failure event follows), so
+// it is not kept.
 type logCapture struct{}
 
 func (logCapture) Enabled(context.Context, slog.Level) bool { return true }
 func (h logCapture) WithAttrs([]slog.Attr) slog.Handler     { return h }
 func (h logCapture) WithGroup(string) slog.Handler          { return h }
 func (logCapture) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == "Unhandled error in Deferred:" {
+		return nil
+	}
 	r.Attrs(func(a slog.Attr) bool {
 		if f, ok := a.Value.Any().(*twisted.Failure); ok {
 			logged.mu.Lock()
