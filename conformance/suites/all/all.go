@@ -9,5 +9,6 @@ import (
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testcooperator"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefer"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testflow"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/testinternet"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testtask"
 )

@@ -2,7 +2,7 @@ package testcooperator
 
 import (
 	"github.com/twistedflow/twistedflow/conformance"
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/task"
 )

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/twistedflow/twistedflow/conformance"
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/task"

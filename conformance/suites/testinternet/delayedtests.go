@@ -4,7 +4,7 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 

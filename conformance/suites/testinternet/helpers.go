@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/twistedflow/twistedflow/conformance"
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )

@@ -3,7 +3,7 @@ package testinternet
 import (
 	"time"
 
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 

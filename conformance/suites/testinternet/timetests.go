@@ -1,7 +1,7 @@
 package testinternet
 
 import (
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 

@@ -1,7 +1,7 @@
 package testtask
 
 import (
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/task"

@@ -2,7 +2,7 @@ package testtask
 
 import (
 	"github.com/twistedflow/twistedflow/conformance"
-	"github.com/twistedflow/twistedflow/conformance/suites/testtask/pyunit"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 	"github.com/twistedflow/twistedflow/twisted/task"

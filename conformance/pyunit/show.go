@@ -1,5 +1,6 @@
-// Package pyunit is the Go side of the prelude the test_task.py and
-// test_cooperator.py scenarios share (testtask/testdata/prelude.py): Show
+// Package pyunit is the Go side of the shared prelude pyunit3.py
+// (conformance/preludes) of the test_task.py, test_cooperator.py and
+// test_internet.py scenarios: Show
 // prints a value exactly as the prelude's show() does in Python 3, and
 // TestCase stands in for trial's TestCase with assertions that print what
 // they check, so that a test's body ports line for line and its trace
