@@ -166,15 +166,16 @@ func LogError(f *twisted.Failure) (any, error) {
 // AlreadyCalledError and the unhandled-error log (the creation stack is
 // recorded only by New in debug mode, as in Twisted).
 func (d *Deferred) SetDebug(on bool) {
+	d.flags &^= flagDebugOn | flagDebugOff
 	if on {
-		d.debugMode = 1
+		d.flags |= flagDebugOn
 	} else {
-		d.debugMode = -1
+		d.flags |= flagDebugOff
 	}
 }
 
 // debugOn reports whether d is in debug mode: its own setting if SetDebug
 // was called, SetDebugging's otherwise.
 func (d *Deferred) debugOn() bool {
-	return d.debugMode > 0 || d.debugMode == 0 && debugging.Load()
+	return d.flags&flagDebugOn != 0 || d.flags&flagDebugOff == 0 && debugging.Load()
 }

@@ -51,18 +51,26 @@ type Deferred struct {
 	// running is set while one of this Deferred's callbacks runs, so that
 	// AddCallback from inside it does not run the chain recursively.
 	running bool
-	// suppressAlreadyCalled eats the one late Callback/Errback that follows
-	// the cancellation of a Deferred without a canceller.
-	suppressAlreadyCalled bool
-	// list marks the Deferred of a DeferredList: Cancel calls canceller
+	// flags holds the rarely used states (see flagSuppressAlreadyCalled
+	// and the others), in one byte so that a Deferred stays 128 bytes.
+	flags  uint8
+	inline [2]link
+}
+
+// Bits of Deferred.flags.
+const (
+	// flagSuppressAlreadyCalled eats the one late Callback/Errback that
+	// follows the cancellation of a Deferred without a canceller.
+	flagSuppressAlreadyCalled uint8 = 1 << iota
+	// flagList marks the Deferred of a DeferredList: Cancel calls canceller
 	// and nothing else (Twisted's DeferredList overrides cancel), and
 	// String says DeferredList.
-	list bool
-	// debugMode is Twisted's debug attribute set on the instance
-	// (SetDebug): 0 follows SetDebugging, 1 is on, -1 is off.
-	debugMode int8
-	inline    [2]link
-}
+	flagList
+	// flagDebugOn and flagDebugOff are Twisted's debug attribute set on the
+	// instance (SetDebug); with neither, SetDebugging decides.
+	flagDebugOn
+	flagDebugOff
+)
 
 // A link is one (callback, errback) pair of the chain.
 type link struct {
@@ -262,8 +270,8 @@ func (d *Deferred) Errback(err error) {
 
 func (d *Deferred) start(result any) {
 	if d.called {
-		if d.suppressAlreadyCalled {
-			d.suppressAlreadyCalled = false
+		if d.flags&flagSuppressAlreadyCalled != 0 {
+			d.flags &^= flagSuppressAlreadyCalled
 			return
 		}
 		if d.debugOn() {
@@ -323,7 +331,7 @@ func (d *Deferred) Cancel() {
 	// with Floyd's tortoise.
 	slow := d
 	for step := 0; ; step++ {
-		if d.list {
+		if d.flags&flagList != 0 {
 			if d.canceller != nil { // nil once fired
 				d.canceller(d)
 			}
@@ -354,7 +362,7 @@ func (d *Deferred) cancelUnfired() {
 	} else {
 		// Eat the result that the operation will eventually deliver, since
 		// it does not know it was cancelled.
-		d.suppressAlreadyCalled = true
+		d.flags |= flagSuppressAlreadyCalled
 	}
 	if !d.called {
 		d.Errback(CancelledError.New())
@@ -383,7 +391,7 @@ func (d *Deferred) Result() any { return d.result }
 // GatherResults) says DeferredList, as the Python class's name.
 func (d *Deferred) String() string {
 	name := "Deferred"
-	if d.list {
+	if d.flags&flagList != 0 {
 		name = "DeferredList"
 	}
 	switch {

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/twistedflow/twistedflow/twisted"
 )
@@ -643,5 +644,12 @@ func TestNilResults(t *testing.T) {
 	}
 	if got := successResultOf(t, MaybeDeferred(func() (any, error) { return (*Deferred)(nil), nil })); got != nil {
 		t.Fatal(got)
+	}
+}
+
+func TestDeferredSize(t *testing.T) {
+	// One allocation of 128 bytes per Deferred (BENCHMARKS.md).
+	if size := unsafe.Sizeof(Deferred{}); size != 128 {
+		t.Fatalf("Deferred is %d bytes", size)
 	}
 }

@@ -98,7 +98,7 @@ func DeferredList(ds []*Deferred, opts ...DeferredListOption) *Deferred {
 			cancelLogging(d)
 		}
 	})
-	dl.list = true
+	dl.flags |= flagList
 	if len(list) == 0 && flags&FireOnOneCallback == 0 {
 		dl.Callback(resultList)
 	}
