@@ -51,8 +51,13 @@
 // # Unhandled errors
 //
 // A Deferred whose chain ends on a failure that no errback consumed, and
-// that becomes unreachable, logs "Unhandled error in Deferred:" with the
-// failure's traceback to the package logger (SetLogger), as Twisted does
-// when such a Deferred is garbage collected. Add a final errback (or
-// consume the error) to silence it.
+// that becomes unreachable, is logged as Twisted does when such a Deferred
+// is garbage collected: two error records to the package logger
+// (SetLogger, slog.Default by default), "Unhandled error in Deferred:" and
+// then the failure with its traceback (under the message "", or
+// "(debug: ...)" with the stacks SetDebugging or SetDebug recorded). Add a
+// final errback, or consume the error, to silence it. The report comes
+// from a cleanup (runtime.AddCleanup) on a small record the Deferred points
+// to, so it runs on the runtime's cleanup goroutine some time after a
+// garbage collection.
 package deferred
