@@ -1,7 +1,10 @@
 package flowdocs
 
 import (
+	"fmt"
+
 	"github.com/twistedflow/twistedflow/conformance"
+	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
@@ -161,6 +164,93 @@ func init() {
 		x := flow.DeferredOn(reactor, X())
 		o := flow.DeferredOn(reactor, other())
 		t.Print("both started")
+
+		done := func(results any) (any, error) {
+			t.Print("results", results)
+			reactor.Stop()
+			return nil, nil
+		}
+		d := deferred.DeferredList([]*deferred.Deferred{x, o})
+		d.AddCallback(done)
+		reactor.Run()
+	})
+	example("seed.XYZFailure", "Clark C. Evans, \"Re: flow.Zip\", Twisted-Python, 23 Apr 2003 (\"Failures are handled the same way\"): our example of it, recorded under b2b5697a0f^", func(t *conformance.T) {
+		reactor := prelude(t)
+
+		Z := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				for i := range 3 {
+					if i == 2 {
+						return twisted.ValueError.New(fmt.Sprintf("Z broke at %d", i))
+					}
+					t.Print("Z produces", i)
+					if !yield(i) || !yield(flow.Cooperate(0)) {
+						return nil
+					}
+				}
+				return nil
+			}
+		}
+
+		Y := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				z := flow.Wrap(Z())
+				if !yield(z) {
+					return nil
+				}
+				for {
+					v, err := z.Next() // for v in z:
+					if err != nil {
+						return err
+					}
+					t.Print("Y got", v)
+					if !yield(v.(int)*10) || !yield(z) {
+						return nil
+					}
+				}
+			}
+		}
+
+		X := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				y := flow.Wrap(Y())
+				if !yield(y) {
+					return nil
+				}
+				for {
+					v, err := y.Next() // for v in y:
+					if err != nil {
+						return err
+					}
+					t.Print("X got", v)
+					if !yield(v.(int)+1) || !yield(y) {
+						return nil
+					}
+				}
+			}
+		}
+
+		other := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				for _, c := range []string{"a", "b", "c", "d"} {
+					t.Print("other", c)
+					if !yield(c) || !yield(flow.Cooperate(0)) {
+						return nil
+					}
+				}
+				return nil
+			}
+		}
+
+		x := flow.DeferredOn(reactor, X())
+		o := flow.DeferredOn(reactor, other())
+		t.Print("both started")
+
+		failed := func(f *twisted.Failure) (any, error) {
+			t.Print("X failed:", f.Type.Name(), f.GetErrorMessage())
+			return nil, nil
+		}
+		x.AddErrback(failed)
 
 		done := func(results any) (any, error) {
 			t.Print("results", results)
