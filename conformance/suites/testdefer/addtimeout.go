@@ -21,6 +21,8 @@ func init() {
 		"test_successResultBeforeTimeoutCustom":                      (*DeferredAddTimeoutTests).test_successResultBeforeTimeoutCustom,
 		"test_failureBeforeTimeout":                                  (*DeferredAddTimeoutTests).test_failureBeforeTimeout,
 		"test_failureBeforeTimeoutCustom":                            (*DeferredAddTimeoutTests).test_failureBeforeTimeoutCustom,
+		"test_timedOut":                                              (*DeferredAddTimeoutTests).test_timedOut,
+		"test_errbackAddedBeforeTimeout":                             (*DeferredAddTimeoutTests).test_errbackAddedBeforeTimeout,
 		"test_timedOutCustom":                                        (*DeferredAddTimeoutTests).test_timedOutCustom,
 		"test_timedOutProvidedCancelSuccess":                         (*DeferredAddTimeoutTests).test_timedOutProvidedCancelSuccess,
 		"test_timedOutProvidedCancelFailure":                         (*DeferredAddTimeoutTests).test_timedOutProvidedCancelFailure,
@@ -34,13 +36,6 @@ func init() {
 		"test_callbackAddedToCancelerBeforeTimeoutCustom":            (*DeferredAddTimeoutTests).test_callbackAddedToCancelerBeforeTimeoutCustom,
 	} {
 		addTest("DeferredAddTimeoutTests", name, parallel, func() *DeferredAddTimeoutTests { return &DeferredAddTimeoutTests{} }, test)
-	}
-	// Registered once package deferred's TimeoutError keeps an integral
-	// timeout as the int Python prints (twisted/defer/REQUESTS.md, 5):
-	// until then Go prints (10.0, 'Deferred') where Twisted prints (10, 'Deferred').
-	_ = []func(*DeferredAddTimeoutTests){
-		(*DeferredAddTimeoutTests).test_timedOut,
-		(*DeferredAddTimeoutTests).test_errbackAddedBeforeTimeout,
 	}
 }
 

@@ -72,26 +72,26 @@ func (self *FirstErrorTests) test_str() {
 
 // FirstError instances compare equal to each other if and only if their
 // failure and index compare equal. FirstError instances do not compare
-// equal to instances of other types. (Go compares the FirstErrorValues,
-// which are comparable structs.)
+// equal to instances of other types. (Go: == is FirstErrorValue.Equal, and
+// a FirstErrorValue is never equal to an int.)
 func (self *FirstErrorTests) test_comparison() {
 	firstFailure := raising(func() {
 		_ = floordiv(1, 0)
 	})
 
-	one := deferred.FirstErrorValue{SubFailure: firstFailure, Index: 13}
-	anotherOne := deferred.FirstErrorValue{SubFailure: firstFailure, Index: 13}
+	one := &deferred.FirstErrorValue{SubFailure: firstFailure, Index: 13}
+	anotherOne := &deferred.FirstErrorValue{SubFailure: firstFailure, Index: 13}
 
 	secondFailure := raising(func() {
 		panic(twisted.ValueError.New("bar"))
 	})
 
-	another := deferred.FirstErrorValue{SubFailure: secondFailure, Index: 9}
+	another := &deferred.FirstErrorValue{SubFailure: secondFailure, Index: 9}
 
-	self.AssertTrue(one == anotherOne)
-	self.AssertFalse(one == another)
-	self.AssertTrue(one != another)
-	self.AssertFalse(one != anotherOne)
+	self.AssertTrue(one.Equal(anotherOne))
+	self.AssertFalse(one.Equal(another))
+	self.AssertTrue(!one.Equal(another))
+	self.AssertFalse(!one.Equal(anotherOne))
 
 	self.AssertFalse(any(one) == any(10))
 }

@@ -1,0 +1,45 @@
+# src/twisted/test/test_defer.py LogTests.test_errorLog (Twisted 22.4)
+
+
+class LogTests(unittest.SynchronousTestCase):
+    """
+    Test logging of unhandled errors.
+    """
+
+    def setUp(self) -> None:
+        """
+        Add a custom observer to observer logging.
+        """
+        self.c: List[Dict[str, Any]] = []
+        log.addObserver(self.c.append)
+
+    def tearDown(self) -> None:
+        """
+        Remove the observer.
+        """
+        log.removeObserver(self.c.append)
+
+    def _loggedErrors(self) -> List[Dict[str, Any]]:
+        return [e for e in self.c if e["isError"]]
+
+    def _check(self) -> None:
+        """
+        Check the output of the log observer to see if the error is present.
+        """
+        c2 = self._loggedErrors()
+        self.assertEqual(len(c2), 2)
+        c2[1]["failure"].trap(ZeroDivisionError)
+        self.flushLoggedErrors(ZeroDivisionError)
+
+    def test_errorLog(self) -> None:
+        """
+        Verify that when a L{Deferred} with no references to it is fired,
+        and its final result (the one not handled by any callback) is an
+        exception, that exception will be logged immediately.
+        """
+        Deferred().addCallback(lambda x: 1 // 0).callback(1)
+        gc.collect()
+        self._check()
+
+
+run(LogTests, 'test_errorLog')
