@@ -7,6 +7,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
@@ -28,6 +29,7 @@ const (
 	fzZip
 	fzMerge
 	fzFilter
+	fzFired // a Deferred that has fired: Succeed("fired"), or Fail when failAt >= 0
 	fzKinds
 )
 
@@ -68,7 +70,7 @@ func (d *fzDecoder) byte() byte {
 func (d *fzDecoder) node(depth int) *fzNode {
 	d.nodes++
 	b := d.byte()
-	n := &fzNode{kind: int(b) % fzKinds, failAt: -1}
+	n := &fzNode{kind: int(b&127) % fzKinds, failAt: -1} // 128 is the trap bit
 	if depth >= 3 || d.nodes > 12 {
 		n.kind = fzList
 	}
@@ -81,13 +83,13 @@ func (d *fzDecoder) node(depth int) *fzNode {
 		count := int(d.byte() % 7)
 		for range count {
 			x := d.byte()
-			switch {
-			case x < 96:
-				n.items = append(n.items, int(x%10))
-			case x < 160:
-				n.items = append(n.items, fmt.Sprintf("s%d", x%4))
-			case x < 224 || n.kind == fzList:
-				n.items = append(n.items, fzCoop([]float64{0, 0.25, 1}[x%3]))
+			switch k := x % 8; {
+			case k < 4:
+				n.items = append(n.items, int(x>>3%10))
+			case k == 4:
+				n.items = append(n.items, fmt.Sprintf("s%d", x>>3%4))
+			case k == 5 || n.kind == fzList:
+				n.items = append(n.items, fzCoop([]float64{0, 0.25, 1}[x>>3%3]))
 			default:
 				n.items = append(n.items, fzNested(len(n.kids)))
 				n.kids = append(n.kids, d.node(depth+1))
@@ -180,6 +182,13 @@ func fzBuild(n *fzNode) any {
 			}
 			return "m" + twisted.Repr(twisted.Tuple(args)), nil
 		}, kids[0], kids[1:]...)
+	case fzFired:
+		if n.failAt >= 0 {
+			d := deferred.Fail(twisted.IOError.New("deferred failed"))
+			d.AddErrback(func(f *twisted.Failure) (any, error) { return f, nil }) // the flow's now, not unhandled
+			return d
+		}
+		return deferred.Succeed("fired")
 	default: // fzFilter
 		calls := 0
 		return flow.Filter(func(v any) (bool, error) {
@@ -239,24 +248,35 @@ func fzRunDeferred(t *testing.T, n *fzNode, trap []*twisted.Class) fzOutcome {
 }
 
 func FuzzWrapBlock(f *testing.F) {
-	f.Add([]byte{fzList, 0, 4, 1, 100, 200, 2})                                        // [1, 's0', Cooperate, 2]
-	f.Add([]byte{fzGen, 5, 3, 1, 230, fzList, 0, 2, 3, 4, 5})                          // generator failing at 2, nested list
-	f.Add([]byte{fzMerge, 0, 1, fzGen, 0, 3, 1, 200, 2, fzList, 0, 3, 7, 201, 8})      // Merge of a generator and a list
-	f.Add([]byte{fzZip, 0, 1, fzList, 0, 3, 1, 2, 3, fzGen, 0, 2, 100, 202})           // Zip, padded
-	f.Add([]byte{fzMap, 3, 1, fzList, 0, 3, 1, 2, 3, fzList, 0, 1, 9})                 // Map failing at its 2nd call
-	f.Add([]byte{fzFilter, 7, fzGen, 0, 4, 1, 2, 225, fzList, 0, 2, 5, 200, 3})        // Filter panicking, nested
-	f.Add([]byte{fzMerge, 0, 2, fzGen, 1, 3, 1, 2, 3, fzGen, 0, 2, 202, 4, fzList, 0}) // a failing branch
+	// A node is its kind, its failure byte (odd: fails at byte>>1%6, panics
+	// if bit 1 is set), then for lists and generators a count and items,
+	// for Map, Zip and Merge a count-1 and the stages, for Filter its
+	// stage. 128 on the first byte traps IOError.
+	const never, nested = 0, 6
+	item := func(v int) byte { return byte(v<<3 | 0) }
+	str := func(v int) byte { return byte(v<<3 | 4) }
+	coop := func(i int) byte { return byte(i<<3 | 5) } // Cooperate(0), (0.25), (1)
+	f.Add([]byte{fzList, never, 4, item(1), str(0), coop(2), item(2)})
+	f.Add([]byte{fzGen, 2<<1 | 1, 3, item(1), nested, fzList, never, 2, item(3), item(4), item(5)})
+	f.Add([]byte{fzMerge, never, 1, fzGen, never, 3, item(1), coop(2), item(2), fzList, never, 3, item(7), coop(0), item(8)})
+	f.Add([]byte{fzZip, never, 1, fzList, never, 3, item(1), item(2), item(3), fzGen, never, 2, str(0), coop(1)})
+	f.Add([]byte{fzMap, 1<<1 | 1, 1, fzList, never, 3, item(1), item(2), item(3), fzList, never, 1, item(9)})
+	f.Add([]byte{fzFilter, 3<<1 | 3, fzGen, never, 4, item(1), item(2), nested, fzList, never, 2, item(5), coop(2), item(3)})
+	f.Add([]byte{fzMerge, never, 2, fzGen, 1, 3, item(1), item(2), item(3), fzGen, never, 2, coop(1), item(4), fzList, never, 0})
+	f.Add([]byte{128 | fzMerge, never, 1, fzGen, 2<<1 | 1, 4, item(1), coop(1), item(2), item(3), fzList, never, 2, item(4), item(5)})
+	f.Add([]byte{fzGen, never, 3, nested, fzFired, never, item(1), nested, fzFired, 1, coop(0)})
+	f.Add([]byte{128 | fzMap, never, 0, fzGen, never, 2, nested, fzFired, 1, nested, fzList, never, 1, item(2)})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 256 {
 			t.Skip()
 		}
 		leakcheck.Check(t)
-		dec := &fzDecoder{data: data}
-		tree := dec.node(0)
 		var trap []*twisted.Class
-		if dec.byte()&1 != 0 {
+		if len(data) > 0 && data[0]&128 != 0 {
 			trap = []*twisted.Class{twisted.IOError}
 		}
+		dec := &fzDecoder{data: data}
+		tree := dec.node(0)
 		if why := fzKnownIssue(tree); why != "" {
 			t.Skip(why)
 		}
@@ -287,7 +307,7 @@ func fzKnownIssue(n *fzNode) string {
 // fzDescribe prints a tree for failure messages.
 func fzDescribe(n *fzNode) string {
 	var b strings.Builder
-	name := []string{"list", "gen", "Map", "Zip", "Merge", "Filter"}[n.kind]
+	name := []string{"list", "gen", "Map", "Zip", "Merge", "Filter", "fired"}[n.kind]
 	fmt.Fprintf(&b, "%s(", name)
 	for i, it := range n.items {
 		if i > 0 {
