@@ -20,7 +20,9 @@ import (
 
 // An emitFunc receives what a stage hands its consumer in pull mode: a
 // batch of results (only valid during the call), whether the stage has
-// ended, or its failure. It returns false when the consumer wants nothing
+// ended, and its failure; results and a failure come together when the
+// pull protocol leaves both on the stage, and each consumer treats them as
+// it does in pull mode. It returns false when the consumer wants nothing
 // more: the stage must then return, closing what it runs (a generator's
 // yield returns false).
 type emitFunc func(results []any, stop bool, failure *twisted.Failure) bool
@@ -218,11 +220,6 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 func (m *MapStage) push(r *pushRun, emit emitFunc) {
 	var one [1]any
 	m.stages[0].(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		if f != nil {
-			m.Failure = f
-			emit(nil, false, f)
-			return false
-		}
 		for _, v := range results {
 			var res any
 			if m.Func == nil {
@@ -242,6 +239,11 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 			if !ok {
 				return false
 			}
+		}
+		if f != nil { // after the results, as Map's pull takes them first
+			m.Failure = f
+			emit(nil, false, f)
+			return false
 		}
 		if stop {
 			m.Stop = true
@@ -326,23 +328,21 @@ func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
 		p.Stop = false
 		p.setFailure(err)
 	}
-	if out := p.Results; len(out) > 0 || (p.Stop && p.Failure == nil) {
-		ok := emit(out, p.Stop && p.Failure == nil, nil)
-		if len(out) == 1 {
-			out[0] = nil // clear would call memclrHasPointers
-		} else {
-			clear(out)
-		}
-		p.Results = out[:0]
-		if !ok || p.Stop {
-			return false
-		}
+	out := p.Results
+	if len(out) == 0 && !p.Stop && p.Failure == nil {
+		return true
 	}
-	if p.Failure != nil {
-		emit(nil, false, p.Failure)
-		return false
+	// Results and a failure go up together, as the pull protocol leaves
+	// them: a consumer that is a Pipe drops the results, as the original's
+	// Pipe._yield does; Map and Block take them first.
+	ok := emit(out, p.Stop && p.Failure == nil, p.Failure)
+	if len(out) == 1 {
+		out[0] = nil // clear would call memclrHasPointers
+	} else {
+		clear(out)
 	}
-	return true
+	p.Results = out[:0]
+	return ok && !p.Stop && p.Failure == nil
 }
 
 // runPush runs the flow in push mode, handing its results to yield as

@@ -11,6 +11,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // The push mode of Block.All must make every call the pull protocol
@@ -299,5 +300,77 @@ func TestPushGoexit(t *testing.T) {
 	<-done
 	if got := strings.Join(l.lines, "; "); got != "g: step 0; g: closed" {
 		t.Errorf("log: %s", got)
+	}
+}
+
+// A Pipe whose source holds results and a failure together drops the
+// results, as the original's Pipe._yield does (REQUESTS.md, hardening 1
+// and flowedges 6); Map and Block take the results first. Push mode, pull
+// mode and flow.Deferred agree.
+func TestPushSourceResultsAndFailure(t *testing.T) {
+	build := func(outer string) any {
+		calls := 0
+		inner := flow.Filter(func(v any) (bool, error) {
+			if calls++; calls == 3 {
+				return false, twisted.IOError.New("filter failed")
+			}
+			return true, nil
+		}, []any{1, 2, 3})
+		if outer == "map" {
+			return flow.Map(nil, inner)
+		}
+		return flow.Filter(nil, inner)
+	}
+	for _, c := range []struct {
+		outer string
+		trap  []*twisted.Class
+		want  string
+	}{
+		{"filter", nil, "[] IOError"},
+		{"filter", []*twisted.Class{twisted.IOError}, "[<type 'exceptions.IOError'>] <nil>"},
+		{"map", nil, "[(1,), (2,)] IOError"},
+		{"map", []*twisted.Class{twisted.IOError}, "[(1,), (2,), <type 'exceptions.IOError'>] <nil>"},
+	} {
+		for _, mode := range []string{"push", "pull", "deferred"} {
+			var out []any
+			var err error
+			switch mode {
+			case "push":
+				out, err = flow.Block(build(c.outer), c.trap...).List()
+			case "pull":
+				b := flow.Block(build(c.outer), c.trap...)
+				for {
+					v, e := b.Next()
+					if e != nil {
+						if twisted.ClassOf(e) != twisted.StopIteration {
+							err = e
+						}
+						break
+					}
+					out = append(out, v)
+				}
+			case "deferred":
+				r := result(t, flow.DeferredOn(reactor.NewClock(), build(c.outer), c.trap...))
+				if f, ok := r.(*twisted.Failure); ok {
+					err = f
+				} else {
+					out = r.([]any)
+				}
+			}
+			if out == nil {
+				out = []any{}
+			}
+			got := twisted.Repr(out) + " <nil>"
+			if err != nil {
+				got = twisted.Repr(out) + " " + twisted.ClassOf(err).Name()
+			}
+			want := c.want
+			if mode == "deferred" && err != nil {
+				want = "[] " + twisted.ClassOf(err).Name() // an errback carries no results
+			}
+			if got != want {
+				t.Errorf("%s over a failing Filter, trap %v, %s: %s, want %s", c.outer, c.trap, mode, got, c.want)
+			}
+		}
 	}
 }
