@@ -81,10 +81,24 @@ func (l *logger) randomGen(name string, items []any) flow.Generator {
 }
 
 func TestRandomPushEqualsPull(t *testing.T) {
-	for seed := range uint64(300) {
+	for seed := range uint64(1000) {
 		build := func(l *logger) any {
 			r := rand.New(rand.NewPCG(seed, 1))
 			var stage any = l.randomGen("g", randomItems(r, 0))
+			if r.IntN(3) == 0 { // a list: batches of several results
+				var items []any
+				for range r.IntN(8) {
+					switch k := r.IntN(6); k {
+					case 0:
+						items = append(items, flow.Cooperate(0.5))
+					case 1:
+						items = append(items, []int{13, 99}[r.IntN(2)]) // plus fails, odd panics
+					default:
+						items = append(items, r.IntN(20))
+					}
+				}
+				stage = items
+			}
 			for range r.IntN(4) {
 				switch r.IntN(3) {
 				case 0:
