@@ -275,7 +275,7 @@ func init() {
 		t.Print(list(flow.Block(Consumer)))
 	})
 
-	example("howto.EquivalentForms.results", howto+`"Equivalent Forms", second listing, with the previous section's Counter and its last line (b2b5697a0f^)`, func(t *conformance.T) {
+	example("howto.EquivalentForms.results", howto+`"Equivalent Forms", second listing, with the previous section's Counter and its last line (b2b5697a0f^); said to be equivalent, it lacks the 2 != result test`, func(t *conformance.T) {
 		prelude(t)
 		Counter := counterGen
 		Consumer := func() flow.Generator {

@@ -47,6 +47,8 @@ func init() {
 		return nil
 	})
 
+	// testCallable's body is testBasicIterator's in the original (it passes
+	// no callable); kept as it is.
 	flowTest("testCallable", func(self *TestCase) any {
 		lhs := []any{"one", "two", "three"}
 		rhs := list(flow.Block(newSlowlist(_onetwothree)))
