@@ -81,7 +81,11 @@ func (l *logger) randomGen(name string, items []any) flow.Generator {
 }
 
 func TestRandomPushEqualsPull(t *testing.T) {
-	for seed := range uint64(1000) {
+	seeds := uint64(1000)
+	if testing.Short() {
+		seeds = 100
+	}
+	for seed := range seeds {
 		build := func(l *logger) any {
 			r := rand.New(rand.NewPCG(seed, 1))
 			var stage any = l.randomGen("g", randomItems(r, 0))
