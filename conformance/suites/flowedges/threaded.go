@@ -134,7 +134,7 @@ func init() {
 		gate1 := make(chan struct{})
 		gate2 := make(chan struct{})
 		gate3 := make(chan struct{})
-		e.callLater(0.1, func() { close(gate1) })
+		e.callLater(0.2, func() { close(gate1) })
 		slow := func(yield func(any) bool) error {
 			<-gate1
 			if !yield("first") {
@@ -149,7 +149,7 @@ func init() {
 		}
 		ticker := func(yield func(any) bool) error {
 			for i := range 3 {
-				if !yield(flow.Cooperate(0.2)) {
+				if !yield(flow.Cooperate(0.6)) {
 					return nil
 				}
 				e.t.Print("tick", i)

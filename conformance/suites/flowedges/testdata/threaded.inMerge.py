@@ -1,5 +1,5 @@
 # flow edges: a Merge of a Threaded source and a branch cooperating every
-# 0.2. The thread waits at three gates: the reactor opens the first at 0.1,
+# 0.6. The thread waits at three gates: the reactor opens the first at 0.2,
 # the ticker the second at its second tick and the third (the thread's
 # end) at its third. Each value from the thread wakes the whole Merge, and
 # the ticker runs on before its own time.
@@ -7,7 +7,7 @@ import threading
 gate1 = threading.Event()
 gate2 = threading.Event()
 gate3 = threading.Event()
-reactor.callLater(0.1, gate1.set)
+reactor.callLater(0.2, gate1.set)
 def slow():
     gate1.wait()
     yield 'first'
@@ -16,7 +16,7 @@ def slow():
     gate3.wait()
 def ticker():
     for i in range(3):
-        yield flow.Cooperate(0.2)
+        yield flow.Cooperate(0.6)
         print 'tick', i
         if i == 1:
             gate2.set()
