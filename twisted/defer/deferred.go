@@ -24,7 +24,10 @@ import (
 // attached to makes Twisted 24 warn (DeprecationWarning) and then wait on
 // itself forever; here the chain goes on with a DeprecationWarning failure
 // instead, which is what Twisted does when warnings are errors and what it
-// announces for the future.
+// announces for the future. This includes the odd case where a Deferred's
+// result has become the Deferred itself (through Deferreds waiting on each
+// other) and a pair without the matching half passes it on: Twisted's
+// passthru returns it, with the same warning.
 type Deferred struct {
 	// buf[head:tail] are the pairs not yet run, in order. buf is inline
 	// at first, so that a Deferred with one or two callbacks costs one
