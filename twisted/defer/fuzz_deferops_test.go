@@ -21,9 +21,9 @@ import (
 // how a callback ends ("ret", "raise", "fail", "trap", "pass", or "dJ" to
 // return Deferred J) or, for "chain", the target's index. Deferreds of odd
 // index have a canceller that only prints. FuzzDeferredOps runs random
-// sequences over package deferred and over fzModel, a transcription of
-// Twisted's algorithm; TestDeferredOpsModelMatchesTwisted checks the
-// model against Twisted's recorded traces.
+// sequences over package deferred and over fzD, a transcription of
+// Twisted's Deferred; TestDeferredOpsModelMatchesTwisted checks the model
+// against Twisted's recorded traces.
 
 // fzOp is one operation.
 type fzOp struct {
@@ -82,7 +82,7 @@ func fzDecodeProgram(data []byte) fzProgram {
 			op.verb = "errback"
 		case 13, 14:
 			op.verb, op.j = "chain", other
-			if p.n == 1 { // chaining a Deferred to itself: AssertionError in Twisted HEAD, untested here
+			if p.n == 1 { // a Deferred chained to itself: left out, as in deferops
 				op.verb = "callback"
 			}
 		default:
