@@ -67,8 +67,13 @@ type Interpreter struct {
 	PythonPath string
 }
 
+// execTimeout bounds one script's run: long enough for a loaded machine
+// (a script takes a fraction of a second alone), short enough that a hung
+// script fails the run instead of stalling it.
+const execTimeout = 3 * time.Minute
+
 // Exec runs a script and returns what it printed on stdout. A script that
-// exits non-zero, or runs over a minute, is an error carrying its stderr.
+// exits non-zero, or runs over execTimeout, is an error carrying its stderr.
 func (in Interpreter) Exec(script string) (string, error) {
 	dir, err := os.MkdirTemp("", "conformance-")
 	if err != nil {
@@ -79,7 +84,7 @@ func (in Interpreter) Exec(script string) (string, error) {
 	if err := os.WriteFile(file, []byte(script), 0o644); err != nil {
 		return "", err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), execTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, in.Python, file)
 	cmd.Dir = dir
