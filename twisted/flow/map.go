@@ -31,6 +31,17 @@ func (m *MapStage) fresh(vals ...any) []any {
 	return m.slab[i : i+n : i+n]
 }
 
+// fresh1 is fresh of one value, without a bulk copy.
+func (m *MapStage) fresh1(v any) []any {
+	if len(m.slab) == cap(m.slab) {
+		m.slab = make([]any, 0, 64)
+	}
+	i := len(m.slab)
+	m.slab = m.slab[:i+1]
+	m.slab[i] = v
+	return m.slab[i : i+1 : i+1]
+}
+
 // Map is the flow equivalent to map: Map(fn, stage, ...).
 //
 // It applies fn to every item yielded and yields the results. If further

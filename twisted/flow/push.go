@@ -223,9 +223,9 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 		for _, v := range results {
 			var res any
 			if m.Func == nil {
-				res = twisted.Tuple(m.fresh(v))
+				res = twisted.Tuple(m.fresh1(v))
 			} else {
-				x, err := apply(m.Func, m.fresh(v))
+				x, err := apply(m.Func, m.fresh1(v))
 				if err != nil {
 					m.setFailure(err)
 					emit(nil, false, m.Failure)
