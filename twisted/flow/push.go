@@ -161,39 +161,23 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	var one [1]any
 	stopped := false
-	handleValue := func(v any) bool {
-		if inst, ok := v.(Instruction); ok {
-			if x, ok := inst.(Stage); ok {
-				s.hold(x)
-				for {
-					if inst = x.Yield(); inst == nil {
-						return true
-					}
-					if !r.serve(inst) {
-						return false
-					}
-				}
-			}
-			return r.serve(inst)
-		}
-		if d, ok := v.(*deferred.Deferred); ok {
-			if d.Called() {
-				return true
-			}
-			r.abort = unsupported(&deferredInstruction{d: d})
-			return false
-		}
-		one[0] = v
-		ok := emit(one[:], false, nil)
-		one[0] = nil
-		return ok
-	}
 	handle := func(v any) bool {
 		if stopped {
 			return false
 		}
 		r.inHandle = true
-		ok := handleValue(v)
+		var ok bool
+		if inst, isInst := v.(Instruction); isInst {
+			ok = s.pushInstruction(r, inst)
+		} else if d, isDeferred := v.(*deferred.Deferred); isDeferred {
+			if ok = d.Called(); !ok {
+				r.abort = unsupported(&deferredInstruction{d: d})
+			}
+		} else {
+			one[0] = v
+			ok = emit(one[:], false, nil)
+			one[0] = nil
+		}
 		r.inHandle = false
 		stopped = !ok
 		return ok
@@ -215,6 +199,25 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	}
 	s.setFailure(err)
 	emit(nil, false, s.Failure)
+}
+
+// pushInstruction handles an instruction the source yielded, as Block
+// does in pull mode: a stage is run in place, sleeping through its
+// Cooperates; a Cooperate is slept through; anything else ends the run.
+func (s *iterStage) pushInstruction(r *pushRun, inst Instruction) bool {
+	x, ok := inst.(Stage)
+	if !ok {
+		return r.serve(inst)
+	}
+	s.hold(x)
+	for {
+		if inst = x.Yield(); inst == nil {
+			return true
+		}
+		if !r.serve(inst) {
+			return false
+		}
+	}
 }
 
 func (m *MapStage) push(r *pushRun, emit emitFunc) {
