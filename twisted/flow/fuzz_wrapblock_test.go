@@ -15,7 +15,7 @@ import (
 // FuzzWrapBlock decodes the fuzz bytes into a small tree of flow stages
 // (lists of ints, strings and Cooperates; generators that yield from them
 // and may fail part way; fired Deferreds; Map, Zip, Merge and Filter over
-// them, whose functions may fail or panic) and runs it under both
+// them, whose functions may fail or panic; LineBreak) and runs it under both
 // controllers, Block (without sleeping) and DeferredOn a reactor.Clock.
 // They must agree: the same results, or a failure of the same class;
 // Block's List (push mode where it can) and Next (pull) must give the same
@@ -31,7 +31,8 @@ const (
 	fzZip
 	fzMerge
 	fzFilter
-	fzFired // a Deferred that has fired: Succeed("fired"), or Fail when failAt >= 0
+	fzFired     // a Deferred that has fired: Succeed("fired"), or Fail when failAt >= 0
+	fzLineBreak // LineBreak on "1" of str(item); Trailer unless failAt >= 0
 	fzKinds
 )
 
@@ -101,7 +102,7 @@ func (d *fzDecoder) node(depth int) *fzNode {
 		for range 1 + int(d.byte()%3) {
 			n.kids = append(n.kids, d.node(depth+1))
 		}
-	case fzFilter:
+	case fzFilter, fzLineBreak:
 		n.kids = append(n.kids, d.node(depth+1))
 	}
 	return n
@@ -191,6 +192,8 @@ func fzBuild(n *fzNode) any {
 			return d
 		}
 		return deferred.Succeed("fired")
+	case fzLineBreak:
+		return flow.LineBreak(fzBuild(n.kids[0]), flow.LineBreakOptions{Delimiter: "1", Trailer: n.failAt < 0})
 	default: // fzFilter
 		calls := 0
 		return flow.Filter(func(v any) (bool, error) {
@@ -290,6 +293,9 @@ func FuzzWrapBlock(f *testing.F) {
 	// the results that Next (pull) drops (REQUESTS.md, hardening 1).
 	f.Add([]byte{128 | fzFilter, never, fzFilter, 2<<1 | 1, fzList, never, 3, item(8), item(8), item(8)})
 	f.Add([]byte{fzFilter, never, fzFilter, 2<<1 | 1, fzList, never, 3, item(8), item(8), item(8)})
+	f.Add([]byte{fzLineBreak, never, fzList, never, 5, str(1), item(2), coop(0), item(1), item(3)})
+	f.Add([]byte{fzMap, never, 0, fzLineBreak, 1, fzGen, never, 4, item(2), item(1), item(3), str(2)})
+	f.Add([]byte{fzLineBreak, never, fzFilter, 1, fzLineBreak, 1, fzList, never, 3, item(2), item(1), item(3)})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 256 {
 			t.Skip()
@@ -319,7 +325,7 @@ func FuzzWrapBlock(f *testing.F) {
 // fzDescribe prints a tree for failure messages.
 func fzDescribe(n *fzNode) string {
 	var b strings.Builder
-	name := []string{"list", "gen", "Map", "Zip", "Merge", "Filter", "fired"}[n.kind]
+	name := []string{"list", "gen", "Map", "Zip", "Merge", "Filter", "fired", "LineBreak"}[n.kind]
 	fmt.Fprintf(&b, "%s(", name)
 	for i, it := range n.items {
 		if i > 0 {
