@@ -84,3 +84,19 @@ func init() {
 		e.run(flow.Map(pack, []any{1, 2, 3}, []any{"a", "b"}))
 	})
 }
+
+func init() {
+	scenario("map.argsKeptOne", func(e *edge) {
+		pack := func(args ...any) (any, error) { return twisted.Tuple(args), nil }
+		list := func(b *flow.BlockStage) []any {
+			out, err := b.List()
+			if err != nil {
+				e.raised(err)
+			}
+			return out
+		}
+		e.t.Print(list(e.block(flow.Map(pack, []any{1, 2, 3}))))
+		e.t.Print(list(e.block(flow.Map(pack, flow.Filter(nil, newSlowlist(0, 4, 5))))))
+		e.run(flow.Map(pack, newSlowlist(6, 7)))
+	})
+}
