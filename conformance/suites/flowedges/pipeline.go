@@ -77,6 +77,8 @@ func init() {
 	scenario("pipe.keepsBatches", func(e *edge) {
 		e.run(newBatches(newSlowlist(1, 2, 3)))
 		e.run(newBatches(flow.Merge([]any{1, 2}, newSlowlist(3, 4))))
+		out, _ := e.block(newBatches(flow.Merge([]any{1, 2}, newSlowlist(3, 4)))).List()
+		e.t.Print(out)
 	})
 	scenario("pipe.custom", func(e *edge) {
 		src := []any{"a", "b", flow.Cooperate(0), "c"}

@@ -8,3 +8,4 @@ class Batches(Pipe):
             self.results.append(results)
 run(Batches(slowlist([1, 2, 3])))
 run(Batches(flow.Merge([1, 2], slowlist([3, 4]))))
+print list(block(Batches(flow.Merge([1, 2], slowlist([3, 4])))))
