@@ -138,3 +138,14 @@ var (
 	ValueError          = builtin("ValueError", StandardError)
 	MemoryError         = builtin("MemoryError", StandardError)
 )
+
+// Python's warning classes, and the exceptions the port raises where the
+// Python would: RecursionError (Python 3's, a RuntimeError) where Twisted
+// recurses until it is raised, and Twisted's NoCurrentExceptionError where
+// a Failure is asked for "the current exception", which Go does not have.
+var (
+	Warning                 = builtin("Warning", Exception)
+	DeprecationWarning      = builtin("DeprecationWarning", Warning)
+	RecursionError          = builtin("RecursionError", RuntimeError)
+	NoCurrentExceptionError = NewClass("twisted.python.failure.NoCurrentExceptionError", Exception)
+)

@@ -151,7 +151,7 @@ func TestCancelCycle(t *testing.T) {
 				t.Fatalf("n=%d: %v not waiting", n, d)
 			}
 		}
-		mustPanicClass(t, RecursionError, ds[0].Cancel)
+		mustPanicClass(t, twisted.RecursionError, ds[0].Cancel)
 		for _, d := range ds {
 			if d.Paused() != 1 || !d.pending() {
 				t.Fatalf("n=%d: %v changed", n, d)

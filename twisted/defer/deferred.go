@@ -266,7 +266,7 @@ func (d *Deferred) Callback(result any) {
 // *twisted.Error, as Python does when there is no current exception.
 func (d *Deferred) Errback(err error) {
 	if err == nil {
-		panic(NoCurrentExceptionError.New())
+		panic(twisted.NoCurrentExceptionError.New())
 	}
 	d.start(twisted.NewFailure(err))
 }
@@ -353,7 +353,7 @@ func (d *Deferred) Cancel() {
 			slow = slow.result.(*Deferred)
 		}
 		if d == slow {
-			panic(RecursionError.New("maximum recursion depth exceeded"))
+			panic(twisted.RecursionError.New("maximum recursion depth exceeded"))
 		}
 	}
 }

@@ -168,7 +168,7 @@ func TestCallbackWithFailureIsErrback(t *testing.T) {
 }
 
 func TestErrbackNil(t *testing.T) {
-	mustPanicClass(t, NoCurrentExceptionError, func() { New().Errback(nil) })
+	mustPanicClass(t, twisted.NoCurrentExceptionError, func() { New().Errback(nil) })
 }
 
 func TestAlreadyCalled(t *testing.T) {
@@ -484,7 +484,7 @@ func TestCircularChain(t *testing.T) {
 	d.AddCallback(func(any) (any, error) { return d, nil })
 	d.Callback("foo")
 	f, ok := d.Result().(*twisted.Failure)
-	if !ok || f.Check(DeprecationWarning) == nil || !strings.Contains(f.GetErrorMessage(), "Callback returned the Deferred it was attached to") {
+	if !ok || f.Check(twisted.DeprecationWarning) == nil || !strings.Contains(f.GetErrorMessage(), "Callback returned the Deferred it was attached to") {
 		t.Fatalf("result %v", d.Result())
 	}
 	d.AddErrback(func(*twisted.Failure) (any, error) { return nil, nil })

@@ -22,18 +22,6 @@ var (
 	// out (AddTimeout): TimeoutError(timeout, "Deferred").
 	TimeoutError = twisted.NewClass("twisted.internet.defer.TimeoutError", twisted.Exception)
 
-	// NoCurrentExceptionError is raised by Errback(nil): Python's
-	// errback() with no argument wraps "the current exception", and raises
-	// this when there is none; Go has no current exception, so Errback
-	// always needs its error.
-	NoCurrentExceptionError = twisted.NewClass("twisted.python.failure.NoCurrentExceptionError", twisted.Exception)
-
-	// RecursionError is Python 3's exception for running out of recursion,
-	// a RuntimeError. Cancel panics with one on Deferreds that wait on
-	// one another in a cycle, where Twisted's cancel recurses until it is
-	// raised.
-	RecursionError = twisted.NewClass("exceptions.RecursionError", twisted.RuntimeError)
-
 	// QueueOverflow is returned by DeferredQueue.Put when the queue
 	// already holds Size objects.
 	QueueOverflow = twisted.NewClass("twisted.internet.defer.QueueOverflow", twisted.Exception)
@@ -41,12 +29,6 @@ var (
 	// QueueUnderflow is returned by DeferredQueue.Get when Backlog gets are
 	// already waiting.
 	QueueUnderflow = twisted.NewClass("twisted.internet.defer.QueueUnderflow", twisted.Exception)
-
-	// Warning and DeprecationWarning are Python's built-in warning
-	// classes. A callback that returns the very Deferred it is attached to
-	// fails with a DeprecationWarning (see Deferred).
-	Warning            = twisted.NewClass("exceptions.Warning", twisted.Exception)
-	DeprecationWarning = twisted.NewClass("exceptions.DeprecationWarning", Warning)
 )
 
 // circularMessage is the warning Twisted gives when a callback returns the

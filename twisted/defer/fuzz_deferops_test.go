@@ -156,7 +156,7 @@ func fzRunPort(p fzProgram) []string {
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
-					class := twisted.FailureFromPanic(v).Check(deferred.AlreadyCalledError, deferred.RecursionError)
+					class := twisted.FailureFromPanic(v).Check(deferred.AlreadyCalledError, twisted.RecursionError)
 					if class == nil {
 						panic(v)
 					}

@@ -118,7 +118,7 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			continue
 		}
 		if inner == d {
-			d.result = twisted.NewFailure(DeprecationWarning.New(circularMessage))
+			d.result = twisted.NewFailure(twisted.DeprecationWarning.New(circularMessage))
 			continue
 		}
 		d.result = inner

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 
@@ -61,7 +62,7 @@ func init() {
 			d.AddCallback(circularCallback)
 			d.Callback("foo")
 
-			warning := self.FailureResultOf(d, deferred.DeprecationWarning)
+			warning := self.FailureResultOf(d, twisted.DeprecationWarning)
 			pattern := "Callback returned the Deferred it was attached to"
 			self.AssertTrue(
 				strings.Contains(warning.GetErrorMessage(), pattern),
@@ -82,7 +83,7 @@ func init() {
 		d.AddCallback(circularCallback)
 		d.Callback("foo")
 		failure := self.FailureResultOf(d)
-		failure.Trap(deferred.DeprecationWarning)
+		failure.Trap(twisted.DeprecationWarning)
 	})
 
 	// The repr() of a Deferred contains the class name and a representation
