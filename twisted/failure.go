@@ -132,7 +132,12 @@ func (f *Failure) GetTraceback() string {
 	var lines []string
 	for {
 		fr, more := frames.Next()
-		if fr.Function != "" && !strings.HasPrefix(fr.Function, "runtime.") {
+		switch {
+		case fr.Function == "runtime.gopanic":
+			// The frames so far are those of the code that recovered
+			// the panic; the traceback starts where it was raised.
+			lines = lines[:0]
+		case fr.Function != "" && !strings.HasPrefix(fr.Function, "runtime."):
 			lines = append(lines, fmt.Sprintf("  File %q, line %d, in %s\n", fr.File, fr.Line, fr.Function))
 		}
 		if !more {
