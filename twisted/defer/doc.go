@@ -29,7 +29,7 @@
 //	func(f *twisted.Failure) (any, error)    // errbacks
 //
 // Python's extra callback arguments (addCallback(f, a, b=c)) port to Go
-// closures; see PORTING-defer.md.
+// closures; see the Deferreds section of PORTING.md.
 //
 // # Running the chain
 //
