@@ -52,7 +52,8 @@ func (m *MapStage) fresh1(v any) []any {
 // the original does. Each stage is passed through Wrap.
 //
 // An error returned by fn, or a panic in it, is the stage's failure. Each
-// call gets a fresh args slice, which fn may keep (as Python's *args).
+// call gets a fresh args slice, which fn may keep (as Python's *args; a
+// kept slice keeps the 64-item block it was cut from alive).
 //
 //	def fn(val):                      fn := func(args ...any) (any, error) {
 //	    return val + 10                   return args[0].(int) + 10, nil
