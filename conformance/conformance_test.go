@@ -155,3 +155,17 @@ func TestPreludeIncludesSharedPrelude(t *testing.T) {
 	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}})
 	assert.ErrorContains(t, only(s).err, "prelude include")
 }
+
+func TestCleanupsRunAfterTheTranscription(t *testing.T) {
+	s := fakeSuite(map[string]string{"a.py": "", "a.golden": "body\n"})
+	var order []string
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {
+		t.Cleanup(func() { order = append(order, "first registered") })
+		t.Cleanup(func() { order = append(order, "last registered") })
+		t.Print("body")
+		panic("boom")
+	}})
+	res := Run(only(s))
+	assert.Equal(t, res.Status, Fail)
+	assert.DeepEqual(t, order, []string{"last registered", "first registered"})
+}

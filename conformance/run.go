@@ -48,6 +48,7 @@ func Run(sc *Scenario) Result {
 			}
 			done <- panicked
 		}()
+		defer t.runCleanups()
 		sc.Run(t)
 	}()
 	timer := time.NewTimer(Timeout)

@@ -14,9 +14,36 @@ import (
 // for line. T is safe for use from several goroutines (a Threaded source,
 // say); the lines keep the order in which the calls were made.
 type T struct {
-	mu     sync.Mutex
-	out    strings.Builder
-	failed string
+	mu       sync.Mutex
+	out      strings.Builder
+	failed   string
+	cleanups []func()
+}
+
+// Cleanup registers f to run when the transcription returns (or panics,
+// or ends with Fatalf), last registered first, as testing.T.Cleanup: the
+// place to release what the Python leaves to its garbage collector, such as
+// a flow suspended on a reactor that will not run again.
+func (t *T) Cleanup(f func()) {
+	t.mu.Lock()
+	t.cleanups = append(t.cleanups, f)
+	t.mu.Unlock()
+}
+
+// runCleanups runs the registered cleanups, last first.
+func (t *T) runCleanups() {
+	for {
+		t.mu.Lock()
+		n := len(t.cleanups)
+		if n == 0 {
+			t.mu.Unlock()
+			return
+		}
+		f := t.cleanups[n-1]
+		t.cleanups = t.cleanups[:n-1]
+		t.mu.Unlock()
+		f()
+	}
 }
 
 // Print prints its arguments as Python 2's `print a, b` does: each as

@@ -54,6 +54,15 @@ func printFlow(t *conformance.T, reactor *reactor.Reactor, source any) {
 		}
 	}
 	d := flow.DeferredOn(reactor, printer(source))
+	t.Cleanup(func() {
+		// Go only: a flow still suspended when the scenario ends (its
+		// reactor stopped by the watchdog) is closed, as Python's garbage
+		// collector closes its generator.
+		if !d.Called() {
+			d.Cancel()
+			d.AddErrback(func(*twisted.Failure) (any, error) { return nil, nil })
+		}
+	})
 	d.AddCallback(func(any) (any, error) { return nil, reactor.Stop() })
 	if err := reactor.Run(); err != nil { // reactor.run() raises
 		// Go only: close the flow left waiting (Python's garbage
