@@ -67,8 +67,9 @@
 // driven with iter.Pull: `yield x` becomes `if !yield(x) { return nil }`,
 // a raise becomes returning an error, and the end of a source
 // (StopIteration from Next) is returned as it is, ending the generator
-// cleanly as Python 2 does. See the twisted.flow section of PORTING.md for each Python form
-// beside its Go one. BlockStage.All runs simple chains without iter.Pull.
+// cleanly as Python 2 does. The twisted.flow section of PORTING.md shows
+// each Python form beside its Go one. BlockStage.All runs simple chains
+// without iter.Pull.
 //
 // # Controllers
 //
