@@ -66,7 +66,7 @@ func init() {
 			e.t.Print("resumed")
 			// The original's resume callback swallows the failure; Go's
 			// passes it on, so consume it here rather than have it logged
-			// as unhandled (PORTING-flow.md's deviation table).
+			// as unhandled (PORTING.md, the twisted.flow deviations).
 			d.AddErrback(func(*twisted.Failure) (any, error) { return nil, nil })
 			yield(2)
 			return nil

@@ -17,7 +17,7 @@
 //
 // Where the Go port deliberately differs (the original crashes, hangs, or
 // loses data there) the scenario is a Deviation, with the Go trace in
-// testdata/<name>.go.golden; twisted/flow/PORTING-flow.md lists the
+// testdata/<name>.go.golden; PORTING.md (the twisted.flow section) lists the
 // deviations. Scripts whose Go side is held back, waiting on a decision in
 // twisted/flow/REQUESTS.md, have their .py and .golden here but are not
 // registered.
