@@ -1,7 +1,6 @@
 package deferops
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/twistedflow/twistedflow/conformance"
+	"github.com/twistedflow/twistedflow/internal/difftest"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
@@ -153,30 +153,6 @@ func loadPrograms(t *testing.T) []program {
 	return programs
 }
 
-// parseTraces splits the interpreter's output into each program's lines.
-func parseTraces(r io.Reader) (map[int][]string, error) {
-	traces := map[int][]string{}
-	id := -1
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := sc.Text()
-		if rest, ok := strings.CutPrefix(line, "=== "); ok {
-			n, err := strconv.Atoi(rest)
-			if err != nil {
-				return nil, fmt.Errorf("bad header %q", line)
-			}
-			id = n
-			traces[id] = []string{}
-			continue
-		}
-		if id < 0 {
-			return nil, fmt.Errorf("trace line before any header: %q", line)
-		}
-		traces[id] = append(traces[id], line)
-	}
-	return traces, sc.Err()
-}
-
 // compare reports each program whose Go trace differs from Python's, with
 // the program, both traces and the first differing line.
 func compare(t *testing.T, programs []program, python map[int][]string, origin string) {
@@ -189,7 +165,7 @@ func compare(t *testing.T, programs []program, python map[int][]string, origin s
 			continue
 		}
 		got := runProgram(p)
-		if diff := firstDifference(want, got); diff != "" {
+		if diff := difftest.FirstDifference(want, got); diff != "" {
 			failed++
 			if failed <= 5 {
 				prog, _ := json.Marshal(p.Ops)
@@ -201,22 +177,6 @@ func compare(t *testing.T, programs []program, python map[int][]string, origin s
 	if failed > 0 {
 		t.Errorf("%d of %d programs differ from %s", failed, len(programs), origin)
 	}
-}
-
-func firstDifference(want, got []string) string {
-	for i := range max(len(want), len(got)) {
-		var w, g string
-		if i < len(want) {
-			w = want[i]
-		}
-		if i < len(got) {
-			g = got[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d: Python %q, Go %q", i+1, w, g)
-		}
-	}
-	return ""
 }
 
 func quietDeferredLog(t *testing.T) {
@@ -234,7 +194,7 @@ func TestRecordedTraces(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	python, err := parseTraces(f)
+	python, err := difftest.ParseTraces(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +219,7 @@ func TestLiveTwisted(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
-	python, err := parseTraces(strings.NewReader(string(out)))
+	python, err := difftest.ParseTraces(strings.NewReader(string(out)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,18 +1,16 @@
 package flowfuzz
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/conformance"
+	"github.com/twistedflow/twistedflow/internal/difftest"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
@@ -261,29 +259,6 @@ func loadPrograms(t *testing.T) []program {
 	return programs
 }
 
-func parseTraces(r io.Reader) (map[int][]string, error) {
-	traces := map[int][]string{}
-	id := -1
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := sc.Text()
-		if rest, ok := strings.CutPrefix(line, "=== "); ok {
-			n, err := strconv.Atoi(rest)
-			if err != nil {
-				return nil, fmt.Errorf("bad header %q", line)
-			}
-			id = n
-			traces[id] = []string{}
-			continue
-		}
-		if id < 0 {
-			return nil, fmt.Errorf("trace line before any header: %q", line)
-		}
-		traces[id] = append(traces[id], line)
-	}
-	return traces, sc.Err()
-}
-
 // blockDeviation is the original's failure where its Block meets the
 // instruction of a Merge whose branches all cooperate: Unsupported cannot
 // be constructed, so a TypeError escapes (PORTING.md, deviations).
@@ -330,7 +305,7 @@ func compare(t *testing.T, programs []program, python map[int][]string, origin s
 				got, want = got[len(got)-1:], want[len(want)-1:]
 			}
 		}
-		if diff := firstDifference(want, got); diff != "" {
+		if diff := difftest.FirstDifference(want, got); diff != "" {
 			failed++
 			if failed <= 5 {
 				prog, _ := json.Marshal(p)
@@ -345,22 +320,6 @@ func compare(t *testing.T, programs []program, python map[int][]string, origin s
 	}
 }
 
-func firstDifference(want, got []string) string {
-	for i := range max(len(want), len(got)) {
-		var w, g string
-		if i < len(want) {
-			w = want[i]
-		}
-		if i < len(got) {
-			g = got[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d: Python %q, Go %q", i+1, w, g)
-		}
-	}
-	return ""
-}
-
 // TestRecordedTraces replays every program against the original's
 // recorded traces.
 func TestRecordedTraces(t *testing.T) {
@@ -369,7 +328,7 @@ func TestRecordedTraces(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	python, err := parseTraces(f)
+	python, err := difftest.ParseTraces(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +350,7 @@ func TestLiveOriginal(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
-	python, err := parseTraces(strings.NewReader(string(out)))
+	python, err := difftest.ParseTraces(strings.NewReader(string(out)))
 	if err != nil {
 		t.Fatal(err)
 	}
