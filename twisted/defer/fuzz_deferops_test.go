@@ -652,7 +652,7 @@ func FuzzDeferredOps(f *testing.F) {
 	f.Add([]byte{1, 0x0a, 0, 0x10, 0x05, 0x00, 0x05, 0x03, 0, 0x1a, 0, 0x18, 0}) // d0 and d1 wait on each other, d0 on itself
 	f.Add([]byte{0, 0x00, 0x0c, 0x03, 0, 0x0a, 0, 0x00, 0x03})                   // a callback returns its own Deferred
 	// Cancel on a cycle of Deferreds waiting on each other: RecursionError
-	// (the port's stack overflowed, twisted/defer/REQUESTS.md).
+	// (the port's stack overflowed: a bug this target found).
 	f.Add([]byte{1, 0x00, 0x05, 0x10, 0x05, 0x0a, 0, 0x1a, 0, 0x0f, 0, 0x1f, 0})
 	f.Add([]byte{2, 0x10, 0x05, 0x20, 0x15, 0x00, 0x05, 0x1a, 0, 0x2a, 0, 0x0a, 0, 0x0f, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -304,9 +304,9 @@ func TestPushGoexit(t *testing.T) {
 }
 
 // A Pipe whose source holds results and a failure together drops the
-// results, as the original's Pipe._yield does (REQUESTS.md, hardening 1
-// and flowedges 6); Map and Block take the results first. Push mode, pull
-// mode and flow.Deferred agree.
+// results, as the original's Pipe._yield does (found by FuzzWrapBlock;
+// flow edges failure.pipeDropsResults); Map and Block take the results
+// first. Push mode, pull mode and flow.Deferred agree.
 func TestPushSourceResultsAndFailure(t *testing.T) {
 	build := func(outer string) any {
 		calls := 0

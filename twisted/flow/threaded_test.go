@@ -181,7 +181,7 @@ func TestThreadedCancel(t *testing.T) {
 
 // A Threaded branch of a Concurrent whose consumer takes one value per
 // round loses nothing: the end arrives after the last values, never with
-// them (REQUESTS.md flowedges 5).
+// them (found by the flow edges suite).
 func TestThreadedEndAfterValues(t *testing.T) {
 	for range 20 {
 		th := newThreads()

@@ -18,9 +18,7 @@
 // Where the Go port deliberately differs (the original crashes, hangs, or
 // loses data there) the scenario is a Deviation, with the Go trace in
 // testdata/<name>.go.golden; PORTING.md (the twisted.flow section) lists the
-// deviations. Scripts whose Go side is held back, waiting on a decision in
-// twisted/flow/REQUESTS.md, have their .py and .golden here but are not
-// registered.
+// deviations.
 //
 // Reactor time: the Python runs the real reactor, the Go a reactor.Clock
 // advanced from one delayed call to the next (see edge.wait), except for
