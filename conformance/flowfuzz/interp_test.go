@@ -245,18 +245,7 @@ func runDeferred(p program) (out []string) {
 }
 
 func loadPrograms(t *testing.T) []program {
-	b, err := os.ReadFile("testdata/programs.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var programs []program
-	if err := json.Unmarshal(b, &programs); err != nil {
-		t.Fatal(err)
-	}
-	if len(programs) < 300 {
-		t.Fatalf("only %d programs in the corpus", len(programs))
-	}
-	return programs
+	return difftest.LoadPrograms[program](t, "testdata/programs.json", 300)
 }
 
 // blockDeviation is the original's failure where its Block meets the

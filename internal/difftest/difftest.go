@@ -5,11 +5,32 @@ package difftest
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+	"testing"
 )
+
+// LoadPrograms reads a corpus of programs (a JSON array) from path, and
+// fails t if it cannot, or if it holds fewer than atLeast programs.
+func LoadPrograms[P any](t testing.TB, path string, atLeast int) []P {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var programs []P
+	if err := json.Unmarshal(b, &programs); err != nil {
+		t.Fatal(err)
+	}
+	if len(programs) < atLeast {
+		t.Fatalf("only %d programs in the corpus %s", len(programs), path)
+	}
+	return programs
+}
 
 // ParseTraces splits an interpreter's output into each program's lines:
 // a program's trace is the lines after its "=== <id>" header.

@@ -1,6 +1,7 @@
 package difftest
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -25,4 +26,11 @@ func TestFirstDifference(t *testing.T) {
 	assert.Equal(t, FirstDifference([]string{"a", "b"}, []string{"a", "b"}), "")
 	assert.Equal(t, FirstDifference([]string{"a", "b"}, []string{"a", "c"}), `line 2: Python "b", Go "c"`)
 	assert.Equal(t, FirstDifference([]string{"a"}, []string{"a", "extra"}), `line 2: Python "", Go "extra"`)
+}
+
+func TestLoadPrograms(t *testing.T) {
+	path := t.TempDir() + "/programs.json"
+	assert.NilError(t, os.WriteFile(path, []byte(`[{"id": 0}, {"id": 1}]`), 0o644))
+	type program struct{ ID int }
+	assert.DeepEqual(t, LoadPrograms[program](t, path, 2), []program{{0}, {1}})
 }
