@@ -15,7 +15,9 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"io/fs"
 	"fmt"
 	"os"
 	"regexp"
@@ -54,11 +56,13 @@ func main() {
 				continue
 			}
 			got, err := in.Exec(sc.Script())
+			_, statErr := os.Stat(sc.GoldenPath())
+			missing := errors.Is(statErr, fs.ErrNotExist) // a new scenario, or one that prints nothing
 			switch {
 			case err != nil:
 				broken++
 				fmt.Printf("ERROR %s: %v\n", sc.ID(), err)
-			case got == sc.Expected:
+			case got == sc.Expected && !missing:
 				same++
 			case *record:
 				differ++
@@ -67,6 +71,9 @@ func main() {
 					os.Exit(1)
 				}
 				fmt.Printf("RECORDED %s\n", sc.ID())
+			case missing:
+				differ++
+				fmt.Printf("NO GOLDEN %s: record it with -record\n", sc.ID())
 			default:
 				differ++
 				fmt.Printf("DIFFERS %s (-golden +python):\n%s\n", sc.ID(), conformance.Diff(sc.Expected, got))
