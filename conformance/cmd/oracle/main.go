@@ -17,8 +17,8 @@ package main
 import (
 	"errors"
 	"flag"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"strings"
