@@ -16,8 +16,11 @@ const (
 	Pass     Status = "pass"
 	Deviated Status = "deviation"
 	Fail     Status = "fail"
-	Timeout         = 30 * time.Second // how long a scenario may run
 )
+
+// Timeout is how long a scenario's Go transcription may run before it
+// fails as hung.
+const Timeout = 30 * time.Second
 
 // A Result is the outcome of one run of a scenario's Go transcription.
 type Result struct {
