@@ -3,12 +3,13 @@ package deferred
 import (
 	"math"
 
+	"github.com/twistedflow/twistedflow/internal/timers"
 	"github.com/twistedflow/twistedflow/twisted"
-	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // AddTimeout times d out: it schedules d to be cancelled after timeout
-// seconds on clock, and returns d: addTimeout(timeout, clock,
+// seconds on clock (a reactor.IReactorTime: a reactor.Reactor or a
+// reactor.Clock), and returns d: addTimeout(timeout, clock,
 // onTimeoutCancel).
 //
 // The timeout covers the callbacks added to d before AddTimeout and none
@@ -25,7 +26,7 @@ import (
 // alone (an integral timeout is an int there, as a Python caller writes
 // it: TimeoutError(10, 'Deferred')). onTimeoutCancel is not called when d
 // is cancelled otherwise.
-func (d *Deferred) AddTimeout(timeout float64, clock reactor.IReactorTime, onTimeoutCancel func(result any, timeout float64) any) *Deferred {
+func (d *Deferred) AddTimeout(timeout float64, clock timers.IReactorTime, onTimeoutCancel func(result any, timeout float64) any) *Deferred {
 	timedOut := false
 	delayedCall := clock.CallLater(timeout, func() {
 		timedOut = true

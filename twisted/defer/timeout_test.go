@@ -1,67 +1,29 @@
-package deferred
+package deferred_test
 
 import (
+	"github.com/twistedflow/twistedflow/twisted/defer"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-func overrideFunc(any, float64) any { return "OVERRIDDEN" }
-
-// noResult fails unless d has no result yet.
-func noResult(t *testing.T, d *Deferred) {
-	t.Helper()
-	if d.Called() {
-		t.Fatalf("%v has a result", d)
-	}
-}
-
-// successResultOf returns d's success result, failing the test if d has
-// none.
-func successResultOf(t *testing.T, d *Deferred) any {
-	t.Helper()
-	var got []any
-	var fs []*twisted.Failure
-	d.AddCallbacks(func(r any) (any, error) { got = append(got, r); return r, nil },
-		func(f *twisted.Failure) (any, error) { fs = append(fs, f); return f, nil })
-	if len(got) != 1 {
-		t.Fatalf("%v: no success result (failures %v)", d, fs)
-	}
-	return got[0]
-}
-
-// failureResultOf returns d's failure, consuming it, and fails the test
-// unless d has one of the given classes.
-func failureResultOf(t *testing.T, d *Deferred, classes ...*twisted.Class) *twisted.Failure {
-	t.Helper()
-	var fs []*twisted.Failure
-	d.AddErrback(appendFailure(&fs))
-	if len(fs) != 1 {
-		t.Fatalf("%v: no failure result", d)
-	}
-	if len(classes) > 0 && fs[0].Check(classes...) == nil {
-		t.Fatalf("failure %v, want one of %v", fs[0], classes)
-	}
-	return fs[0]
-}
-
 func TestTimeoutChainable(t *testing.T) {
-	d := New()
+	d := deferred.New()
 	d.AddTimeout(5, reactor.NewClock(), nil).AddCallback(func(any) (any, error) { return "done", nil })
 	d.Callback(nil)
-	if got := successResultOf(t, d); got != "done" {
+	if got := deferred.SuccessResultOf(t, d); got != "done" {
 		t.Fatal(got)
 	}
 }
 
 func TestResultBeforeTimeout(t *testing.T) {
-	for _, custom := range []func(any, float64) any{nil, overrideFunc} {
+	for _, custom := range []func(any, float64) any{nil, deferred.OverrideFunc} {
 		for _, fail := range []bool{false, true} {
 			clock := reactor.NewClock()
-			d := New()
+			d := deferred.New()
 			d.AddTimeout(10, clock, custom)
-			inner := New()
+			inner := deferred.New()
 			var seen any
 			d.AddBoth(func(r any) (any, error) { seen = r; return inner, nil })
 			if fail {
@@ -73,7 +35,7 @@ func TestResultBeforeTimeout(t *testing.T) {
 				t.Fatal("not fired at once")
 			}
 			clock.Advance(15)
-			noResult(t, inner)
+			deferred.NoResult(t, inner)
 			if len(clock.GetDelayedCalls()) != 0 {
 				t.Fatal("timeout still scheduled")
 			}
@@ -83,65 +45,65 @@ func TestResultBeforeTimeout(t *testing.T) {
 
 func TestTimedOut(t *testing.T) {
 	clock := reactor.NewClock()
-	d := New()
+	d := deferred.New()
 	d.AddTimeout(10, clock, nil)
-	noResult(t, d)
+	deferred.NoResult(t, d)
 	clock.Advance(15)
-	f := failureResultOf(t, d, TimeoutError)
+	f := deferred.FailureResultOf(t, d, deferred.TimeoutError)
 	if got := twisted.Repr(f.Value); got != "TimeoutError(10, 'Deferred')" {
 		t.Fatal(got)
 	}
 
 	clock = reactor.NewClock()
-	d = New()
-	d.AddTimeout(10, clock, overrideFunc)
+	d = deferred.New()
+	d.AddTimeout(10, clock, deferred.OverrideFunc)
 	clock.Advance(15)
-	if got := successResultOf(t, d); got != "OVERRIDDEN" {
+	if got := deferred.SuccessResultOf(t, d); got != "OVERRIDDEN" {
 		t.Fatal(got)
 	}
 }
 
 func TestTimedOutProvidedCancel(t *testing.T) {
 	clock := reactor.NewClock()
-	d := NewWithCanceller(func(c *Deferred) { c.Callback("I was cancelled!") })
+	d := deferred.NewWithCanceller(func(c *deferred.Deferred) { c.Callback("I was cancelled!") })
 	d.AddTimeout(10, clock, nil)
 	clock.Advance(15)
-	if got := successResultOf(t, d); got != "I was cancelled!" {
+	if got := deferred.SuccessResultOf(t, d); got != "I was cancelled!" {
 		t.Fatal(got)
 	}
 
 	clock = reactor.NewClock()
 	err := twisted.ValueError.New("what!")
-	d = NewWithCanceller(func(c *Deferred) { c.Errback(err) })
+	d = deferred.NewWithCanceller(func(c *deferred.Deferred) { c.Errback(err) })
 	d.AddTimeout(10, clock, nil)
 	clock.Advance(15)
-	if f := failureResultOf(t, d, twisted.ValueError); f.Value != err {
+	if f := deferred.FailureResultOf(t, d, twisted.ValueError); f.Value != err {
 		t.Fatal(f.Value)
 	}
 
 	clock = reactor.NewClock()
-	d = NewWithCanceller(func(c *Deferred) { c.Errback(err) })
-	d.AddTimeout(10, clock, overrideFunc)
+	d = deferred.NewWithCanceller(func(c *deferred.Deferred) { c.Errback(err) })
+	d.AddTimeout(10, clock, deferred.OverrideFunc)
 	clock.Advance(15)
-	if got := successResultOf(t, d); got != "OVERRIDDEN" {
+	if got := deferred.SuccessResultOf(t, d); got != "OVERRIDDEN" {
 		t.Fatal(got)
 	}
 }
 
 func TestCancelBeforeTimeout(t *testing.T) {
-	for _, custom := range []func(any, float64) any{nil, overrideFunc} {
+	for _, custom := range []func(any, float64) any{nil, deferred.OverrideFunc} {
 		clock := reactor.NewClock()
-		d := New()
+		d := deferred.New()
 		d.AddTimeout(10, clock, custom)
-		inner := New()
+		inner := deferred.New()
 		var cancelled *twisted.Failure
 		d.AddErrback(func(f *twisted.Failure) (any, error) { cancelled = f; return inner, nil })
 		d.Cancel()
-		if cancelled == nil || cancelled.Type != CancelledError {
+		if cancelled == nil || cancelled.Type != deferred.CancelledError {
 			t.Fatal(cancelled)
 		}
 		clock.Advance(15)
-		noResult(t, inner)
+		deferred.NoResult(t, inner)
 	}
 }
 
@@ -150,17 +112,17 @@ func TestErrbackAddedBeforeTimeout(t *testing.T) {
 		name     string
 		suppress bool
 		custom   func(any, float64) any
-		check    func(t *testing.T, d *Deferred)
+		check    func(t *testing.T, d *deferred.Deferred)
 	}{
-		{"translated", false, nil, func(t *testing.T, d *Deferred) { failureResultOf(t, d, TimeoutError) }},
-		{"suppressed", true, nil, func(t *testing.T, d *Deferred) { successResultOf(t, d) }},
-		{"custom", false, overrideFunc, func(t *testing.T, d *Deferred) {
-			if got := successResultOf(t, d); got != "OVERRIDDEN" {
+		{"translated", false, nil, func(t *testing.T, d *deferred.Deferred) { deferred.FailureResultOf(t, d, deferred.TimeoutError) }},
+		{"suppressed", true, nil, func(t *testing.T, d *deferred.Deferred) { deferred.SuccessResultOf(t, d) }},
+		{"custom", false, deferred.OverrideFunc, func(t *testing.T, d *deferred.Deferred) {
+			if got := deferred.SuccessResultOf(t, d); got != "OVERRIDDEN" {
 				t.Fatal(got)
 			}
 		}},
-		{"custom suppressed", true, overrideFunc, func(t *testing.T, d *Deferred) {
-			if got := successResultOf(t, d); got != "OVERRIDDEN" {
+		{"custom suppressed", true, deferred.OverrideFunc, func(t *testing.T, d *deferred.Deferred) {
+			if got := deferred.SuccessResultOf(t, d); got != "OVERRIDDEN" {
 				t.Fatal(got)
 			}
 		}},
@@ -168,19 +130,19 @@ func TestErrbackAddedBeforeTimeout(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			clock := reactor.NewClock()
-			d := New()
+			d := deferred.New()
 			var seen *twisted.Failure
 			d.AddErrback(func(f *twisted.Failure) (any, error) {
 				seen = f
 				if tt.suppress {
-					f.Trap(CancelledError)
+					f.Trap(deferred.CancelledError)
 					return nil, nil
 				}
 				return f, nil
 			})
 			d.AddTimeout(10, clock, tt.custom)
 			clock.Advance(15)
-			if seen == nil || seen.Type != CancelledError {
+			if seen == nil || seen.Type != deferred.CancelledError {
 				t.Fatal(seen)
 			}
 			tt.check(t, d)
@@ -189,9 +151,9 @@ func TestErrbackAddedBeforeTimeout(t *testing.T) {
 }
 
 func TestCallbackAddedToCancellerBeforeTimeout(t *testing.T) {
-	for _, custom := range []func(any, float64) any{nil, overrideFunc} {
+	for _, custom := range []func(any, float64) any{nil, deferred.OverrideFunc} {
 		clock := reactor.NewClock()
-		d := NewWithCanceller(func(d *Deferred) { d.Callback("success") })
+		d := deferred.NewWithCanceller(func(d *deferred.Deferred) { d.Callback("success") })
 		var seen any
 		d.AddCallback(func(v any) (any, error) { seen = v; return v, nil })
 		d.AddTimeout(10, clock, custom)
@@ -200,7 +162,7 @@ func TestCallbackAddedToCancellerBeforeTimeout(t *testing.T) {
 		if custom != nil {
 			want = "OVERRIDDEN"
 		}
-		if seen != "success" || successResultOf(t, d) != want {
+		if seen != "success" || deferred.SuccessResultOf(t, d) != want {
 			t.Fatal(seen)
 		}
 	}
@@ -208,18 +170,18 @@ func TestCallbackAddedToCancellerBeforeTimeout(t *testing.T) {
 
 func TestTimeoutNumbers(t *testing.T) {
 	clock := reactor.NewClock()
-	d := New()
+	d := deferred.New()
 	d.AddTimeout(2.5, clock, nil)
 	clock.Advance(3)
-	if got := twisted.Repr(failureResultOf(t, d, TimeoutError).Value); got != "TimeoutError(2.5, 'Deferred')" {
+	if got := twisted.Repr(deferred.FailureResultOf(t, d, deferred.TimeoutError).Value); got != "TimeoutError(2.5, 'Deferred')" {
 		t.Fatal(got)
 	}
 }
 
 func TestDeprecatedTimeout(t *testing.T) {
-	d := New()
-	Timeout(d)
-	if got := twisted.Repr(failureResultOf(t, d, TimeoutError).Value); got != "TimeoutError('Callback timed out',)" {
+	d := deferred.New()
+	deferred.Timeout(d)
+	if got := twisted.Repr(deferred.FailureResultOf(t, d, deferred.TimeoutError).Value); got != "TimeoutError('Callback timed out',)" {
 		t.Fatal(got)
 	}
 }

@@ -1,6 +1,10 @@
 package reactor
 
-import "math"
+import (
+	"math"
+
+	"github.com/twistedflow/twistedflow/internal/timers"
+)
 
 // A Clock is a deterministic, easily controlled implementation of
 // IReactorTime (twisted.internet.task.Clock), for writing deterministic
@@ -16,7 +20,7 @@ import "math"
 // the goroutine that calls Advance, with no lock held: they may schedule,
 // cancel and reset calls, and even advance the clock.
 type Clock struct {
-	q        timers
+	q        timers.Queue
 	rightNow float64
 }
 
@@ -25,7 +29,7 @@ var _ IReactorTime = (*Clock)(nil)
 // NewClock returns a Clock at time 0 with no calls scheduled.
 func NewClock() *Clock {
 	c := &Clock{}
-	c.q.now = func() float64 { return c.rightNow }
+	c.q.Now = func() float64 { return c.rightNow }
 	return c
 }
 
@@ -33,8 +37,8 @@ func NewClock() *Clock {
 // it pretends to be time.time(). A DelayedCall's Reset uses it to work
 // out the time to reschedule to.
 func (c *Clock) Seconds() float64 {
-	c.q.mu.Lock()
-	defer c.q.mu.Unlock()
+	c.q.Mu.Lock()
+	defer c.q.Mu.Unlock()
 	return c.rightNow
 }
 
@@ -43,9 +47,9 @@ func (c *Clock) Seconds() float64 {
 // reset it. Unlike a Reactor's, a Clock's delay may be negative: the call
 // is then overdue and runs at the next Advance.
 func (c *Clock) CallLater(delay float64, f func()) *DelayedCall {
-	c.q.mu.Lock()
-	defer c.q.mu.Unlock()
-	return c.q.schedule(delay, f)
+	c.q.Mu.Lock()
+	defer c.q.Mu.Unlock()
+	return c.q.Schedule(delay, f)
 }
 
 // GetDelayedCalls returns the calls scheduled and not yet run or
@@ -53,9 +57,9 @@ func (c *Clock) CallLater(delay float64, f func()) *DelayedCall {
 // will run in, except that a call moved by Reset or Delay keeps its old
 // place until the next CallLater or Advance.
 func (c *Clock) GetDelayedCalls() []*DelayedCall {
-	c.q.mu.Lock()
-	defer c.q.mu.Unlock()
-	return c.q.pending()
+	c.q.Mu.Lock()
+	defer c.q.Mu.Unlock()
+	return c.q.Pending()
 }
 
 // Advance moves time on this clock forward by amount seconds and runs
@@ -73,19 +77,19 @@ func (c *Clock) GetDelayedCalls() []*DelayedCall {
 // raised by a call propagates out of Twisted's advance; the call counts as
 // made and the calls not yet run stay scheduled.
 func (c *Clock) Advance(amount float64) {
-	c.q.mu.Lock()
+	c.q.Mu.Lock()
 	c.rightNow += amount
 	for {
-		c.q.settle()
-		f, ok := c.q.due(c.rightNow, math.MaxInt64)
+		c.q.Settle()
+		f, ok := c.q.Due(c.rightNow, math.MaxInt64)
 		if !ok {
 			break
 		}
-		c.q.mu.Unlock()
+		c.q.Mu.Unlock()
 		f()
-		c.q.mu.Lock()
+		c.q.Mu.Lock()
 	}
-	c.q.mu.Unlock()
+	c.q.Mu.Unlock()
 }
 
 // Pump advances the clock incrementally by each of the given amounts in

@@ -344,9 +344,9 @@ func TestClockHeapStaysSmall(t *testing.T) {
 	ran := 0
 	call := c.CallLater(1, func() { ran++ })
 	size := func() int {
-		c.q.mu.Lock()
-		defer c.q.mu.Unlock()
-		return len(c.q.heap)
+		c.q.Mu.Lock()
+		defer c.q.Mu.Unlock()
+		return c.q.Len()
 	}
 	for i := range 10000 {
 		call.Reset(float64(i%7 + 1))

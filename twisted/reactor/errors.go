@@ -1,8 +1,7 @@
 package reactor
 
 import (
-	"strings"
-
+	"github.com/twistedflow/twistedflow/internal/timers"
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
@@ -10,13 +9,11 @@ import (
 var (
 	// AlreadyCalled is raised by Cancel, Delay and Reset on a DelayedCall
 	// that has already run: "Tried to cancel an already-called event."
-	AlreadyCalled = twisted.NewClass("twisted.internet.error.AlreadyCalled", twisted.ValueError).
-			WithStr(messageStr("Tried to cancel an already-called event"))
+	AlreadyCalled = timers.AlreadyCalled
 	// AlreadyCancelled is raised by Cancel, Delay and Reset on a
 	// DelayedCall that has been cancelled: "Tried to cancel an
 	// already-cancelled event."
-	AlreadyCancelled = twisted.NewClass("twisted.internet.error.AlreadyCancelled", twisted.ValueError).
-				WithStr(messageStr("Tried to cancel an already-cancelled event"))
+	AlreadyCancelled = timers.AlreadyCancelled
 	// ReactorNotRunning is raised when trying to stop a reactor which is
 	// not running.
 	ReactorNotRunning = twisted.NewClass("twisted.internet.error.ReactorNotRunning", twisted.RuntimeError)
@@ -27,24 +24,3 @@ var (
 	// was stopped.
 	ReactorNotRestartable = twisted.NewClass("twisted.internet.error.ReactorNotRestartable", twisted.RuntimeError)
 )
-
-// messageStr is the __str__ of Twisted's AlreadyCalled and
-// AlreadyCancelled: the class's MESSAGE, then the arguments if any, then a
-// full stop. They are raised without arguments, so repr shows
-// AlreadyCalled() as in Python.
-func messageStr(message string) func(*twisted.Error) string {
-	return func(e *twisted.Error) string {
-		s := message
-		if len(e.Args) > 0 {
-			args := make([]string, len(e.Args))
-			for i, a := range e.Args {
-				args[i] = twisted.Str(a)
-			}
-			s += ": " + strings.Join(args, " ")
-		}
-		return s + "."
-	}
-}
-
-func errAlreadyCalled() error    { return AlreadyCalled.New() }
-func errAlreadyCancelled() error { return AlreadyCancelled.New() }

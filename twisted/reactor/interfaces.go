@@ -1,19 +1,36 @@
 package reactor
 
+import "github.com/twistedflow/twistedflow/internal/timers"
+
 // IReactorTime is the time part of a reactor (twisted.internet.interfaces.
 // IReactorTime): the clock and the scheduling of calls. Both the real
 // Reactor and the deterministic Clock provide it; code that only schedules
-// should ask for this interface, so that tests can hand it a Clock.
-type IReactorTime interface {
-	// Seconds returns the reactor's current time in seconds.
-	Seconds() float64
-	// CallLater calls f delay seconds from now and returns a handle that
-	// can cancel, delay or reset the call.
-	CallLater(delay float64, f func()) *DelayedCall
-	// GetDelayedCalls returns the calls scheduled and not yet run or
-	// cancelled.
-	GetDelayedCalls() []*DelayedCall
-}
+// should ask for this interface, so that tests can hand it a Clock. Its
+// methods:
+//
+//	Seconds() float64                               // the reactor's current time in seconds
+//	CallLater(delay float64, f func()) *DelayedCall // call f delay seconds from now
+//	GetDelayedCalls() []*DelayedCall                // the calls scheduled and not yet run or cancelled
+//
+// (It is declared in an internal leaf package so that package deferred can
+// name it without importing this one.)
+type IReactorTime = timers.IReactorTime
+
+// A DelayedCall is a call scheduled by CallLater (Twisted's
+// twisted.internet.base.DelayedCall, the IDelayedCall interface): it can be
+// cancelled, delayed or reset until it runs. Its methods:
+//
+//	GetTime() float64           // when it will run
+//	Cancel() error              // unschedule it
+//	Reset(secondsFromNow) error // reschedule it secondsFromNow from now
+//	Delay(secondsLater) error   // reschedule it secondsLater after its time
+//	Active() bool               // not yet run nor cancelled
+//	Called() bool, Cancelled() bool, String() string
+//
+// They are safe to call from any goroutine. Once the call has run or been
+// cancelled, Cancel, Delay and Reset return an AlreadyCalled or
+// AlreadyCancelled error and change nothing.
+type DelayedCall = timers.DelayedCall
 
 // IReactorCore is the loop itself (twisted.internet.interfaces.IReactorCore).
 type IReactorCore interface {

@@ -7,3 +7,10 @@ import (
 )
 
 func TestMain(m *testing.M) { leakcheck.Main(m) }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

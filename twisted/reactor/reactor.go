@@ -1,6 +1,8 @@
 package reactor
 
 import (
+	"github.com/twistedflow/twistedflow/internal/timers"
+
 	"log/slog"
 	"sync"
 	"time"
@@ -33,7 +35,7 @@ type Reactor struct {
 	// Set it before Run.
 	Logger *slog.Logger
 
-	q timers // q.mu guards the fields below, and the pool
+	q timers.Queue // q.mu guards the fields below, and the pool
 
 	// Seconds is base plus the monotonic time elapsed since start.
 	start time.Time
@@ -71,8 +73,8 @@ func New() *Reactor {
 	}
 	r.timer.Stop()
 	r.base = float64(r.start.UnixNano()) / 1e9
-	r.q.now = r.seconds
-	r.q.wake = r.wake
+	r.q.Now = r.seconds
+	r.q.Wake = r.wake
 	return r
 }
 
@@ -100,38 +102,38 @@ func (r *Reactor) CallLater(delay float64, f func()) *DelayedCall {
 	if !(delay >= 0) {
 		panic(twisted.AssertionError.New(twisted.Repr(delay) + " is not greater than or equal to 0 seconds"))
 	}
-	r.q.mu.Lock()
-	defer r.q.mu.Unlock()
-	return r.q.schedule(delay, f)
+	r.q.Mu.Lock()
+	defer r.q.Mu.Unlock()
+	return r.q.Schedule(delay, f)
 }
 
 // GetDelayedCalls returns the calls scheduled and not yet run or
 // cancelled, earliest first.
 func (r *Reactor) GetDelayedCalls() []*DelayedCall {
-	r.q.mu.Lock()
-	defer r.q.mu.Unlock()
-	r.q.settle()
-	return r.q.pending()
+	r.q.Mu.Lock()
+	defer r.q.Mu.Unlock()
+	r.q.Settle()
+	return r.q.Pending()
 }
 
 // CallWhenRunning calls f when the reactor is running: at once if it
 // already is, otherwise when Run starts it, in the order registered.
 func (r *Reactor) CallWhenRunning(f func()) {
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	if r.running {
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		f()
 		return
 	}
 	r.whenRunning = append(r.whenRunning, f)
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 }
 
 // Running reports whether the reactor is running: true from the start of
 // Run, before the CallWhenRunning calls, until it shuts down after Stop.
 func (r *Reactor) Running() bool {
-	r.q.mu.Lock()
-	defer r.q.mu.Unlock()
+	r.q.Mu.Lock()
+	defer r.q.Mu.Unlock()
 	return r.running
 }
 
@@ -141,20 +143,20 @@ func (r *Reactor) Running() bool {
 // It returns ReactorAlreadyRunning if the reactor is running, and
 // ReactorNotRestartable if it has run and stopped.
 func (r *Reactor) Run() error {
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	if r.started {
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		return ReactorAlreadyRunning.New()
 	}
 	if r.ranBefore {
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		return ReactorNotRestartable.New()
 	}
 	r.started, r.stopped, r.running = true, false, true
 	startup := r.whenRunning
 	r.whenRunning = nil
 	r.pool.start(r)
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 
 	for _, f := range startup {
 		r.call(f)
@@ -169,8 +171,8 @@ func (r *Reactor) Run() error {
 // returns. It returns ReactorNotRunning if the reactor is not running or
 // is already stopping.
 func (r *Reactor) Stop() error {
-	r.q.mu.Lock()
-	defer r.q.mu.Unlock()
+	r.q.Mu.Lock()
+	defer r.q.Mu.Unlock()
 	if r.stopped {
 		return ReactorNotRunning.New("Can't stop reactor that isn't running.")
 	}
@@ -192,14 +194,14 @@ func (r *Reactor) Iterate(delay float64) {
 func (r *Reactor) mainLoop() {
 	for {
 		r.runUntilCurrent()
-		r.q.mu.Lock()
+		r.q.Mu.Lock()
 		if !r.started {
-			r.q.mu.Unlock()
+			r.q.Mu.Unlock()
 			return
 		}
 		wait, ok := r.timeout()
 		running := r.running
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		if !running {
 			wait, ok = 0, true
 		}
@@ -210,12 +212,12 @@ func (r *Reactor) mainLoop() {
 // timeout returns how long the loop may wait before a call falls due, and
 // false if no call is scheduled; mu must be held.
 func (r *Reactor) timeout() (float64, bool) {
-	r.q.settle()
-	e, ok := r.q.next()
+	r.q.Settle()
+	at, ok := r.q.NextTime()
 	if !ok {
 		return 0, false
 	}
-	return max(0, e.at-r.seconds()), true
+	return max(0, at-r.seconds()), true
 }
 
 // doIteration waits for a wake-up, or at most delay seconds if bounded.
@@ -264,39 +266,39 @@ func (r *Reactor) wake() {
 // then the scheduled calls that are due, as Twisted's does: calls that
 // these schedule wait for the next iteration.
 func (r *Reactor) runUntilCurrent() {
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	calls := r.threadCalls
 	r.threadCalls = r.spareCalls[:0]
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 	for _, f := range calls {
 		r.call(f)
 	}
 	clear(calls)
 
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	r.spareCalls = calls
 	if len(r.threadCalls) > 0 {
 		r.wake()
 	}
-	r.q.settle()
+	r.q.Settle()
 	now := r.seconds()
-	last := r.q.up // calls ranked after it were scheduled by this iteration
+	last := r.q.Up() // calls ranked after it were scheduled by this iteration
 	for {
-		f, ok := r.q.due(now, last)
+		f, ok := r.q.Due(now, last)
 		if !ok {
 			break
 		}
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		r.call(f)
-		r.q.mu.Lock()
-		r.q.settle()
+		r.q.Mu.Lock()
+		r.q.Settle()
 	}
 	if r.justStopped {
 		// The shutdown event: Twisted's crash.
 		r.justStopped = false
 		r.started, r.running = false, false
 	}
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 }
 
 // call runs f, logging a panic as an unhandled error.

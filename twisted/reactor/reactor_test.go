@@ -120,7 +120,7 @@ func TestCallLaterRuns(t *testing.T) {
 // reactor's clock is pinned so that they are due at the very same time.
 func TestCallLaterSameTimeOrder(t *testing.T) {
 	r := New()
-	r.q.now = func() float64 { return 100 }
+	r.q.Now = func() float64 { return 100 }
 	var got []int
 	r.CallWhenRunning(func() {
 		for i := range 50 {

@@ -19,10 +19,10 @@ const defaultPoolSize = 10
 // Calls made before Run start once the reactor runs; calls made after it
 // has stopped never run.
 func (r *Reactor) CallFromThread(f func()) {
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	r.threadCalls = append(r.threadCalls, f)
 	r.wake()
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 }
 
 // CallInThread runs f on the reactor's pool of goroutines, which runs at
@@ -35,8 +35,8 @@ func (r *Reactor) CallFromThread(f func()) {
 // Pool goroutines are started as work arrives and end as soon as there is
 // none left, so a stopped reactor leaves no goroutine behind.
 func (r *Reactor) CallInThread(f func()) {
-	r.q.mu.Lock()
-	defer r.q.mu.Unlock()
+	r.q.Mu.Lock()
+	defer r.q.Mu.Unlock()
 	if r.pool.joined {
 		return
 	}
@@ -52,8 +52,8 @@ func (r *Reactor) SuggestThreadPoolSize(size int) {
 	if size < 0 {
 		panic(twisted.AssertionError.New("minimum is greater than maximum"))
 	}
-	r.q.mu.Lock()
-	defer r.q.mu.Unlock()
+	r.q.Mu.Lock()
+	defer r.q.Mu.Unlock()
 	r.pool.max = size
 	r.pool.grow(r)
 }
@@ -92,15 +92,15 @@ func (p *pool) grow(r *Reactor) {
 // join refuses new work and waits for the queued work to be done, as
 // Twisted's ThreadPool.stop does.
 func (p *pool) join(r *Reactor) {
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	p.joined = true
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 	p.wg.Wait()
 }
 
 func (p *pool) work(r *Reactor) {
 	defer p.wg.Done()
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	for p.head < len(p.queue) && p.workers <= p.max {
 		f := p.queue[p.head]
 		p.queue[p.head] = nil
@@ -113,11 +113,11 @@ func (p *pool) work(r *Reactor) {
 			p.queue, p.head = p.queue[:n], 0
 		}
 		p.busy++
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		r.call(f)
-		r.q.mu.Lock()
+		r.q.Mu.Lock()
 		p.busy--
 	}
 	p.workers--
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 }

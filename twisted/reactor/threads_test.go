@@ -64,9 +64,9 @@ func TestCallInThreadBounded(t *testing.T) {
 	r.CallWhenRunning(func() {
 		<-started
 		<-started
-		r.q.mu.Lock()
+		r.q.Mu.Lock()
 		workers, queued = r.pool.workers, len(r.pool.queue)-r.pool.head
-		r.q.mu.Unlock()
+		r.q.Mu.Unlock()
 		r.SuggestThreadPoolSize(3) // starts one more for the queued work
 		<-started
 		close(release)
@@ -95,9 +95,9 @@ func TestCallInThreadAfterStop(t *testing.T) {
 		t.Fatalf("%d of 30 done when Run returned", done)
 	}
 	r.CallInThread(func() { t.Error("work given after stop ran") })
-	r.q.mu.Lock()
+	r.q.Mu.Lock()
 	workers, queued := r.pool.workers, len(r.pool.queue)-r.pool.head
-	r.q.mu.Unlock()
+	r.q.Mu.Unlock()
 	if workers != 0 || queued != 0 {
 		t.Errorf("after stop: %d workers, %d queued", workers, queued)
 	}

@@ -1,4 +1,4 @@
-package reactor
+package timers
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 // or been cancelled, Cancel, Delay and Reset return an AlreadyCalled or
 // AlreadyCancelled error and change nothing.
 type DelayedCall struct {
-	q *timers
+	q *Queue
 	f func()
 
 	// time and delayedTime are Twisted's: a Delay or a later Reset only
@@ -37,8 +37,8 @@ type DelayedCall struct {
 // the number of seconds after the epoch at which it is scheduled, for a
 // Clock the Clock's own time.
 func (d *DelayedCall) GetTime() float64 {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	return d.getTime()
 }
 
@@ -51,8 +51,8 @@ func (d *DelayedCall) pending() bool { return !d.called && !d.cancelled }
 // already been made (or is being made: a call that cancels itself gets
 // AlreadyCalled).
 func (d *DelayedCall) Cancel() error {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	if err := d.check(); err != nil {
 		return err
 	}
@@ -68,12 +68,12 @@ func (d *DelayedCall) Cancel() error {
 // DelayedCall stays in use. It returns AlreadyCancelled or AlreadyCalled
 // as Cancel does.
 func (d *DelayedCall) Reset(secondsFromNow float64) error {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	if err := d.check(); err != nil {
 		return err
 	}
-	newTime := d.q.now() + secondsFromNow
+	newTime := d.q.Now() + secondsFromNow
 	if newTime < d.time {
 		d.delayedTime = 0
 		d.time = newTime
@@ -88,8 +88,8 @@ func (d *DelayedCall) Reset(secondsFromNow float64) error {
 // after the time it is scheduled for now (a negative amount brings it
 // forward). It returns AlreadyCancelled or AlreadyCalled as Cancel does.
 func (d *DelayedCall) Delay(secondsLater float64) error {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	if err := d.check(); err != nil {
 		return err
 	}
@@ -105,23 +105,23 @@ func (d *DelayedCall) Delay(secondsLater float64) error {
 // Active reports whether this call is still pending: true if it has not
 // yet been made or cancelled.
 func (d *DelayedCall) Active() bool {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	return !d.called && !d.cancelled
 }
 
 // Called reports whether the call has been made (Twisted's dc.called). It
 // is true from the moment the function starts running.
 func (d *DelayedCall) Called() bool {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	return d.called
 }
 
 // Cancelled reports whether the call has been cancelled (dc.cancelled).
 func (d *DelayedCall) Cancelled() bool {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	return d.cancelled
 }
 
@@ -133,10 +133,10 @@ func (d *DelayedCall) Cancelled() bool {
 // the call is pending (the function is released once it runs or is
 // cancelled).
 func (d *DelayedCall) String() string {
-	d.q.mu.Lock()
-	defer d.q.mu.Unlock()
+	d.q.Mu.Lock()
+	defer d.q.Mu.Unlock()
 	var b strings.Builder
-	fmt.Fprintf(&b, "<DelayedCall %p [%ss] called=%d cancelled=%d", d, twisted.Repr(d.time-d.q.now()), b2i(d.called), b2i(d.cancelled))
+	fmt.Fprintf(&b, "<DelayedCall %p [%ss] called=%d cancelled=%d", d, twisted.Repr(d.time-d.q.Now()), b2i(d.called), b2i(d.cancelled))
 	if d.f != nil {
 		name := "?"
 		if fn := runtime.FuncForPC(reflect.ValueOf(d.f).Pointer()); fn != nil {

@@ -1,4 +1,9 @@
-package reactor
+// Package timers is the queue of delayed calls shared by reactor.Clock and
+// reactor.Reactor, and the DelayedCall type they return. It is a leaf package
+// so that package deferred (AddTimeout) can name DelayedCall and
+// IReactorTime without importing package reactor, which itself returns
+// Deferreds; package reactor re-exports both under their Twisted names.
+package timers
 
 import (
 	"cmp"
@@ -7,9 +12,9 @@ import (
 	"sync"
 )
 
-// timers is the queue of pending DelayedCalls that Clock and Reactor
+// Queue is the queue of pending DelayedCalls that Clock and Reactor
 // share: a heap ordered by due time, then by rank among the calls due at
-// the same time. Its mutex also guards the owner's own state.
+// the same time. Its mutex, Mu, also guards the owner's own state.
 //
 // The ranks reproduce the order in which Twisted's Clock runs calls due
 // at the same time. Clock keeps its calls in a list that it sorts
@@ -37,19 +42,19 @@ import (
 // they reach the top, or all at once when they outnumber the current
 // ones. Every operation is O(log n) amortized, plus O(k log k) in settle
 // for the k calls moved since the last.
-type timers struct {
-	mu    sync.Mutex
+type Queue struct {
+	Mu    sync.Mutex
 	heap  callHeap
 	stale int // entries in heap that are no longer current
 	dirty []*DelayedCall
 	up    int64
 	down  int64
 
-	// now returns the owner's current time; called with mu held.
-	now func() float64
-	// wake, if not nil, is called with mu held when the earliest due
+	// Now returns the owner's current time; called with mu held.
+	Now func() float64
+	// Wake, if not nil, is called with mu held when the earliest due
 	// time may have changed, so a Reactor's loop can recompute its wait.
-	wake func()
+	Wake func()
 }
 
 // entry is a call's place in the heap: the key it had when queued.
@@ -64,26 +69,26 @@ func (e entry) current() bool {
 	return e.seq == e.d.seq && !e.d.cancelled && !e.d.called
 }
 
-// schedule queues f to run delay seconds from now; mu must be held.
-func (q *timers) schedule(delay float64, f func()) *DelayedCall {
-	q.settle() // Twisted's Clock sorts after appending: settle what moved first
+// Schedule queues f to run delay seconds from now; Mu must be held.
+func (q *Queue) Schedule(delay float64, f func()) *DelayedCall {
+	q.Settle() // Twisted's Clock sorts after appending: settle what moved first
 	q.up++
-	t := q.now() + delay
+	t := q.Now() + delay
 	d := &DelayedCall{q: q, f: f, time: t, at: t, seq: q.up}
 	q.heap.push(entry{t, d.seq, d})
-	if q.wake != nil && q.heap[0].d == d {
-		q.wake()
+	if q.Wake != nil && q.heap[0].d == d {
+		q.Wake()
 	}
 	return d
 }
 
-// cancelled records that a pending call was cancelled; mu must be held.
-func (q *timers) cancelled() { q.staled() }
+// cancelled records that a pending call was cancelled; Mu must be held.
+func (q *Queue) cancelled() { q.staled() }
 
 // staled counts one more stale entry, and drops them all when they are
 // more than the current ones (Twisted's rule for its reactor's heap), so
 // that calls cancelled or reset over and over do not grow the heap.
-func (q *timers) staled() {
+func (q *Queue) staled() {
 	q.stale++
 	if q.stale > 50 && q.stale > len(q.heap)/2 {
 		q.heap = slices.DeleteFunc(q.heap, func(e entry) bool { return !e.current() })
@@ -92,20 +97,20 @@ func (q *timers) staled() {
 	}
 }
 
-// moved records that d's time changed; mu must be held.
-func (q *timers) moved(d *DelayedCall) {
+// moved records that d's time changed; Mu must be held.
+func (q *Queue) moved(d *DelayedCall) {
 	if !d.dirty {
 		d.dirty = true
 		q.dirty = append(q.dirty, d)
 	}
-	if q.wake != nil {
-		q.wake()
+	if q.Wake != nil {
+		q.Wake()
 	}
 }
 
-// settle gives the calls moved since the last settle their place in the
-// heap (see the type's comment); mu must be held.
-func (q *timers) settle() {
+// Settle gives the calls moved since the last settle their place in the
+// heap (see the type's comment); Mu must be held.
+func (q *Queue) Settle() {
 	if len(q.dirty) == 0 {
 		return
 	}
@@ -134,15 +139,15 @@ func (q *timers) settle() {
 }
 
 // requeue queues d again under a new key, leaving its old entry stale.
-func (q *timers) requeue(d *DelayedCall, seq int64) {
+func (q *Queue) requeue(d *DelayedCall, seq int64) {
 	d.at, d.seq = d.getTime(), seq
 	q.heap.push(entry{d.at, seq, d})
 	q.staled()
 }
 
 // next returns the earliest pending call's entry, dropping the stale
-// entries above it; mu must be held, and settle called before.
-func (q *timers) next() (entry, bool) {
+// entries above it; Mu must be held, and settle called before.
+func (q *Queue) next() (entry, bool) {
 	for len(q.heap) > 0 {
 		if e := q.heap[0]; e.current() {
 			return e, true
@@ -153,10 +158,10 @@ func (q *timers) next() (entry, bool) {
 	return entry{}, false
 }
 
-// due pops the earliest call if it is due at now and its rank is at most
-// last, marking it called, and returns its function; mu must be held, and
-// settle called before.
-func (q *timers) due(now float64, last int64) (f func(), ok bool) {
+// Due pops the earliest call if it is due at now and its rank is at most
+// last, marking it called, and returns its function; Mu must be held, and
+// Settle called before.
+func (q *Queue) Due(now float64, last int64) (f func(), ok bool) {
 	e, ok := q.next()
 	if !ok || e.at > now || e.seq > last {
 		return nil, false
@@ -168,8 +173,8 @@ func (q *timers) due(now float64, last int64) (f func(), ok bool) {
 	return f, true
 }
 
-// pending returns the pending calls in the order they would run.
-func (q *timers) pending() []*DelayedCall {
+// Pending returns the pending calls in the order they would run.
+func (q *Queue) Pending() []*DelayedCall {
 	calls := []*DelayedCall{}
 	for _, e := range q.heap {
 		if e.current() {
@@ -228,3 +233,18 @@ func (h *callHeap) truncate() {
 	(*h)[last] = entry{}
 	*h = (*h)[:last]
 }
+
+// NextTime returns the time the earliest pending call is due at, and
+// false if none is pending; Mu must be held, and Settle called before.
+func (q *Queue) NextTime() (float64, bool) {
+	e, ok := q.next()
+	return e.at, ok
+}
+
+// Up returns the rank of the call scheduled last: calls ranked after it
+// were scheduled later. Mu must be held.
+func (q *Queue) Up() int64 { return q.up }
+
+// Len returns the number of entries in the heap, stale ones included;
+// Mu must be held.
+func (q *Queue) Len() int { return len(q.heap) }
