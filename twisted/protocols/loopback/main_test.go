@@ -1,0 +1,9 @@
+package loopback
+
+import (
+	"testing"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+)
+
+func TestMain(m *testing.M) { leakcheck.Main(m) }
