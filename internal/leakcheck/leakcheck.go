@@ -1,4 +1,5 @@
-// Package leakcheck fails tests that leave goroutines running.
+// Package leakcheck fails tests that leave goroutines running or file
+// descriptors open.
 //
 // A test package uses it from its TestMain:
 //
@@ -13,9 +14,13 @@
 //
 // A goroutine counts as leaked if it was not running when the check began
 // and still runs when it ends, unless it belongs to the Go runtime or the
-// testing package. Goroutines that are on their way out need a moment to
-// be gone, so the check looks again a bounded number of times, with short
-// pauses, before it reports.
+// testing package. A file descriptor (a socket, a file, a pipe) counts as
+// leaked if it was not open when the check began and still is when it
+// ends, unless it is one the Go runtime keeps for its network poller;
+// descriptors are checked where /proc/self/fd lists them (Linux), and not
+// while fuzzing. Goroutines that are on their way out, and connections
+// being closed, need a moment to be gone, so the check looks again a
+// bounded number of times, with short pauses, before it reports.
 package leakcheck
 
 import (
@@ -29,9 +34,11 @@ import (
 
 // Main runs the tests of m and exits with their status, or with status 1,
 // after printing their stacks, if goroutines that were not running before
-// the tests remain after them.
+// the tests remain after them; and likewise, naming what each is open on,
+// if file descriptors that were not open before remain open.
 func Main(m *testing.M) {
 	before := snapshot()
+	fds := openFDs()
 	code := m.Run()
 	if code == 0 {
 		if leaked := wait(before); len(leaked) > 0 {
@@ -39,19 +46,34 @@ func Main(m *testing.M) {
 			code = 1
 		}
 	}
+	if code == 0 && !fuzzing() {
+		if leaked := fdsLeaked(fds); len(leaked) > 0 {
+			fmt.Fprint(os.Stderr, fdReport(leaked))
+			code = 1
+		}
+	}
 	os.Exit(code)
 }
 
-// Check makes t fail if goroutines started after the call still run when
-// t and its subtests end. It registers a t.Cleanup, so call it first thing
-// in the test. Goroutines of tests running in parallel with t count too:
-// do not use Check in a test that runs in parallel with others.
+// Check makes t fail if goroutines started after the call still run, or
+// file descriptors opened after it are still open, when t and its
+// subtests end. It registers a t.Cleanup, so call it first thing in the
+// test. Goroutines and descriptors of tests running in parallel with t
+// count too: do not use Check in a test that runs in parallel with
+// others.
 func Check(t testing.TB) {
 	t.Helper()
 	before := snapshot()
+	fds := openFDs()
 	t.Cleanup(func() {
 		if leaked := wait(before); len(leaked) > 0 {
 			t.Error(report(leaked))
+		}
+		if fuzzing() {
+			return
+		}
+		if leaked := fdsLeaked(fds); len(leaked) > 0 {
+			t.Error(fdReport(leaked))
 		}
 	})
 }

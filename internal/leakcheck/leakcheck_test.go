@@ -1,6 +1,8 @@
 package leakcheck
 
 import (
+	"net"
+	"os"
 	"strings"
 	"testing"
 )
@@ -86,5 +88,53 @@ created by github.com/x/y.start in goroutine 6
 	/src/y.go:19 +0x8f`
 	if got, want := entryFunction(stack), "github.com/x/y.start.func1"; got != want {
 		t.Errorf("entryFunction = %q, want %q", got, want)
+	}
+}
+
+func TestCheckReportsOpenFile(t *testing.T) {
+	if openFDs() == nil {
+		t.Skip("no " + fdDir + " here: descriptors are not checked")
+	}
+	f := &fakeTB{TB: t}
+	Check(f)
+	file, err := os.Open(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.runCleanups()
+	file.Close()
+	if len(f.errors) != 1 {
+		t.Fatalf("got %d errors, want 1", len(f.errors))
+	}
+	if !strings.Contains(f.errors[0], "file descriptor") || !strings.Contains(f.errors[0], os.Args[0]) {
+		t.Errorf("report does not name the open file %s:\n%s", os.Args[0], f.errors[0])
+	}
+}
+
+func TestCheckReportsOpenSocketUntilClosed(t *testing.T) {
+	if openFDs() == nil {
+		t.Skip("no " + fdDir + " here: descriptors are not checked")
+	}
+	f := &fakeTB{TB: t}
+	Check(f)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	f.runCleanups()
+	if len(f.errors) != 0 {
+		t.Errorf("a closed listener reported as leaked:\n%s", f.errors[0])
+	}
+	g := &fakeTB{TB: t}
+	Check(g)
+	l, err = net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	g.runCleanups()
+	if len(g.errors) != 1 || !strings.Contains(g.errors[0], "socket:[") {
+		t.Errorf("an open listener not reported: %q", g.errors)
 	}
 }
