@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
@@ -95,6 +96,7 @@ func webReadLine(t *testing.T, page *bufio.Reader) string {
 
 // The Resource docstring's example.
 func TestResourceDocstring(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	render := func(req *flow.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.WriteString("<html><head><title>Delayed</title></head>")
@@ -144,6 +146,7 @@ func webCooperative(count int, steps chan<- *deferred.Deferred, name string) flo
 // The howto's FlowResource with flowRender: two clients' pages are
 // produced at the same time on one reactor, each flushed as it goes.
 func TestResourceHowtoTwoClients(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	steps := map[string]chan *deferred.Deferred{"A": make(chan *deferred.Deferred, 10), "B": make(chan *deferred.Deferred, 10)}
 	var mu sync.Mutex
 	var writes []string // the pages' writes, in the order the one reactor made them
@@ -231,6 +234,7 @@ func TestResourceHowtoTwoClients(t *testing.T) {
 
 // The default count is 30, as the howto's req.args.get("count", ["30"]).
 func TestResourceArgs(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	_, _, srv, _ := webServe(t, func(req *flow.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.SetHeader("Content-Type", "text/plain")
@@ -251,6 +255,7 @@ func TestResourceArgs(t *testing.T) {
 // A client that goes away mid-page cancels the flow: its generator is
 // closed, its Cooperate timer cancelled, and nothing is logged.
 func TestResourceClientGoneCancelsFlow(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	closed := make(chan struct{})
 	var writeErr error
 	r, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
@@ -292,6 +297,7 @@ func TestResourceClientGoneCancelsFlow(t *testing.T) {
 // after writing aborts the response: the client sees it truncated. Both
 // failures are logged.
 func TestResourceFailure(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	_, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.SetHeader("X-Page", "lost")
@@ -335,6 +341,7 @@ func TestResourceFailure(t *testing.T) {
 // A gen that panics, or returns no generator, fails the page as its
 // generator would.
 func TestResourceGenPanics(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	_, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
 		if req.Args.Get("nil") != "" {
 			return nil
@@ -355,6 +362,7 @@ func TestResourceGenPanics(t *testing.T) {
 // A page of many writes arrives whole and in order, through the bounded
 // buffer.
 func TestResourceLargePage(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
 	const pieces = 1024
 	piece := strings.Repeat("x", 4095) + "\n"
 	_, _, srv, _ := webServe(t, func(req *flow.Request) flow.Generator {
