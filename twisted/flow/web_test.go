@@ -388,3 +388,48 @@ func TestResourceLargePage(t *testing.T) {
 		t.Errorf("after the page: %q, %v", rest, err)
 	}
 }
+
+// Many clients at once on one reactor: every page arrives whole.
+func TestResourceManyClients(t *testing.T) {
+	leakcheck.Check(t) // goroutines and file descriptors
+	const clients, items = 200, 10
+	_, _, srv, _ := webServe(t, func(req *flow.Request) flow.Generator {
+		return func(yield func(any) bool) error {
+			name := req.Args.Get("name")
+			for i := range items {
+				fmt.Fprintf(req, "%s:%d\n", name, i)
+				if !yield(flow.Cooperate(0)) {
+					return nil
+				}
+			}
+			return nil
+		}
+	})
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	errs := make(chan error, clients)
+	for c := range clients {
+		go func() {
+			name := strconv.Itoa(c)
+			resp, err := client.Get(srv.URL + "/?name=" + name)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			var want strings.Builder
+			for i := range items {
+				fmt.Fprintf(&want, "%s:%d\n", name, i)
+			}
+			if err == nil && string(body) != want.String() {
+				err = fmt.Errorf("page %s: %q", name, body)
+			}
+			errs <- err
+		}()
+	}
+	for range clients {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
