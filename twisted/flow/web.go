@@ -52,8 +52,10 @@ func Resource(gen func(req *Request) Generator) *WebResource {
 }
 
 // ResourceOn returns a web resource which uses flow in its page
-// generation, running its flows on reactor r (a *reactor.Reactor, which
-// must be running: a request waits for it).
+// generation, running its flows on reactor r, a *reactor.Reactor. The
+// reactor must be running: a request waits for it to run, and a page in
+// progress when it stops never ends (its client gives up, or the server
+// is closed: close the server before stopping the reactor).
 //
 // For each request, gen is called with the request, and the generator it
 // returns is run by the controller flow.DeferredOn(r, ...) on the
