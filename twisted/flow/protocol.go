@@ -1,0 +1,377 @@
+package flow
+
+import (
+	"fmt"
+	"log/slog"
+	"reflect"
+	"slices"
+	"unsafe"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// Protocol is a flow-based protocol (twisted.flow.protocol): a protocol
+// that is actually a controller. It is at once a protocol.IProtocol, the
+// Callback stage its controller reads the connection's data from, and the
+// controller that runs the flow.
+//
+// When the connection is made, the Controller is called with the
+// protocol, the connection, and what it returns is wrapped (Wrap) and run,
+// as flow.Deferred runs a flow:
+//
+//   - the controller yields the connection and reads it: each chunk of
+//     data received is one string (Python 2's str) from Next; the stage
+//     ends (Next returns StopIteration) when the connection is closed;
+//   - it writes with Write (a string or []byte), or by yielding strings:
+//     the results of the flow are written, in order (WriteSequence);
+//   - when the flow ends, the connection is closed (LoseConnection);
+//   - when it fails, the connection is closed and the failure logged as
+//     Twisted logs an unhandled error (see Reactor);
+//   - Cooperate pauses the flow on the Reactor, and the flow waits on the
+//     Deferreds, Callbacks and Threaded stages it yields, as under
+//     flow.Deferred.
+//
+// When the connection is lost, the stage finishes on ConnectionDone (a
+// clean close), and on ConnectionLost when FinishOnConnectionLost is set
+// (the default); any other reason, or ConnectionLost when it is not set,
+// is the stage's failure: Next returns it (or, if its class is one of
+// Trap's, returns the class).
+//
+// Every method is called on the reactor's goroutine, as every protocol
+// method is.
+//
+// Python's flow.Protocol is a class whose controller is set afterwards;
+// NewProtocol is its constructor:
+//
+//	server = flow.Protocol()              server := flow.NewProtocol()
+//	server.controller = echoServer        server.Controller = echoServer
+//
+// and MakeProtocol builds the constructor a factory wants.
+type Protocol struct {
+	protocol.Protocol
+	CallbackStage
+
+	// Controller is called with the protocol when the connection is made:
+	// a function of one argument, the *Protocol (func(conn *flow.Protocol)
+	// flow.Generator, func(conn *flow.Protocol) *myIterator, ...),
+	// returning what Wrap accepts. Nil is flow.Protocol's controller,
+	// which raises NotImplementedError.
+	Controller any
+	// FinishOnConnectionLost makes a connection lost in a non-clean
+	// fashion (ConnectionLost, ConnectionAborted) the end of the stage
+	// rather than its failure. MakeProtocol and NewProtocol set it.
+	FinishOnConnectionLost bool
+	// Reactor schedules Cooperate instructions; nil is reactor.Default().
+	// Its Logger (if it is a *reactor.Reactor) logs the flow's failure.
+	Reactor reactor.IReactorTime
+
+	cmd      Stage
+	timers   []*reactor.DelayedCall
+	waits    []*deferred.Deferred
+	done     bool
+	yielding bool // inside cmd.Yield: a wake-up then sets again
+	again    bool
+}
+
+// A ProtocolOption is an option of MakeProtocol: Trap or
+// FinishOnConnectionLost, Python's keyword arguments.
+type ProtocolOption func(*Protocol)
+
+// Trap makes the protocol's stage trap the given failure classes (Python's
+// trap= keyword argument): the reason of a lost connection of one of them
+// is returned by Next as its class, as a result.
+func Trap(classes ...*twisted.Class) ProtocolOption {
+	return func(p *Protocol) { p.Trap = slices.Clone(classes) }
+}
+
+// FinishOnConnectionLost sets Protocol.FinishOnConnectionLost (Python's
+// finishOnConnectionLost= keyword argument, True by default).
+func FinishOnConnectionLost(finish bool) ProtocolOption {
+	return func(p *Protocol) { p.FinishOnConnectionLost = finish }
+}
+
+// MakeProtocol constructs a flow-based protocol (flow.makeProtocol): it
+// returns a function that builds a new Protocol running controller for
+// each connection, which is what a factory's Protocol field wants. For
+// example, a simple echo protocol:
+//
+//	func echoServer(conn *flow.Protocol) flow.Generator {
+//		return func(yield func(any) bool) error {
+//			if !yield(conn) {
+//				return nil
+//			}
+//			for {
+//				data, err := conn.Next()
+//				if err != nil {
+//					return err // StopIteration: the connection was closed
+//				}
+//				conn.Write(data)
+//				if !yield(conn) {
+//					return nil
+//				}
+//			}
+//		}
+//	}
+//
+//	server := &protocol.ServerFactory{}
+//	server.Protocol = flow.MakeProtocol(echoServer)
+//
+// Stages nest, so a lineBreaker generator consuming the connection and
+// producing lines makes a line-based protocol without other changes (see
+// LineBreak).
+//
+// Python's makeProtocol(controller, baseClass, *callbacks) takes the
+// protocol class to extend and the name of the method whose argument
+// feeds the stage ('dataReceived' by default). Go has no base classes:
+// DataReceived feeds the stage. To feed it from another method (lines
+// from a line protocol), embed *Protocol in a type whose DataReceived
+// calls Result with each item.
+//
+// Cooperate instructions are scheduled on the default reactor; see
+// MakeProtocolOn.
+func MakeProtocol(controller any, options ...ProtocolOption) func() protocol.IProtocol {
+	return MakeProtocolOn(nil, controller, options...)
+}
+
+// MakeProtocolOn is MakeProtocol on the given reactor: Cooperate
+// instructions are scheduled with its CallLater. Nil is reactor.Default().
+func MakeProtocolOn(r reactor.IReactorTime, controller any, options ...ProtocolOption) func() protocol.IProtocol {
+	return func() protocol.IProtocol {
+		p := NewProtocol(options...)
+		p.Controller = controller
+		p.Reactor = r
+		return p
+	}
+}
+
+// NewProtocol returns a flow Protocol without a controller
+// (flow.Protocol(), "a concrete flow.Protocol for inheritance"): set its
+// Controller before the connection is made.
+func NewProtocol(options ...ProtocolOption) *Protocol {
+	p := &Protocol{FinishOnConnectionLost: true}
+	// Until the flow first waits on the connection, data does not resume
+	// it (the original's Callback.Instruction starts with a no-op).
+	p.cooperate = &CallbackInstruction{flow: func() {}}
+	for _, o := range options {
+		o(p)
+	}
+	return p
+}
+
+// ConnectionMade calls the Controller with the protocol and runs the flow
+// it returns up to its first suspension.
+func (p *Protocol) ConnectionMade() {
+	p.cmd = Wrap(p.callController())
+	p.execute()
+}
+
+// DataReceived gives data to the flow, as one string result of the stage
+// (Python's dataReceived is the stage's result method).
+func (p *Protocol) DataReceived(data []byte) {
+	// data is the protocol's own (IProtocol): it can be the string's
+	// memory without a copy, since no one changes it.
+	p.Result(unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+// ConnectionLost finishes the stage, or fails it with reason (see
+// Protocol), and resumes the flow.
+func (p *Protocol) ConnectionLost(reason *twisted.Failure) {
+	p.Protocol.ConnectionLost(reason)
+	if reason == nil {
+		reason = reactor.ConnectionDoneFailure() // Python's default, connectionDone
+	}
+	if reason.Check(reactor.ConnectionDone) != nil ||
+		(reason.Check(reactor.ConnectionLost) != nil && p.FinishOnConnectionLost) {
+		p.Finish()
+	} else {
+		p.Errback(reason)
+	}
+	p.execute()
+}
+
+// Write writes data, a string or a []byte, to the connection (the
+// transport's write). Anything else panics with a TypeError: inside the
+// controller's generator, the flow's failure.
+func (p *Protocol) Write(data any) {
+	b, err := bytesOf(data)
+	if err != nil {
+		panic(err)
+	}
+	p.Transport.Write(b)
+}
+
+// bytesOf returns data to write: a copy of a string, a []byte as it is.
+func bytesOf(data any) ([]byte, error) {
+	switch d := data.(type) {
+	case string:
+		return []byte(d), nil
+	case []byte:
+		return d, nil
+	}
+	return nil, twisted.TypeError.New(fmt.Sprintf("data must be a string or []byte, not %T", data))
+}
+
+// callController calls the Controller with p, as the original calls
+// self.controller(self); a panic or a bad Controller gives a stage that
+// fails.
+func (p *Protocol) callController() (out any) {
+	defer func() {
+		if v := recover(); v != nil {
+			out = failed(twisted.FailureFromPanic(v))
+		}
+	}()
+	switch c := p.Controller.(type) {
+	case nil:
+		return failed(twisted.NotImplementedError.New())
+	case func(*Protocol) Generator:
+		return c(p)
+	case func(*Protocol) any:
+		return c(p)
+	}
+	v := reflect.ValueOf(p.Controller)
+	if t := v.Type(); t.Kind() != reflect.Func || t.NumIn() != 1 || t.NumOut() != 1 ||
+		!reflect.TypeOf(p).AssignableTo(t.In(0)) {
+		return failed(twisted.TypeError.New(fmt.Sprintf("flow.Protocol's Controller must be a function of the *flow.Protocol, not %T", p.Controller)))
+	}
+	return v.Call([]reflect.Value{reflect.ValueOf(p)})[0].Interface()
+}
+
+// execute runs the flow until it suspends or ends (_Protocol._execute).
+// Every wake-up calls it; once the flow has ended it does nothing.
+func (p *Protocol) execute() {
+	if p.cmd == nil || p.done {
+		return
+	}
+	if p.yielding {
+		// A wake-up from inside the flow (a transport that delivers
+		// synchronously): the running loop goes round once more.
+		p.again = true
+		return
+	}
+	cmd := p.cmd
+	st := cmd.State()
+	for !p.done {
+		p.yielding, p.again = true, false
+		inst := cmd.Yield()
+		p.yielding = false
+		if inst != nil {
+			cl, ok := inst.(CallLater)
+			if !ok {
+				p.fail(twisted.NewFailure(unsupported(inst)))
+				return
+			}
+			p.callLater(cl)
+			if p.again {
+				continue
+			}
+			return
+		}
+		// The original's order: the end, then a failure, then results.
+		if st.Stop {
+			p.end()
+			return
+		}
+		if st.Failure != nil {
+			p.fail(st.Failure)
+			return
+		}
+		if len(st.Results) > 0 {
+			seq := make([][]byte, len(st.Results))
+			for i, r := range st.Results {
+				b, err := bytesOf(r)
+				if err != nil {
+					p.fail(twisted.NewFailure(err))
+					return
+				}
+				seq[i] = b
+			}
+			clear(st.Results)
+			st.Results = st.Results[:0]
+			p.Transport.WriteSequence(seq)
+		}
+	}
+}
+
+// callLater registers the wake-ups that inst asks for.
+func (p *Protocol) callLater(inst CallLater) {
+	switch i := inst.(type) {
+	case *CooperateInstruction:
+		p.after(i.Timeout)
+	case *ConcurrentInstruction:
+		for _, in := range i.Inst {
+			p.callLater(in)
+		}
+	case *deferredInstruction:
+		p.wait(i.d)
+	default:
+		inst.CallLater(p.execute)
+	}
+}
+
+// after resumes the flow delay seconds from now.
+func (p *Protocol) after(delay float64) {
+	r := p.Reactor
+	if r == nil {
+		r = reactor.Default()
+	}
+	var call *reactor.DelayedCall
+	call = r.CallLater(delay, func() {
+		if i := slices.Index(p.timers, call); i >= 0 {
+			p.timers = slices.Delete(p.timers, i, i+1)
+		}
+		p.execute()
+	})
+	p.timers = append(p.timers, call)
+}
+
+// wait resumes the flow when d fires, leaving d's result as it is.
+func (p *Protocol) wait(d *deferred.Deferred) {
+	if slices.Contains(p.waits, d) {
+		return
+	}
+	p.waits = append(p.waits, d)
+	d.AddBoth(func(res any) (any, error) {
+		if i := slices.Index(p.waits, d); i >= 0 {
+			p.waits = slices.Delete(p.waits, i, i+1)
+		}
+		p.execute()
+		return res, nil
+	})
+}
+
+// end closes the flow and then the connection.
+func (p *Protocol) end() {
+	p.done = true
+	for _, c := range p.timers {
+		if c.Active() {
+			c.Cancel()
+		}
+	}
+	p.timers, p.waits = nil, nil
+	p.cmd.Close()
+	if p.Connected {
+		p.Transport.LoseConnection()
+	}
+}
+
+// fail ends the flow with f: the connection is closed and f logged as an
+// unhandled error, where the original re-raises it into the reactor (which
+// logs it).
+func (p *Protocol) fail(f *twisted.Failure) {
+	p.end()
+	logger := slog.Default()
+	if r, ok := p.Reactor.(*reactor.Reactor); ok && r.Logger != nil {
+		logger = r.Logger
+	} else if p.Reactor == nil && reactor.Default().Logger != nil {
+		logger = reactor.Default().Logger
+	}
+	logger.Error("Unhandled Error", slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
+}
+
+var (
+	_ protocol.IProtocol = (*Protocol)(nil)
+	_ Stage              = (*Protocol)(nil)
+)
