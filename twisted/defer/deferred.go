@@ -32,7 +32,9 @@ type Deferred struct {
 	// buf[head:tail] are the pairs not yet run, in order. buf is inline
 	// at first, so that a Deferred with one or two callbacks costs one
 	// allocation. Only grow writes buf (a pointer), so that adding and
-	// running a pair writes no slice header.
+	// running a pair writes no slice header. The slots outside
+	// buf[head:tail] are zero (a pair's slot is cleared as it is taken
+	// out to run), so that AddCallback need only write the callback.
 	buf        []link
 	head, tail int32
 	// result is the current result; meaningful once called.
@@ -142,19 +144,16 @@ func (d *Deferred) release() {
 	d.buf, d.head, d.tail = nil, 0, 0
 }
 
-// pop removes and returns the first pair not yet run; there must be one.
-func (d *Deferred) pop() link {
-	l := d.buf[d.head]
-	d.buf[d.head] = link{}
-	d.head++
-	if d.head == d.tail {
-		if &d.buf[0] == &d.inline[0] {
-			d.head, d.tail = 0, 0
-		} else {
-			d.release()
-		}
+// drained empties d once the last pair has been taken out to run: the
+// inline pairs are used again, a spill array goes back to the pool.
+//
+//go:noinline
+func (d *Deferred) drained() {
+	if &d.buf[0] == &d.inline[0] {
+		d.head, d.tail = 0, 0
+	} else {
+		d.release()
 	}
-	return l
 }
 
 // prepend puts l before the pairs not yet run.
@@ -200,6 +199,13 @@ func (d *Deferred) AddCallbacks(callback func(result any) (any, error), errback 
 // AddCallback adds a callback for success, and returns d; a failure passes
 // by it unchanged. See AddCallbacks.
 func (d *Deferred) AddCallback(callback func(result any) (any, error)) *Deferred {
+	if t := d.tail; int(t) < len(d.buf) && !d.called {
+		// The common case: the slot is zero, so only the callback is
+		// written.
+		d.buf[t].callback = callback
+		d.tail = t + 1
+		return d
+	}
 	return d.add(link{callback: callback})
 }
 

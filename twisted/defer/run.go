@@ -16,11 +16,19 @@ import "github.com/twistedflow/twistedflow/twisted"
 // Deferreds whose result is being propagated, so that a chain of any length
 // runs in constant Go stack.
 func (d *Deferred) runCallbacks() {
-	if d.running {
+	if d.running || d.paused != 0 {
+		return
+	}
+	// The first round of the loop below, without the stack: most chains
+	// wait on no other Deferred.
+	d.chainedTo = nil
+	first := d.runPairs()
+	if first == nil {
+		d.noteResult()
 		return
 	}
 	var stack [8]*Deferred
-	chain := append(stack[:0], d)
+	chain := append(stack[:0], d, first)
 
 	for len(chain) > 0 {
 		current := chain[len(chain)-1]
@@ -36,14 +44,18 @@ func (d *Deferred) runCallbacks() {
 			chain = append(chain, chainee)
 			continue
 		}
-		// As much of current's chain as can run now has run. Remember a
-		// failure for unhandled-error reporting, or forget it.
-		if f, ok := current.result.(*twisted.Failure); ok {
-			current.debugInfo().setFailure(f)
-		} else if current.debug != nil {
-			current.debug.clearFailure()
-		}
+		current.noteResult()
 		chain = chain[:len(chain)-1]
+	}
+}
+
+// noteResult is called once as much of d's chain as can run now has run:
+// it remembers a failure for unhandled-error reporting, or forgets it.
+func (d *Deferred) noteResult() {
+	if f, ok := d.result.(*twisted.Failure); ok {
+		d.debugInfo().setFailure(f)
+	} else if d.debug != nil {
+		d.debug.clearFailure()
 	}
 }
 
@@ -71,8 +83,20 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			}
 		}
 	}()
-	for d.pending() {
-		item := d.pop()
+	for d.head < d.tail {
+		// Take the first pair out, clearing its slot (written here rather
+		// than in a method, which would not inline).
+		p := &d.buf[d.head]
+		item := *p
+		if item.errback == nil && item.chainee == nil {
+			p.callback = nil // the other fields are nil: spare their write barriers
+		} else {
+			*p = link{}
+		}
+		d.head++
+		if d.head == d.tail {
+			d.drained()
+		}
 		if item.isContinue() {
 			// Give the waiting Deferred our result and forget it.
 			chainee = item.chainee
