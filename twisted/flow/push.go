@@ -43,6 +43,85 @@ type pushRun struct {
 	// Sleep or a stage, and goes on as a panic, as in pull mode; it is not
 	// the generator's failure.
 	inHandle bool
+	// ops and final are the per-value path of a chain made of Map and
+	// Filter stages only, fused into one call (item): ops from the
+	// outermost stage in, final the loop body of All. final is nil when
+	// the chain has another stage.
+	ops   []pushOp
+	final func(any, error) bool
+}
+
+// A pushOp is one stage of a fused chain: a Map (m) or a Filter (f), and
+// out, what its push hands its results to.
+type pushOp struct {
+	m   *MapStage
+	f   *FilterStage
+	out emitFunc
+}
+
+// item hands one value of the source up a fused chain: what the Map and
+// Filter stages' emit functions do for a batch of one value, before the
+// end of the source, without a call per stage. One deferred recover serves
+// all the stages' functions (apply and test have one each).
+func (r *pushRun) item(v any) (ok bool) {
+	ops := r.ops
+	at := -1 // the op whose function runs: a panic there is its failure
+	defer func() {
+		if at >= 0 {
+			if p := recover(); p != nil {
+				ok = opFailed(&ops[at], twisted.FailureFromPanic(p))
+			}
+		}
+	}()
+	for i := len(ops) - 1; i >= 0; i-- {
+		op := &ops[i]
+		if m := op.m; m != nil {
+			if m.Func == nil {
+				v = twisted.Tuple(m.fresh1(v))
+				continue
+			}
+			at = i
+			x, err := m.Func(m.fresh1(v)...)
+			at = -1
+			if err != nil {
+				return opFailed(op, err)
+			}
+			v = x
+			continue
+		}
+		f := op.f
+		if f.fn == nil {
+			if !Truthy(v) {
+				return true
+			}
+			continue
+		}
+		at = i
+		keep, err := f.fn(v)
+		at = -1
+		if err != nil {
+			return opFailed(op, err)
+		}
+		if !keep {
+			return true
+		}
+	}
+	return r.final(v, nil)
+}
+
+// opFailed makes err the failure of op's stage and hands it up, as the
+// stage's emit function does; it returns false.
+func opFailed(op *pushOp, err error) bool {
+	if m := op.m; m != nil {
+		m.setFailure(err)
+		op.out(nil, false, m.Failure)
+		return false
+	}
+	f := op.f
+	f.Stop = false
+	f.setFailure(err)
+	op.out(nil, false, f.Failure)
+	return false
 }
 
 // canPush reports whether s is a stage of push mode that nothing has
@@ -167,12 +246,18 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		}
 		r.inHandle = true
 		var ok bool
-		if inst, isInst := v.(Instruction); isInst {
+		if plain(v) && r.final != nil {
+			// The common case, asked first: a value of a plain type
+			// is neither an Instruction nor a Deferred.
+			ok = r.item(v)
+		} else if inst, isInst := v.(Instruction); isInst {
 			ok = s.pushInstruction(r, inst)
 		} else if d, isDeferred := v.(*deferred.Deferred); isDeferred {
 			if ok = d.Called(); !ok {
 				r.abort = unsupported(&deferredInstruction{d: d})
 			}
+		} else if r.final != nil {
+			ok = r.item(v)
 		} else {
 			one[0] = v
 			ok = emit(one[:], false, nil)
@@ -201,6 +286,16 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	emit(nil, false, s.Failure)
 }
 
+// plain reports whether v is of a common type that is neither an
+// Instruction nor a Deferred: cheaper to ask than those two questions.
+func plain(v any) bool {
+	switch v.(type) {
+	case int, string, float64, bool, []byte, twisted.Tuple, []any:
+		return true
+	}
+	return false
+}
+
 // pushInstruction handles an instruction the source yielded, as Block
 // does in pull mode: a stage is run in place, sleeping through its
 // Cooperates; a Cooperate is slept through; anything else ends the run.
@@ -221,6 +316,7 @@ func (s *iterStage) pushInstruction(r *pushRun, inst Instruction) bool {
 }
 
 func (m *MapStage) push(r *pushRun, emit emitFunc) {
+	r.ops = append(r.ops, pushOp{m: m, out: emit})
 	var one [1]any
 	m.stages[0].(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
 		for _, v := range results {
@@ -260,6 +356,7 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 // push runs Filter in push mode: what Pipe.push and Process do, without
 // collecting the kept values in a list first.
 func (f *FilterStage) push(r *pushRun, emit emitFunc) {
+	r.ops = append(r.ops, pushOp{f: f, out: emit})
 	var one [1]any
 	f.source.(pusher).push(r, func(results []any, stop bool, fail *twisted.Failure) bool {
 		if fail != nil {
@@ -312,6 +409,7 @@ func (f *FilterStage) test(v any) (keep bool, err error) {
 }
 
 func (p *Pipe) push(r *pushRun, emit emitFunc) {
+	r.final = nil // a pipe takes batches: no fused chain
 	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
 		if f != nil {
 			p.Failure = f
@@ -351,7 +449,7 @@ func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
 // runPush runs the flow in push mode, handing its results to yield as
 // All does in pull mode.
 func (b *BlockStage) runPush(yield func(any, error) bool) {
-	r := &pushRun{b: b}
+	r := &pushRun{b: b, final: yield}
 	st := b.stage.State()
 	var failure *twisted.Failure
 	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
