@@ -102,6 +102,7 @@ func (q *QuerySource) Iter() (Iterator, error) {
 		return nil, err
 	}
 	it.keepBytes = make([]bool, len(types))
+	it.dest = make([]any, len(types))
 	for i, t := range types {
 		it.keepBytes[i] = binary(t.DatabaseTypeName())
 	}
@@ -125,6 +126,7 @@ type queryRows struct {
 	rows      *sql.Rows
 	cancel    context.CancelFunc
 	keepBytes []bool
+	dest      []any // Scan's pointers into the row being read
 	done      bool
 }
 
@@ -189,11 +191,10 @@ func (it *queryRows) fetchone() (row []any, err error) {
 		return nil, err
 	}
 	row = make([]any, len(it.keepBytes))
-	ptrs := make([]any, len(row))
 	for i := range row {
-		ptrs[i] = &row[i]
+		it.dest[i] = &row[i]
 	}
-	if err := it.rows.Scan(ptrs...); err != nil {
+	if err := it.rows.Scan(it.dest...); err != nil {
 		it.release(true)
 		return nil, err
 	}
