@@ -125,6 +125,40 @@ func BenchmarkPullBaseline(b *testing.B) {
 	}
 }
 
+// BenchmarkIteratorBaseline is the work BenchmarkBlockFilterMapIterator
+// asks for, done by hand without a flow: the same counter's Next through
+// the Iterator interface (boxing i), plus called through a function value
+// with a fresh one-item args slice (as Map must: the function may keep
+// it), boxing i+1, and odd. It is the floor of that benchmark.
+func BenchmarkIteratorBaseline(b *testing.B) {
+	b.ReportAllocs()
+	start, cpu := time.Now(), cpuTime()
+	var it flow.Iterator = &counter{n: b.N}
+	fn, test := plusFunc, oddFunc
+	n := 0
+	for {
+		v, err := it.Next()
+		if err != nil {
+			break
+		}
+		x, _ := fn(v)
+		if keep, _ := test(x); keep {
+			n++
+		}
+	}
+	perItem(b, start, cpu)
+	if n != (b.N+1)/2 {
+		b.Fatalf("%d items, want %d", n, (b.N+1)/2)
+	}
+}
+
+// plusFunc and oddFunc are plus and odd as function values the compiler
+// cannot see through, as Map and Filter hold them: the args escape.
+var (
+	plusFunc = plus
+	oddFunc  = odd
+)
+
 func cooperating(m int) flow.Generator {
 	return func(yield func(any) bool) error {
 		for i := range m {
@@ -183,6 +217,57 @@ func deferredCooperate(b *testing.B, source func() any) {
 			}
 			return nil, r.Stop()
 		})
+	}
+	r.CallWhenRunning(func() { run(b.N) })
+	if err := r.Run(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.N*m)/b.Elapsed().Seconds(), "items/s")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*m), "cpu-ns/item")
+}
+
+// BenchmarkDeferredCooperateBaseline is the work of
+// BenchmarkDeferredCooperateGenerator done by hand without a flow: the
+// same generator run as a coroutine (iter.Pull) that appends its values
+// to a list (append's growth) and switches back only at a Cooperate, for
+// which a CallLater(0) on the same reactor resumes it. It is the floor of
+// that benchmark.
+func BenchmarkDeferredCooperateBaseline(b *testing.B) {
+	const m = 20000
+	b.ReportAllocs()
+	r := reactor.New()
+	cpu := cpuTime()
+	var run func(left int)
+	run = func(left int) {
+		gen := cooperating(m)
+		var res []any
+		next, stop := iter.Pull(func(yield func(any) bool) {
+			_ = gen(func(v any) bool {
+				if _, ok := v.(*flow.CooperateInstruction); ok {
+					return yield(v)
+				}
+				res = append(res, v)
+				return true
+			})
+		})
+		var step func()
+		step = func() {
+			v, ok := next()
+			if ok {
+				r.CallLater(v.(*flow.CooperateInstruction).Timeout, step)
+				return
+			}
+			stop()
+			if len(res) != m {
+				b.Errorf("%d results", len(res))
+			}
+			if left > 1 {
+				run(left - 1)
+			} else {
+				_ = r.Stop()
+			}
+		}
+		step()
 	}
 	r.CallWhenRunning(func() { run(b.N) })
 	if err := r.Run(); err != nil {

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
@@ -37,14 +38,31 @@ func Deferred(stage any, trap ...*twisted.Class) *deferred.Deferred {
 // DeferredOn is Deferred on the given reactor: Cooperate instructions are
 // scheduled with its CallLater. Tests pass a *reactor.Clock.
 func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *deferred.Deferred {
+	_, held := stage.(Stage) // a stage the caller holds, and may look into
 	r := &runner{clock: clock, stage: Wrap(stage, trap...)}
 	switch s := r.stage.(type) {
 	case *iterStage:
 		if g, ok := s.it.(*genIter); ok && g.fresh() && !s.ready() {
-			g.batch = &s.Base
+			if held {
+				g.batch = &s.Base
+			} else {
+				g.into = &r.results
+			}
 		}
 	case *listStage:
-		r.results = make([]any, 0, len(s.seq)) // at most that many results
+		if held || s.ready() {
+			r.results.cur = make([]any, 0, len(s.seq)) // at most that many results
+			r.results.given = true
+			break
+		}
+		// The list is Wrap's private copy: its items go straight into
+		// the results, written over the slots already read (a result is
+		// never ahead of the item it came from, and nothing else adds to
+		// the results: a list cannot fail), so that the flow allocates no
+		// list but the copy.
+		r.results.cur = s.seq[:0]
+		r.results.given = true
+		s.into = &r.results.cur
 	}
 	r.resume = r.execute
 	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) { r.finish() })
@@ -58,7 +76,7 @@ type runner struct {
 	stage   Stage
 	d       *deferred.Deferred
 	resume  func()
-	results []any
+	results resultList
 	// timers are the Cooperate wake-ups pending, waits the Deferreds the
 	// flow waits on: each is registered once, however often the flow
 	// yields it.
@@ -78,23 +96,18 @@ func (r *runner) execute() {
 	for {
 		inst := cmd.Yield()
 		if len(st.Results) > 0 {
-			r.results = grow(r.results, len(st.Results))
-			r.results = append(r.results, st.Results...)
+			r.results.add(st.Results)
 			st.Results = nil // as cmd.results = []: whoever holds the old list keeps it
 		}
 		if st.Stop {
 			r.finish()
-			results := r.results
-			if results == nil {
-				results = []any{}
-			}
-			r.d.Callback(results)
+			r.d.Callback(r.results.list())
 			return
 		}
 		if st.Failure != nil {
 			st.Stop = true
 			if c := st.Failure.Check(st.Trap...); c != nil {
-				r.results = append(r.results, c)
+				r.results.add([]any{c})
 				continue
 			}
 			r.finish()
@@ -113,15 +126,81 @@ func (r *runner) execute() {
 	}
 }
 
-// grow makes room for n more items, doubling the capacity (append grows
-// large slices by a quarter, which costs a long flow several times its
-// final list in copies and garbage).
-func grow(s []any, n int) []any {
-	if len(s)+n <= cap(s) {
-		return s
+// A resultList is the Deferred controller's list of results. It fills
+// chunks of at most chunkMax items and copies them into one list of the
+// exact length at the end. Growing one list by doubling allocates and
+// zeroes up to four times the final list in large objects, for which the
+// allocator takes fresh pages: most of a long flow's time went there.
+type resultList struct {
+	cur  []any   // the chunk being filled
+	full [][]any // the chunks filled before it
+	n    int     // the items in full
+	// given is set when the first chunk is a list the controller made
+	// (or Wrap's copy): it does not go to the pool.
+	given bool
+}
+
+// chunkMax is the largest chunk, in items: 16 KiB, a small object for
+// the allocator. Chunks start at 16 items and double up to it, so that a
+// short flow allocates little.
+const chunkMax = 1024
+
+// spill starts a new chunk once cur is full.
+func (l *resultList) spill() {
+	c := cap(l.cur)
+	if len(l.cur) < c {
+		return
 	}
-	out := make([]any, len(s), max(2*cap(s), len(s)+n, 16))
-	copy(out, s)
+	size := 16
+	if c > 0 {
+		l.full = append(l.full, l.cur)
+		l.n += len(l.cur)
+		size = min(2*c, chunkMax)
+	}
+	if size == chunkMax {
+		if c, ok := chunks.Get().(*[]any); ok {
+			l.cur = *c
+			return
+		}
+	}
+	l.cur = make([]any, 0, size)
+}
+
+// chunks holds the full-size chunks that list has copied out, cleared,
+// for the next flows: a long flow then allocates only its final list.
+var chunks sync.Pool
+
+// add appends vals.
+func (l *resultList) add(vals []any) {
+	for len(vals) > 0 {
+		l.spill()
+		k := copy(l.cur[len(l.cur):cap(l.cur)], vals)
+		l.cur = l.cur[:len(l.cur)+k]
+		vals = vals[k:]
+	}
+}
+
+// list returns the results as one list.
+func (l *resultList) list() []any {
+	if len(l.full) == 0 {
+		if l.cur == nil {
+			return []any{}
+		}
+		return l.cur
+	}
+	out := make([]any, 0, l.n+len(l.cur))
+	for _, c := range l.full {
+		out = append(out, c...)
+	}
+	out = append(out, l.cur...)
+	for i, c := range append(l.full, l.cur) {
+		if cap(c) == chunkMax && (i > 0 || !l.given) {
+			clear(c)
+			c = c[:0]
+			chunks.Put(&c)
+		}
+	}
+	l.full, l.cur = nil, nil
 	return out
 }
 

@@ -47,6 +47,10 @@ type genIter struct {
 	// the root of its flow, whose only consumer is the controller, for
 	// which a run of values one at a time and in one batch are the same.
 	batch *Base
+	// into, set instead of batch when the caller does not hold the
+	// stage, receives the plain values straight into the controller's
+	// results, with no batch for it to copy.
+	into *resultList
 }
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
@@ -61,6 +65,20 @@ func (it *genIter) start() {
 				it.err = twisted.FailureFromPanic(r)
 			}
 		}()
+		if l := it.into; l != nil {
+			it.err = it.gen(func(v any) bool {
+				switch v.(type) {
+				case Instruction, *deferred.Deferred:
+					return yield(v)
+				}
+				if len(l.cur) == cap(l.cur) {
+					l.spill()
+				}
+				l.cur = append(l.cur, v)
+				return true
+			})
+			return
+		}
 		if b := it.batch; b != nil {
 			size := 8 // the size of the last batch: the next is likely the same
 			it.err = it.gen(func(v any) bool {

@@ -150,11 +150,18 @@ func (*stringStage) Yield() Instruction { return nil }
 type listStage struct {
 	Base
 	seq []any
+	// into, when set, receives the results instead of Results: the
+	// Deferred controller's results list, for a list at the root of its
+	// flow that nothing else holds (see DeferredOn).
+	into *[]any
 }
 
 func newList(seq []any) Stage { return &listStage{seq: slices.Clone(seq)} }
 
 func (s *listStage) Yield() Instruction {
+	if s.into != nil {
+		return s.yieldInto()
+	}
 	if s.Results == nil {
 		s.Results = make([]any, 0, s.segment())
 	}
@@ -167,6 +174,25 @@ func (s *listStage) Yield() Instruction {
 		}
 		s.Results = append(s.Results, result)
 	}
+	s.Stop = true
+	return nil
+}
+
+// yieldInto is Yield appending to *s.into: the same items, instructions
+// and stop, without a batch list per segment for the controller to copy.
+func (s *listStage) yieldInto() Instruction {
+	out := *s.into
+	for len(s.seq) > 0 {
+		result := s.seq[0]
+		s.seq[0] = nil
+		s.seq = s.seq[1:]
+		if inst, ok := result.(Instruction); ok {
+			*s.into = out
+			return inst
+		}
+		out = append(out, result)
+	}
+	*s.into = out
 	s.Stop = true
 	return nil
 }
