@@ -91,6 +91,9 @@ var (
 	// stop listening."
 	NotListeningError = twisted.NewClass("twisted.internet.error.NotListeningError", twisted.RuntimeError).
 				WithStr(messageStr("The Port was not listening when it was asked to stop listening"))
+	// NoProtocol is the reason a client connection fails when its
+	// factory's BuildProtocol returns nil.
+	NoProtocol = twisted.NewClass("twisted.internet.error.NoProtocol", twisted.Exception)
 	// NotConnectingError: "The Connector was not connecting when it was
 	// asked to stop connecting."
 	NotConnectingError = twisted.NewClass("twisted.internet.error.NotConnectingError", twisted.RuntimeError).
@@ -105,12 +108,14 @@ func ConnectionDoneFailure() *twisted.Failure {
 	return twisted.NewFailure(ConnectionDone.New("Connection done"))
 }
 
-// ConnectionLostFailure returns a new failure of ConnectionLost("Connection
-// lost") (Twisted's main.CONNECTION_LOST) standing for the Go error cause
-// (which may be nil; errors.Is and errors.As see it): the reason for a
-// connection lost in a non-clean fashion, such as a reset by the peer.
+// ConnectionLostFailure returns a new failure of ConnectionLost() standing
+// for the Go error cause (which may be nil; errors.Is and errors.As see
+// it): the reason a TCP connection lost in a non-clean fashion, such as a
+// reset by the peer, gives, as Twisted's reactor gives
+// Failure(ConnectionLost()). It prints "Connection to the other side was
+// lost in a non-clean fashion."
 func ConnectionLostFailure(cause error) *twisted.Failure {
-	e := ConnectionLost.New("Connection lost")
+	e := ConnectionLost.New()
 	e.Cause = cause
 	return twisted.NewFailure(e)
 }

@@ -40,7 +40,7 @@ func TestConnectionErrorStr(t *testing.T) {
 		{NotConnectingError.New(), "The Connector was not connecting when it was asked to stop connecting."},
 		{ConnectionClosed.New(), ""},
 		{ConnectionDoneFailure().Value, "Connection was closed cleanly: Connection done."},
-		{ConnectionLostFailure(syscall.ECONNRESET).Value, "Connection to the other side was lost in a non-clean fashion: Connection lost."},
+		{ConnectionLostFailure(syscall.ECONNRESET).Value, "Connection to the other side was lost in a non-clean fashion."},
 	} {
 		if got := c.err.Error(); got != c.want {
 			t.Errorf("str(%s) = %q, want %q", twisted.Repr(c.err), got, c.want)

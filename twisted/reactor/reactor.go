@@ -53,6 +53,7 @@ type Reactor struct {
 	wakeup chan struct{} // a token wakes the loop's wait
 	timer  *time.Timer
 	pool   pool
+	net    netState // the TCP ports and connections, torn down when Run ends
 }
 
 var (
@@ -162,6 +163,7 @@ func (r *Reactor) Run() error {
 		r.call(f)
 	}
 	r.mainLoop()
+	r.disconnectAll()
 	r.pool.join(r)
 	return nil
 }

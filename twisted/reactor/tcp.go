@@ -1,0 +1,236 @@
+package reactor
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
+)
+
+// IReactorTCP is the TCP part of a reactor
+// (twisted.internet.interfaces.IReactorTCP).
+type IReactorTCP interface {
+	// ListenTCP listens on port and serves each connection with a
+	// protocol factory builds.
+	ListenTCP(port int, factory protocol.IFactory, options ...ListenOption) (IListeningPort, error)
+	// ConnectTCP connects to host:port with a protocol factory builds.
+	ConnectTCP(host string, port int, factory protocol.IClientFactory, timeout float64) protocol.IConnector
+}
+
+var _ IReactorTCP = (*Reactor)(nil)
+
+// IListeningPort is a listening port
+// (twisted.internet.interfaces.IListeningPort).
+type IListeningPort interface {
+	// StartListening starts listening again after StopListening.
+	StartListening() error
+	// StopListening stops listening; the Deferred fires when the port is
+	// closed.
+	StopListening() *deferred.Deferred
+	// GetHost returns the address the port listens on: GetHost().Port is
+	// the port number, the one the system chose for port 0.
+	GetHost() *net.TCPAddr
+}
+
+// A ListenOption sets one of ListenTCP's optional arguments.
+type ListenOption func(*Port)
+
+// Interface is ListenTCP's interface argument: the local address to
+// listen on, "" (the default) for every IPv4 interface, as in Twisted.
+// An IPv6 address ("::1") listens on IPv6.
+func Interface(iface string) ListenOption {
+	return func(p *Port) { p.iface = iface }
+}
+
+// ListenTCP listens on port for TCP connections, on every IPv4 interface
+// or the one the Interface option names, and serves each connection with
+// a protocol built by factory, as Twisted's reactor.listenTCP(port,
+// factory, interface=...). Port 0 lets the system choose a port:
+// GetHost().Port tells which.
+//
+// factory.DoStart is called when the port starts listening, DoStop when
+// it stops. For each connection the reactor calls, on its goroutine,
+// factory.BuildProtocol(peer address) (nil refuses the connection), then
+// protocol.MakeConnection(p, transport): the transport is a
+// protocol.ITransport, protocol.IConsumer and protocol.IPushProducer.
+// When the reactor stops, its ports stop listening and its connections
+// are lost.
+//
+// It returns a CannotListenError if the port cannot be listened on (the
+// Go error is its Cause). The backlog is the system's (Go's net package
+// does not let it be chosen).
+func (r *Reactor) ListenTCP(port int, factory protocol.IFactory, options ...ListenOption) (IListeningPort, error) {
+	p := &Port{r: r, port: port, factory: factory}
+	for _, o := range options {
+		o(p)
+	}
+	if err := p.StartListening(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Port is a TCP port ListenTCP listens on (Twisted's tcp.Port).
+type Port struct {
+	r       *Reactor
+	port    int
+	iface   string
+	factory protocol.IFactory
+
+	ln        *net.TCPListener // nil when not listening
+	addr      *net.TCPAddr
+	stopping  *deferred.Deferred // StopListening's, until the port closed
+	acceptEnd chan struct{}      // closed when the accept goroutine ends
+}
+
+var _ IListeningPort = (*Port)(nil)
+
+// StartListening creates the socket and starts accepting connections,
+// calling the factory's DoStart. ListenTCP calls it; call it again to
+// listen anew after StopListening. It returns a CannotListenError if
+// listening fails.
+func (p *Port) StartListening() error {
+	if p.ln != nil {
+		return nil
+	}
+	network := "tcp4"
+	if strings.Contains(p.iface, ":") {
+		network = "tcp6"
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), network, net.JoinHostPort(p.iface, strconv.Itoa(p.port)))
+	if err != nil {
+		e := CannotListenError.New(p.iface, p.port, socketErrorString(err))
+		e.Cause = err
+		return e
+	}
+	if !p.r.net.add(p) {
+		ln.Close()
+		return CannotListenError.New(p.iface, p.port, "the reactor has stopped")
+	}
+	p.ln = ln.(*net.TCPListener)
+	p.addr = p.ln.Addr().(*net.TCPAddr)
+	p.acceptEnd = make(chan struct{})
+	p.factory.DoStart()
+	ln2, end := p.ln, p.acceptEnd
+	p.r.net.goroutine(func() { p.acceptLoop(ln2, end) })
+	return nil
+}
+
+// socketErrorString is Python's str of the socket error under err:
+// "[Errno 98] Address already in use".
+func socketErrorString(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return "[Errno " + strconv.Itoa(int(errno)) + "] " + errnoMessage(errno)
+	}
+	return err.Error()
+}
+
+// acceptLoop accepts connections until ln is closed, handing each to the
+// reactor goroutine.
+func (p *Port) acceptLoop(ln *net.TCPListener, end chan struct{}) {
+	defer close(end)
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			// EMFILE and the like: Twisted logs and goes on accepting.
+			p.r.CallFromThread(func() { p.r.logFailure(twisted.NewFailure(err)) })
+			continue
+		}
+		tc := c.(*net.TCPConn)
+		p.r.CallFromThread(func() { p.accepted(ln, tc) })
+	}
+}
+
+// accepted builds a protocol for tc and connects it, on the reactor
+// goroutine.
+func (p *Port) accepted(ln *net.TCPListener, tc *net.TCPConn) {
+	if p.ln != ln || p.stopping != nil {
+		tc.Close() // accepted as the port stopped listening
+		return
+	}
+	var proto protocol.IProtocol
+	if f := p.r.guard(func() { proto = p.factory.BuildProtocol(tc.RemoteAddr()) }); f != nil {
+		tc.Close()
+		return
+	}
+	if proto == nil {
+		tc.Close()
+		return
+	}
+	newTCPConn(p.r, tc, proto, nil)
+}
+
+// StopListening stops accepting connections and closes the port: the
+// connections it accepted stay up, as in Twisted. The Deferred fires with
+// nil, on the reactor goroutine, once the port is closed and the
+// factory's DoStop has been called. On a port not listening it returns a
+// Deferred already fired.
+func (p *Port) StopListening() *deferred.Deferred {
+	if p.stopping != nil {
+		return p.stopping
+	}
+	if p.ln == nil {
+		return deferred.Succeed(nil)
+	}
+	d := deferred.New()
+	p.stopping = d
+	p.ln.Close()
+	end := p.acceptEnd
+	p.r.net.goroutine(func() {
+		<-end
+		p.r.CallFromThread(p.stopped)
+	})
+	return d
+}
+
+// stopped ends StopListening, on the reactor goroutine.
+func (p *Port) stopped() {
+	if p.stopping == nil {
+		return
+	}
+	d := p.stopping
+	p.stopping, p.ln = nil, nil
+	p.r.net.remove(p)
+	p.r.guard(p.factory.DoStop)
+	d.Callback(nil)
+}
+
+// shutdown stops the port as the reactor stops.
+func (p *Port) shutdown() {
+	if p.ln != nil && p.stopping == nil {
+		p.StopListening()
+	}
+	<-p.acceptEnd
+	p.stopped()
+}
+
+// GetHost returns the address the port listens on.
+func (p *Port) GetHost() *net.TCPAddr { return p.addr }
+
+// guard runs f, a user's function, on the reactor goroutine; a panic is
+// logged as an unhandled error and returned as a Failure.
+func (r *Reactor) guard(f func()) (failure *twisted.Failure) {
+	defer func() {
+		if v := recover(); v != nil {
+			failure = twisted.FailureFromPanic(v)
+			r.logFailure(failure)
+		}
+	}()
+	f()
+	return nil
+}

@@ -1,0 +1,356 @@
+package reactor
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"sync"
+	"sync/atomic"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
+)
+
+// bufferSize is Twisted's FileDescriptor.bufferSize: a registered
+// streaming producer is paused when more than this many written bytes
+// wait to be sent, and resumed when all have been; it is also the most a
+// single read delivers.
+const bufferSize = 1 << 16
+
+// readSize is the size of each connection's read buffer.
+const readSize = 32 << 10
+
+// tcpConn is a TCP connection's transport (Twisted's tcp.Connection):
+// a protocol.ITransport, protocol.IConsumer and protocol.IPushProducer.
+//
+// Two goroutines serve it. The reader reads a chunk, hands it to the
+// reactor goroutine and waits until the protocol has had it (and reading
+// is not paused) before reading more: a protocol slower than its peer
+// slows the peer down through TCP's own flow control. The writer sends
+// what Write queued, so that Write never blocks the reactor; a stalled
+// peer only makes the queue grow, which pauses a registered producer.
+// Everything else, the protocol's callbacks included, happens on the
+// reactor goroutine.
+type tcpConn struct {
+	r         *Reactor
+	c         *net.TCPConn
+	proto     protocol.IProtocol
+	connector *Connector // the client's, nil for a server connection
+	host      net.Addr
+	peer      net.Addr
+
+	// Reactor goroutine only.
+	lost          bool // ConnectionLost has been called
+	disconnecting bool // LoseConnection: no more reads; close once flushed
+	aborting      bool
+	readPaused    bool // PauseProducing
+	ackOwed       bool // a chunk was delivered while paused
+	pending       int  // bytes written and not yet sent
+	producer      protocol.IProducer
+	streaming     bool
+	prodPaused    bool
+
+	ack    chan struct{} // the reactor lets the reader read on
+	done   chan struct{} // closed when the connection is lost
+	closed atomic.Bool   // the reactor closed the socket: read and write errors are expected
+
+	wmu       sync.Mutex // guards the write queue
+	queue     [][]byte
+	closeWhen bool          // LoseConnection: flushed, tell the reactor
+	wakeW     chan struct{} // a token wakes the writer
+}
+
+var (
+	_ protocol.ITransport    = (*tcpConn)(nil)
+	_ protocol.IConsumer     = (*tcpConn)(nil)
+	_ protocol.IPushProducer = (*tcpConn)(nil)
+)
+
+// newTCPConn starts serving c with proto, on the reactor goroutine, and
+// calls protocol.MakeConnection.
+func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector *Connector) *tcpConn {
+	t := &tcpConn{
+		r: r, c: c, proto: proto, connector: connector,
+		host: c.LocalAddr(), peer: c.RemoteAddr(),
+		ack:   make(chan struct{}, 1),
+		done:  make(chan struct{}),
+		wakeW: make(chan struct{}, 1),
+	}
+	r.net.add(t)
+	r.net.goroutine(t.readLoop)
+	r.net.goroutine(t.writeLoop)
+	if f := r.guard(func() { protocol.MakeConnection(proto, t) }); f != nil {
+		t.connectionLost(f)
+	}
+	return t
+}
+
+// readLoop reads chunks and hands them to the reactor one at a time.
+func (t *tcpConn) readLoop() {
+	buf := make([]byte, readSize)
+	for {
+		n, err := t.c.Read(buf)
+		if n > 0 {
+			data := bytes.Clone(buf[:n])
+			t.r.CallFromThread(func() { t.dataReceived(data) })
+			select {
+			case <-t.ack:
+			case <-t.done:
+				return
+			}
+		}
+		if err != nil {
+			if t.closed.Load() {
+				return
+			}
+			reason := twisted.NewFailure(ConnectionDone.New())
+			if !errors.Is(err, io.EOF) {
+				reason = ConnectionLostFailure(err)
+			}
+			t.r.CallFromThread(func() { t.connectionLost(reason) })
+			return
+		}
+	}
+}
+
+// dataReceived delivers a chunk, on the reactor goroutine, then lets the
+// reader go on unless reading is paused.
+func (t *tcpConn) dataReceived(data []byte) {
+	if t.lost || t.disconnecting || t.aborting {
+		return // Twisted stops reading on LoseConnection and AbortConnection
+	}
+	if f := t.r.guard(func() { t.proto.DataReceived(data) }); f != nil {
+		t.connectionLost(f)
+		return
+	}
+	if t.readPaused {
+		t.ackOwed = true
+		return
+	}
+	t.ack <- struct{}{}
+}
+
+// writeLoop sends what Write queues until the connection is lost, or
+// until it is flushed after LoseConnection.
+func (t *tcpConn) writeLoop() {
+	for {
+		select {
+		case <-t.wakeW:
+		case <-t.done:
+			return
+		}
+		t.wmu.Lock()
+		chunks := t.queue
+		t.queue = nil
+		closing := t.closeWhen && len(chunks) == 0
+		t.wmu.Unlock()
+		if closing {
+			t.r.CallFromThread(t.flushed)
+			return
+		}
+		if len(chunks) == 0 {
+			continue
+		}
+		n := 0
+		for _, c := range chunks {
+			n += len(c)
+		}
+		bufs := net.Buffers(chunks)
+		if _, err := bufs.WriteTo(t.c); err != nil {
+			if !t.closed.Load() {
+				t.r.CallFromThread(func() { t.connectionLost(ConnectionLostFailure(err)) })
+			}
+			return
+		}
+		t.r.CallFromThread(func() { t.written(n) })
+		t.wakeWriter() // look again: more may have come, or LoseConnection
+	}
+}
+
+func (t *tcpConn) wakeWriter() {
+	select {
+	case t.wakeW <- struct{}{}:
+	default:
+	}
+}
+
+// written accounts for n bytes sent, on the reactor goroutine: once all
+// are, a paused streaming producer is resumed and a pull producer asked
+// for more, as Twisted's doWrite does.
+func (t *tcpConn) written(n int) {
+	t.pending -= n
+	if t.lost || t.pending > 0 || t.producer == nil {
+		return
+	}
+	if !t.streaming || t.prodPaused {
+		t.prodPaused = false
+		p := t.producer
+		if f := t.r.guard(func() { resume(p) }); f != nil {
+			t.connectionLost(f)
+		}
+	}
+}
+
+func resume(p protocol.IProducer) {
+	if r, ok := p.(interface{ ResumeProducing() }); ok {
+		r.ResumeProducing()
+	}
+}
+
+// flushed closes the connection once LoseConnection's data is sent.
+func (t *tcpConn) flushed() {
+	t.connectionLost(twisted.NewFailure(ConnectionDone.New()))
+}
+
+// Write queues a copy of data to be sent, in order, and returns at once.
+// Writing on a connection being closed or lost does nothing. When more
+// than 64 KiB wait to be sent, a registered streaming producer is paused
+// until they have been.
+func (t *tcpConn) Write(data []byte) {
+	if len(data) == 0 || t.lost || t.aborting {
+		return
+	}
+	t.enqueue(bytes.Clone(data))
+}
+
+// WriteSequence writes the concatenation of data.
+func (t *tcpConn) WriteSequence(data [][]byte) {
+	if t.lost || t.aborting {
+		return
+	}
+	if b := bytes.Join(data, nil); len(b) > 0 {
+		t.enqueue(b)
+	}
+}
+
+func (t *tcpConn) enqueue(b []byte) {
+	t.wmu.Lock()
+	if t.closeWhen {
+		t.wmu.Unlock()
+		return // after LoseConnection, as Twisted's writes once disconnecting
+	}
+	t.queue = append(t.queue, b)
+	t.wmu.Unlock()
+	t.pending += len(b)
+	t.wakeWriter()
+	if t.producer != nil && t.streaming && !t.prodPaused && t.pending > bufferSize {
+		t.prodPaused = true
+		if p, ok := t.producer.(protocol.IPushProducer); ok {
+			if f := t.r.guard(p.PauseProducing); f != nil {
+				t.connectionLost(f)
+			}
+		}
+	}
+}
+
+// LoseConnection closes the connection once the data written has been
+// sent; no data is delivered after it. The protocol's ConnectionLost then
+// gets a ConnectionDone failure.
+func (t *tcpConn) LoseConnection() {
+	if t.lost || t.disconnecting || t.aborting {
+		return
+	}
+	t.disconnecting = true
+	t.wmu.Lock()
+	t.closeWhen = true
+	t.wmu.Unlock()
+	t.wakeWriter()
+}
+
+// AbortConnection closes the connection at once, dropping the data not
+// yet sent and resetting the connection (SO_LINGER 0). The protocol gets
+// ConnectionLost with a ConnectionAborted failure on the reactor's next
+// iteration, as in Twisted; no data is delivered in between.
+func (t *tcpConn) AbortConnection() {
+	if t.lost || t.aborting {
+		return
+	}
+	t.aborting = true
+	t.closeSocket(false)
+	t.r.CallLater(0, func() { t.connectionLost(twisted.NewFailure(ConnectionAborted.New())) })
+}
+
+// closeSocket closes the socket, which ends the reader and the writer;
+// orderly false resets the connection.
+func (t *tcpConn) closeSocket(orderly bool) {
+	if t.closed.Swap(true) {
+		return
+	}
+	if !orderly {
+		t.c.SetLinger(0)
+	} else {
+		t.c.CloseWrite()
+	}
+	t.c.Close()
+}
+
+// connectionLost ends the connection with reason, on the reactor
+// goroutine, once: the socket is closed, a registered producer stopped,
+// then the protocol's ConnectionLost called and, for a client, the
+// factory's ClientConnectionLost.
+func (t *tcpConn) connectionLost(reason *twisted.Failure) {
+	if t.lost {
+		return
+	}
+	t.lost = true
+	t.closeSocket(reason.Check(ConnectionDone) != nil)
+	close(t.done)
+	t.r.net.remove(t)
+	if p := t.producer; p != nil {
+		t.producer = nil
+		t.r.guard(p.StopProducing)
+	}
+	t.r.guard(func() { t.proto.ConnectionLost(reason) })
+	if t.connector != nil {
+		t.connector.connectionLost(reason)
+	}
+}
+
+// GetPeer returns the address of the other end, a *net.TCPAddr.
+func (t *tcpConn) GetPeer() net.Addr { return t.peer }
+
+// GetHost returns the address of this end, a *net.TCPAddr.
+func (t *tcpConn) GetHost() net.Addr { return t.host }
+
+// RegisterProducer registers producer to write to the connection: a
+// streaming producer is paused while more than 64 KiB wait to be sent; a
+// pull producer (streaming false) is asked for data each time all has
+// been sent, and at once. On a lost connection the producer is stopped
+// at once. Registering a second producer panics with a RuntimeError, as
+// in Twisted.
+func (t *tcpConn) RegisterProducer(producer protocol.IProducer, streaming bool) {
+	if t.producer != nil {
+		panic(twisted.RuntimeError.Errorf("Cannot register producer %T, because producer %T was never unregistered.", producer, t.producer))
+	}
+	if t.lost {
+		producer.StopProducing()
+		return
+	}
+	t.producer, t.streaming, t.prodPaused = producer, streaming, false
+	if !streaming {
+		resume(producer)
+	}
+}
+
+// UnregisterProducer stops using the registered producer.
+func (t *tcpConn) UnregisterProducer() {
+	t.producer = nil
+}
+
+// PauseProducing stops delivering data to the protocol until
+// ResumeProducing (the transport as a push producer: its consumer, the
+// protocol or a flow, is full). The peer is slowed down by TCP.
+func (t *tcpConn) PauseProducing() { t.readPaused = true }
+
+// ResumeProducing delivers data again after PauseProducing.
+func (t *tcpConn) ResumeProducing() {
+	t.readPaused = false
+	if t.ackOwed && !t.lost {
+		t.ackOwed = false
+		t.ack <- struct{}{}
+	}
+}
+
+// StopProducing is LoseConnection, as in Twisted.
+func (t *tcpConn) StopProducing() { t.LoseConnection() }
