@@ -76,6 +76,7 @@ type runner struct {
 	stage   Stage
 	d       *deferred.Deferred
 	resume  func()
+	wake    func() // woken, made once
 	results resultList
 	// timers are the Cooperate wake-ups pending, waits the Deferreds the
 	// flow waits on: each is registered once, however often the flow
@@ -222,14 +223,19 @@ func (r *runner) callLater(inst CallLater) {
 
 // after resumes the flow delay seconds from now.
 func (r *runner) after(delay float64) {
-	var call *reactor.DelayedCall
-	call = r.clock.CallLater(delay, func() {
-		if i := slices.Index(r.timers, call); i >= 0 {
-			r.timers = slices.Delete(r.timers, i, i+1)
-		}
-		r.execute()
-	})
-	r.timers = append(r.timers, call)
+	if r.wake == nil {
+		r.wake = r.woken
+	}
+	r.timers = append(r.timers, r.clock.CallLater(delay, r.wake))
+}
+
+// woken is a Cooperate's wake-up: the call that runs it is no longer
+// active (its called is set before it runs), and it is dropped from the
+// pending list with any other that is not, which spares after a closure
+// per wake-up that would know its call.
+func (r *runner) woken() {
+	r.timers = slices.DeleteFunc(r.timers, func(c *reactor.DelayedCall) bool { return !c.Active() })
+	r.execute()
 }
 
 // wait resumes the flow when d fires, leaving d's result as it is.

@@ -180,10 +180,11 @@ func (r *pushRun) runGen(g Generator, yield func(any) bool) (err error) {
 	return err
 }
 
-// runIter pulls from an iterator until it ends or handle returns false:
-// a panic in it is its failure, as in pull mode, unless it is the
-// consumer's.
-func (r *pushRun) runIter(it Iterator, handle func(any) bool) (err error) {
+// runIter pulls from an iterator until it ends or handle returns false
+// (stopped): a panic in it is its failure, as in pull mode, unless it is
+// the consumer's. A plain value for a fused chain goes to item directly,
+// as handle would send it, without the call of handle.
+func (r *pushRun) runIter(it Iterator, handle func(any) bool) (stopped bool, err error) {
 	returned := false
 	defer func() {
 		if !returned {
@@ -194,14 +195,29 @@ func (r *pushRun) runIter(it Iterator, handle func(any) bool) (err error) {
 			err = recovered(v, err)
 		}
 	}()
+	fused := r.final != nil
 	for {
 		var v any
-		if v, err = it.Next(); err != nil || !handle(v) {
+		if v, err = it.Next(); err != nil {
+			break
+		}
+		if fused && plain(v) {
+			r.inHandle = true
+			ok := r.item(v)
+			r.inHandle = false
+			if !ok {
+				stopped = true
+				break
+			}
+			continue
+		}
+		if !handle(v) {
+			stopped = true
 			break
 		}
 	}
 	returned = true
-	return err
+	return stopped, err
 }
 
 func (s *stringStage) push(r *pushRun, emit emitFunc) {
@@ -272,7 +288,9 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		g.done = true // it runs here, to its end
 		err = r.runGen(g.gen, handle)
 	} else {
-		err = r.runIter(s.it, handle)
+		var halted bool
+		halted, err = r.runIter(s.it, handle)
+		stopped = stopped || halted
 	}
 	if stopped {
 		return
