@@ -203,11 +203,13 @@ func (p *Protocol) Write(data any) {
 	p.Transport.Write(b)
 }
 
-// bytesOf returns data to write: a copy of a string, a []byte as it is.
+// bytesOf returns data to write: a string's memory or a []byte, as it is.
+// The string's memory is not copied because ITransport's Write neither
+// modifies nor retains what it is given.
 func bytesOf(data any) ([]byte, error) {
 	switch d := data.(type) {
 	case string:
-		return []byte(d), nil
+		return unsafe.Slice(unsafe.StringData(d), len(d)), nil
 	case []byte:
 		return d, nil
 	}

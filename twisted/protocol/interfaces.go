@@ -11,7 +11,10 @@ import (
 // abortConnection). Its methods are called on the reactor goroutine and
 // never block it: written data is queued and sent in order.
 type ITransport interface {
-	// Write queues data to be sent, in order, without blocking.
+	// Write queues data to be sent, in order, without blocking. As with
+	// io.Writer, Write must not modify data, even temporarily, and must
+	// not retain it once it returns: it copies what it queues, so the
+	// caller may reuse data, and data may be a string's memory.
 	Write(data []byte)
 	// WriteSequence writes each element of data, as Write does.
 	WriteSequence(data [][]byte)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"strconv"
+	"sync"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
@@ -69,6 +70,47 @@ type attempt struct {
 	timer    *DelayedCall
 	reason   *twisted.Failure // why it was cut short: timeout, StopConnecting
 	finished bool
+
+	// The dialled connection waits here for the reactor: whichever of
+	// the dialler and the reactor comes second closes it if the attempt
+	// was given up, even when the reactor stops before it takes it.
+	mu        sync.Mutex
+	conn      net.Conn
+	abandoned bool
+}
+
+// offer hands the dialled conn over, or closes it if the attempt was
+// given up; it reports whether it handed it over.
+func (a *attempt) offer(conn net.Conn) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.abandoned {
+		conn.Close()
+		return false
+	}
+	a.conn = conn
+	return true
+}
+
+// take returns the connection offered.
+func (a *attempt) take() net.Conn {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	conn := a.conn
+	a.conn = nil
+	return conn
+}
+
+// abandon gives the attempt up: a connection offered, or offered later,
+// is closed.
+func (a *attempt) abandon() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.abandoned = true
+	if a.conn != nil {
+		a.conn.Close()
+		a.conn = nil
+	}
 }
 
 var _ protocol.IConnector = (*Connector)(nil)
@@ -102,17 +144,18 @@ func (c *Connector) Connect() {
 		var d net.Dialer
 		conn, err := d.DialContext(ctx, "tcp", addr)
 		cancel()
-		c.r.CallFromThread(func() { c.dialed(a, conn, err) })
+		if err == nil && !a.offer(conn) {
+			return
+		}
+		c.r.CallFromThread(func() { c.dialed(a, err) })
 	})
 }
 
-// dialed ends an attempt, on the reactor goroutine.
-func (c *Connector) dialed(a *attempt, conn net.Conn, err error) {
+// dialed ends an attempt, on the reactor goroutine: err, or the
+// connection offered.
+func (c *Connector) dialed(a *attempt, err error) {
 	if a.finished || c.attempt != a {
-		if conn != nil {
-			conn.Close()
-		}
-		return
+		return // given up: the connection is closed
 	}
 	if err != nil {
 		reason := a.reason
@@ -122,6 +165,7 @@ func (c *Connector) dialed(a *attempt, conn net.Conn, err error) {
 		c.connectionFailed(a, reason)
 		return
 	}
+	conn := a.take()
 	// Twisted's connector is connected from BuildProtocol on.
 	c.state = connected
 	var proto protocol.IProtocol
@@ -157,6 +201,7 @@ func (c *Connector) connectionFailed(a *attempt, reason *twisted.Failure) {
 		return
 	}
 	a.finished = true
+	a.abandon()
 	a.timer.Cancel()
 	if c.attempt == a {
 		c.attempt = nil

@@ -18,8 +18,9 @@ import (
 // single read delivers.
 const bufferSize = 1 << 16
 
-// readSize is the size of each connection's read buffer.
-const readSize = 32 << 10
+// readSize is the size of each connection's read buffer: the most a
+// single read delivers, Twisted's bufferSize.
+const readSize = bufferSize
 
 // tcpConn is a TCP connection's transport (Twisted's tcp.Connection):
 // a protocol.ITransport, protocol.IConsumer and protocol.IPushProducer.
@@ -86,22 +87,27 @@ func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector 
 	return t
 }
 
-// readLoop reads chunks and hands them to the reactor one at a time.
+// readLoop reads chunks and hands them to the reactor one at a time. It
+// reads the next chunk while the reactor delivers the last one, and waits
+// for that delivery before handing anything more over: at most one chunk
+// is read ahead of the protocol (or of PauseProducing), a read and a
+// delivery overlap instead of taking turns, and the end of the connection
+// is reported only once every chunk before it has been taken.
 func (t *tcpConn) readLoop() {
 	buf := make([]byte, readSize)
+	delivering := false
 	for {
 		n, err := t.c.Read(buf)
 		if n > 0 {
 			data := bytes.Clone(buf[:n])
-			t.r.CallFromThread(func() { t.dataReceived(data) })
-			select {
-			case <-t.ack:
-			case <-t.done:
+			if delivering && !t.awaitAck() {
 				return
 			}
+			t.r.CallFromThread(func() { t.dataReceived(data) })
+			delivering = true
 		}
 		if err != nil {
-			if t.closed.Load() {
+			if t.closed.Load() || delivering && !t.awaitAck() {
 				return
 			}
 			reason := twisted.NewFailure(ConnectionDone.New())
@@ -111,6 +117,18 @@ func (t *tcpConn) readLoop() {
 			t.r.CallFromThread(func() { t.connectionLost(reason) })
 			return
 		}
+	}
+}
+
+// awaitAck waits until the reactor has delivered the last chunk and
+// reading is not paused; it reports false if the connection was lost
+// meanwhile.
+func (t *tcpConn) awaitAck() bool {
+	select {
+	case <-t.ack:
+		return true
+	case <-t.done:
+		return false
 	}
 }
 
@@ -272,7 +290,10 @@ func (t *tcpConn) AbortConnection() {
 }
 
 // closeSocket closes the socket, which ends the reader and the writer;
-// orderly false resets the connection.
+// orderly false resets the connection, dropping what the kernel has not
+// sent yet. As in Twisted's _closeSocket, only an abort is not orderly: a
+// connection lost otherwise (a read error, the reactor stopping) still
+// sends what Write handed to the kernel.
 func (t *tcpConn) closeSocket(orderly bool) {
 	if t.closed.Swap(true) {
 		return
@@ -294,7 +315,7 @@ func (t *tcpConn) connectionLost(reason *twisted.Failure) {
 		return
 	}
 	t.lost = true
-	t.closeSocket(reason.Check(ConnectionDone) != nil)
+	t.closeSocket(reason.Check(ConnectionAborted) == nil)
 	close(t.done)
 	t.r.net.remove(t)
 	if p := t.producer; p != nil {
