@@ -1,6 +1,9 @@
 package reactor
 
-import "sync"
+import (
+	"net"
+	"sync"
+)
 
 // netState is what the reactor knows of its network activity: the ports,
 // connections and connection attempts to tear down when it stops, and the
@@ -10,6 +13,7 @@ type netState struct {
 	ports      map[*Port]struct{}
 	conns      map[*tcpConn]struct{}
 	connectors map[*Connector]struct{}
+	held       map[net.Conn]struct{} // on their way to the reactor goroutine
 	wg         sync.WaitGroup
 	closed     bool // the reactor has stopped: no new port, connection or attempt
 }
@@ -53,6 +57,33 @@ func (n *netState) remove(m any) {
 	case *Connector:
 		delete(n.connectors, m)
 	}
+}
+
+// hold keeps c, accepted or dialled on a goroutine, until the reactor
+// goroutine releases it, so that a reactor stopping before it does still
+// closes it. It reports false, and c must be closed, if the reactor has
+// stopped.
+func (n *netState) hold(c net.Conn) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.closed {
+		return false
+	}
+	if n.held == nil {
+		n.held = map[net.Conn]struct{}{}
+	}
+	n.held[c] = struct{}{}
+	return true
+}
+
+// release takes c over from hold, on the reactor goroutine; it reports
+// false if c was closed meanwhile.
+func (n *netState) release(c net.Conn) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	_, ok := n.held[c]
+	delete(n.held, c)
+	return ok
 }
 
 // go runs f on a goroutine Run waits for when the reactor stops.
@@ -103,4 +134,11 @@ func (r *Reactor) disconnectAll() {
 		}
 	}
 	r.net.wg.Wait()
+	// Connections accepted or dialled whose hand-over never ran.
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for c := range n.held {
+		c.Close()
+	}
+	n.held = nil
 }

@@ -152,6 +152,10 @@ func (p *Port) acceptLoop(ln *net.TCPListener, end chan struct{}) {
 			continue
 		}
 		tc := c.(*net.TCPConn)
+		if !p.r.net.hold(tc) {
+			tc.Close()
+			return
+		}
 		p.r.CallFromThread(func() { p.accepted(ln, tc) })
 	}
 }
@@ -159,6 +163,9 @@ func (p *Port) acceptLoop(ln *net.TCPListener, end chan struct{}) {
 // accepted builds a protocol for tc and connects it, on the reactor
 // goroutine.
 func (p *Port) accepted(ln *net.TCPListener, tc *net.TCPConn) {
+	if !p.r.net.release(tc) {
+		return
+	}
 	if p.ln != ln || p.stopping != nil {
 		tc.Close() // accepted as the port stopped listening
 		return

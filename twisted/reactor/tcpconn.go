@@ -7,6 +7,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
@@ -17,6 +18,16 @@ import (
 // wait to be sent, and resumed when all have been; it is also the most a
 // single read delivers.
 const bufferSize = 1 << 16
+
+// chunkSize is the size of the write queue's chunks: Write copies into
+// the last chunk queued while it has room, and the writer hands up to
+// sendChunks of them to the kernel at once, then recycles up to
+// freeChunks, so that steady writing neither allocates nor copies twice.
+const (
+	chunkSize  = bufferSize
+	sendChunks = 4
+	freeChunks = 4
+)
 
 // readSize is the size of each connection's read buffer: the most a
 // single read delivers, Twisted's bufferSize.
@@ -56,8 +67,9 @@ type tcpConn struct {
 	done   chan struct{} // closed when the connection is lost
 	closed atomic.Bool   // the reactor closed the socket: read and write errors are expected
 
-	wmu       sync.Mutex // guards the write queue
-	queue     [][]byte
+	wmu       sync.Mutex    // guards the write queue
+	queue     [][]byte      // chunks written, not yet taken by the writer
+	free      [][]byte      // chunks sent, for reuse
 	closeWhen bool          // LoseConnection: flushed, tell the reactor
 	wakeW     chan struct{} // a token wakes the writer
 }
@@ -110,6 +122,9 @@ func (t *tcpConn) readLoop() {
 			if t.closed.Load() || delivering && !t.awaitAck() {
 				return
 			}
+			if errors.Is(err, io.EOF) && wasReset(t.c) {
+				err = syscall.ECONNRESET
+			}
 			reason := twisted.NewFailure(ConnectionDone.New())
 			if !errors.Is(err, io.EOF) {
 				reason = ConnectionLostFailure(err)
@@ -152,6 +167,7 @@ func (t *tcpConn) dataReceived(data []byte) {
 // writeLoop sends what Write queues until the connection is lost, or
 // until it is flushed after LoseConnection.
 func (t *tcpConn) writeLoop() {
+	var scratch net.Buffers
 	for {
 		select {
 		case <-t.wakeW:
@@ -170,19 +186,51 @@ func (t *tcpConn) writeLoop() {
 		if len(chunks) == 0 {
 			continue
 		}
-		n := 0
-		for _, c := range chunks {
-			n += len(c)
-		}
-		bufs := net.Buffers(chunks)
-		if _, err := bufs.WriteTo(t.c); err != nil {
+		n, err := t.send(chunks, &scratch)
+		if err != nil {
 			if !t.closed.Load() {
 				t.r.CallFromThread(func() { t.connectionLost(ConnectionLostFailure(err)) })
 			}
 			return
 		}
 		t.r.CallFromThread(func() { t.written(n) })
+		t.recycle(chunks)
 		t.wakeWriter() // look again: more may have come, or LoseConnection
+	}
+}
+
+// send writes chunks, sendChunks at a time so that an abort stops it
+// soon: closing a socket does not interrupt a write that keeps making
+// progress. It returns the number of bytes sent.
+func (t *tcpConn) send(chunks [][]byte, scratch *net.Buffers) (int, error) {
+	n := 0
+	for len(chunks) > 0 {
+		if t.closed.Load() {
+			return n, net.ErrClosed
+		}
+		k := min(len(chunks), sendChunks)
+		*scratch = append((*scratch)[:0], chunks[:k]...) // WriteTo consumes it
+		m, err := scratch.WriteTo(t.c)
+		n += int(m)
+		if err != nil {
+			return n, err
+		}
+		chunks = chunks[k:]
+	}
+	return n, nil
+}
+
+// recycle keeps up to freeChunks of the chunks sent for Write to reuse.
+func (t *tcpConn) recycle(chunks [][]byte) {
+	t.wmu.Lock()
+	defer t.wmu.Unlock()
+	for _, c := range chunks {
+		if len(t.free) == freeChunks {
+			return
+		}
+		if cap(c) == chunkSize {
+			t.free = append(t.free, c[:0])
+		}
 	}
 }
 
@@ -229,7 +277,7 @@ func (t *tcpConn) Write(data []byte) {
 	if len(data) == 0 || t.lost || t.aborting {
 		return
 	}
-	t.enqueue(bytes.Clone(data))
+	t.enqueue(data)
 }
 
 // WriteSequence writes the concatenation of data.
@@ -237,20 +285,36 @@ func (t *tcpConn) WriteSequence(data [][]byte) {
 	if t.lost || t.aborting {
 		return
 	}
-	if b := bytes.Join(data, nil); len(b) > 0 {
-		t.enqueue(b)
-	}
+	t.enqueue(data...)
 }
 
-func (t *tcpConn) enqueue(b []byte) {
+// enqueue copies parts to the write queue and wakes the writer.
+func (t *tcpConn) enqueue(parts ...[]byte) {
+	n := 0
 	t.wmu.Lock()
 	if t.closeWhen {
 		t.wmu.Unlock()
 		return // after LoseConnection, as Twisted's writes once disconnecting
 	}
-	t.queue = append(t.queue, b)
+	for _, p := range parts {
+		n += len(p)
+		for len(p) > 0 {
+			last := len(t.queue) - 1
+			if last < 0 || len(t.queue[last]) == cap(t.queue[last]) {
+				t.queue = append(t.queue, t.newChunk())
+				last++
+			}
+			c := t.queue[last]
+			k := copy(c[len(c):cap(c)], p)
+			t.queue[last] = c[:len(c)+k]
+			p = p[k:]
+		}
+	}
 	t.wmu.Unlock()
-	t.pending += len(b)
+	if n == 0 {
+		return
+	}
+	t.pending += n
 	t.wakeWriter()
 	if t.producer != nil && t.streaming && !t.prodPaused && t.pending > bufferSize {
 		t.prodPaused = true
@@ -260,6 +324,17 @@ func (t *tcpConn) enqueue(b []byte) {
 			}
 		}
 	}
+}
+
+// newChunk returns an empty chunk, recycled if one is free; t.wmu is
+// held.
+func (t *tcpConn) newChunk() []byte {
+	if k := len(t.free); k > 0 {
+		c := t.free[k-1]
+		t.free = t.free[:k-1]
+		return c
+	}
+	return make([]byte, 0, chunkSize)
 }
 
 // LoseConnection closes the connection once the data written has been
