@@ -89,3 +89,67 @@ func BenchmarkInlineCallbacks10(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGatherResults10 gathers ten Deferreds and fires them one by one.
+func BenchmarkGatherResults10(b *testing.B) {
+	b.ReportAllocs()
+	ds := make([]*Deferred, 10)
+	for b.Loop() {
+		for i := range ds {
+			ds[i] = New()
+		}
+		g := GatherResults(ds)
+		for i, d := range ds {
+			d.Callback(i)
+		}
+		if r := g.Result().([]any); len(r) != 10 || r[9] != 9 {
+			b.Fatal(g.Result())
+		}
+	}
+}
+
+// BenchmarkTenDeferreds is the floor of BenchmarkGatherResults10: the ten
+// Deferreds it makes, each fired, without the list.
+func BenchmarkTenDeferreds(b *testing.B) {
+	b.ReportAllocs()
+	ds := make([]*Deferred, 10)
+	for b.Loop() {
+		for i := range ds {
+			ds[i] = New()
+		}
+		for i, d := range ds {
+			d.Callback(i)
+		}
+	}
+}
+
+// BenchmarkChainDepth builds a chain 100,000 Deferreds deep, each one's
+// callback returning the next, and fires it from the innermost. It reports
+// the stack depth (frames) at the outermost callback, which must not depend
+// on the chain's length (TestBoundedStackDepth checks that; Twisted's
+// test_boundedStackDepth is the original).
+func BenchmarkChainDepth(b *testing.B) {
+	const n = 100_000
+	b.ReportAllocs()
+	ds := make([]*Deferred, n)
+	var frames int
+	for b.Loop() {
+		for i := range ds {
+			ds[i] = New()
+		}
+		for i := range n - 1 {
+			next := ds[i+1]
+			ds[i].AddCallback(func(any) (any, error) { return next, nil })
+		}
+		ds[0].AddCallback(func(r any) (any, error) { frames = stackDepth(); return r, nil })
+		for _, d := range ds[:n-1] {
+			d.Callback(nil)
+		}
+		ds[n-1].Callback("deep")
+		if ds[0].Result() != "deep" {
+			b.Fatal(ds[0].Result())
+		}
+	}
+	b.ReportMetric(float64(frames), "frames")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/link")
+}

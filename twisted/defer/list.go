@@ -89,45 +89,82 @@ func DeferredList(ds []*Deferred, opts ...DeferredListOption) *Deferred {
 	for _, o := range opts {
 		flags |= o
 	}
-	list := slices.Clone(ds)
-	resultList := make([]any, len(list))
-	finishedCount := 0
+	return newList(ds, flags, false)
+}
 
-	dl := NewWithCanceller(func(*Deferred) {
-		for _, d := range list {
-			cancelLogging(d)
-		}
-	})
+// listState is what a DeferredList keeps: its own Deferred, its copy of
+// the list and the results so far, in one allocation.
+type listState struct {
+	dl       Deferred
+	list     []*Deferred
+	results  []any
+	finished int
+	flags    DeferredListOption
+	// gather makes results the bare results (GatherResults) rather than
+	// the (success, result) pairs, which then need not be built.
+	gather bool
+	// pairs backs the pairs' two-item Tuples, two slots per Deferred.
+	pairs []any
+}
+
+// newList returns the Deferred of a DeferredList over ds.
+func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
+	st := &listState{list: slices.Clone(ds), flags: flags, gather: gather}
+	st.results = make([]any, len(ds))
+	if !gather {
+		st.pairs = make([]any, 2*len(ds))
+	}
+	dl := &st.dl
+	if debugging.Load() {
+		dl.debugInfo().setCreator()
+	}
+	dl.canceller = st.cancel
 	dl.flags |= flagList
-	if len(list) == 0 && flags&FireOnOneCallback == 0 {
-		dl.Callback(resultList)
+	if len(ds) == 0 && flags&FireOnOneCallback == 0 {
+		dl.Callback(st.results)
 	}
-
-	cbDeferred := func(result any, index int, succeeded bool) (any, error) {
-		resultList[index] = twisted.Tuple{succeeded, result}
-		finishedCount++
-		if !dl.called {
-			switch {
-			case succeeded && flags&FireOnOneCallback != 0:
-				dl.Callback(twisted.Tuple{result, index})
-			case !succeeded && flags&FireOnOneErrback != 0:
-				dl.Errback(&FirstErrorValue{SubFailure: result.(*twisted.Failure), Index: index})
-			case finishedCount == len(resultList):
-				dl.Callback(resultList)
-			}
-		}
-		if !succeeded && flags&ConsumeErrors != 0 {
-			return nil, nil
-		}
-		return result, nil
-	}
-	for i, d := range list {
-		d.AddCallbacks(
-			func(r any) (any, error) { return cbDeferred(r, i, SUCCESS) },
-			func(f *twisted.Failure) (any, error) { return cbDeferred(f, i, FAILURE) },
-		)
+	for i, d := range st.list {
+		// One function for both outcomes, as Twisted's DeferredList
+		// passes cbDeferred as callback and errback.
+		d.AddBoth(func(r any) (any, error) { return st.fired(r, i) })
 	}
 	return dl
+}
+
+// cancel cancels every Deferred of the list (DeferredList.cancel).
+func (st *listState) cancel(*Deferred) {
+	for _, d := range st.list {
+		cancelLogging(d)
+	}
+}
+
+// fired records the result of the list's Deferred at index, fires the
+// list when it is time, and passes the result on (DeferredList._cbDeferred).
+func (st *listState) fired(result any, index int) (any, error) {
+	f, failed := result.(*twisted.Failure)
+	if st.gather {
+		st.results[index] = result
+	} else {
+		pair := twisted.Tuple(st.pairs[2*index : 2*index+2 : 2*index+2])
+		pair[0], pair[1] = !failed, result
+		st.results[index] = pair
+	}
+	st.finished++
+	dl := &st.dl
+	if !dl.called {
+		switch {
+		case !failed && st.flags&FireOnOneCallback != 0:
+			dl.Callback(twisted.Tuple{result, index})
+		case failed && st.flags&FireOnOneErrback != 0:
+			dl.Errback(&FirstErrorValue{SubFailure: f, Index: index})
+		case st.finished == len(st.results):
+			dl.Callback(st.results)
+		}
+	}
+	if failed && st.flags&ConsumeErrors != 0 {
+		return nil, nil
+	}
+	return result, nil
 }
 
 // cancelLogging cancels d, logging a panic of its canceller instead of
@@ -145,19 +182,16 @@ func cancelLogging(d *Deferred) {
 // of ds once they have all succeeded, or fails with a FirstError (value
 // *FirstErrorValue) as soon as one fails: gatherResults(ds,
 // consumeErrors). It is DeferredList(ds, FireOnOneErrback) with the
-// (success, result) pairs reduced to the results. The only option that
-// means something here is ConsumeErrors. Cancelling it cancels ds, as for
-// DeferredList.
+// (success, result) pairs reduced to the results (without building the
+// pairs). The only option it takes is ConsumeErrors; the others are
+// ignored, as gatherResults has no such arguments. Cancelling it cancels
+// ds, as for DeferredList.
 func GatherResults(ds []*Deferred, opts ...DeferredListOption) *Deferred {
-	opts = append([]DeferredListOption{FireOnOneErrback}, opts...)
-	return DeferredList(ds, opts...).AddCallback(func(r any) (any, error) {
-		pairs := r.([]any)
-		values := make([]any, len(pairs))
-		for i, p := range pairs {
-			values[i] = p.(twisted.Tuple)[1]
-		}
-		return values, nil
-	})
+	flags := FireOnOneErrback
+	for _, o := range opts {
+		flags |= o & ConsumeErrors
+	}
+	return newList(ds, flags, true)
 }
 
 // FailureGroup is the class of the failure of Race when every Deferred

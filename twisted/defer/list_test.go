@@ -246,6 +246,22 @@ func TestGatherResults(t *testing.T) {
 	}
 }
 
+func TestGatherResultsTakesOnlyConsumeErrors(t *testing.T) {
+	// gatherResults has no fireOnOneCallback: the option must not make it
+	// fire with the first (result, index) pair.
+	one, two := New(), New()
+	var l []any
+	GatherResults([]*Deferred{one, two}, FireOnOneCallback).AddCallback(appendTo(&l))
+	one.Callback("a")
+	if len(l) != 0 {
+		t.Fatal(twisted.Repr(l))
+	}
+	two.Callback("b")
+	if twisted.Repr(l) != "[['a', 'b']]" {
+		t.Fatal(twisted.Repr(l))
+	}
+}
+
 func TestCancelGatherResults(t *testing.T) {
 	one, two := New(), New()
 	r := GatherResults([]*Deferred{one, two})

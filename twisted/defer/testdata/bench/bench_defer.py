@@ -79,12 +79,39 @@ def inlineCallbacks10():
     assert d.result == 20
 
 
+from twisted.internet.defer import gatherResults
+
+
+def gatherResults10():
+    # BenchmarkGatherResults10: ten Deferreds gathered, then fired.
+    ds = [Deferred() for _ in range(10)]
+    g = gatherResults(ds)
+    for i, d in enumerate(ds):
+        d.callback(i)
+    assert g.result == list(range(10))
+
+
+def chainDepth():
+    # BenchmarkChainDepth: 100,000 Deferreds, each one's callback returning
+    # the next, fired from the innermost (test_boundedStackDepth's shape).
+    n = 100000
+    ds = [Deferred() for _ in range(n)]
+    for i in range(n - 1):
+        ds[i].addCallback(lambda _, nxt=ds[i + 1]: nxt)
+    for d in ds[:-1]:
+        d.callback(None)
+    ds[-1].callback("deep")
+    assert ds[0].result == "deep"
+
+
 for name, f, n in [
     ("DeferredCallbacks10", callbacks10, 100000),
     ("SucceedAddCallback", succeedAddCallback, 200000),
     ("ErrbackPath", errbackPath, 100000),
     ("Chain100", chain100, 2000),
     ("InlineCallbacks10", inlineCallbacks10, 20000),
+    ("GatherResults10", gatherResults10, 20000),
+    ("ChainDepth", chainDepth, 1),
 ]:
     wall = min(timeit.repeat(f, number=n, repeat=5)) / n
     cpu = min(timeit.repeat(f, number=n, repeat=5, timer=time.process_time)) / n
