@@ -123,6 +123,20 @@ func BenchmarkTenDeferreds(b *testing.B) {
 	}
 }
 
+// allocSink keeps BenchmarkTenAllocations' objects on the heap.
+var allocSink [10]*[8]any
+
+// BenchmarkTenAllocations is the allocator's part of that floor: ten bare
+// 128-byte objects with pointers in them, the size of a Deferred.
+func BenchmarkTenAllocations(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range allocSink {
+			allocSink[i] = new([8]any)
+		}
+	}
+}
+
 // BenchmarkChainDepth builds a chain 100,000 Deferreds deep, each one's
 // callback returning the next, and fires it from the innermost. It reports
 // the stack depth (frames) at the outermost callback, which must not depend
