@@ -3,6 +3,7 @@ package flowdocs
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net"
 	"net/http"
@@ -197,7 +198,11 @@ func init() {
 				reactor.CallInThread(visit)
 			}
 
-			port := listenSite(t, 0, flow.ResourceOn(reactor, broken), "127.0.0.1")
+			page := flow.ResourceOn(reactor, broken)
+			// ours: the failure's log (the original's traceback on its log)
+			// is not part of the trace; keep it off the report's stderr.
+			page.Logger = slog.New(slog.DiscardHandler)
+			port := listenSite(t, 0, page, "127.0.0.1")
 			browse(port, "/", "/?write=1")
 			reactor.Run()
 
