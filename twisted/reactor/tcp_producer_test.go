@@ -1,12 +1,14 @@
 package reactor
 
 import (
+	"fmt"
 	"io"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
+	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
 )
 
@@ -94,5 +96,65 @@ func TestStalledPeer(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"pause", "resume", "stop"}, producer.events); diff != "" {
 		t.Errorf("producer events (-want +got):\n%s", diff)
+	}
+}
+
+// pullServer registers a pull producer that writes one line each time
+// it is asked, lines times, then closes the connection.
+type pullServer struct {
+	protocol.Protocol
+	lines, asked int
+	lost         func()
+}
+
+func (s *pullServer) ConnectionMade() {
+	s.Transport.(protocol.IConsumer).RegisterProducer(s, false)
+}
+
+func (s *pullServer) ResumeProducing() {
+	s.asked++
+	if s.asked > s.lines {
+		return
+	}
+	s.Transport.Write(fmt.Appendf(nil, "line %d\n", s.asked))
+	if s.asked == s.lines {
+		s.Transport.(protocol.IConsumer).UnregisterProducer()
+		s.Transport.LoseConnection()
+	}
+}
+
+func (s *pullServer) StopProducing() {}
+
+func (s *pullServer) ConnectionLost(*twisted.Failure) { s.lost() }
+
+// TestPullProducer: a pull producer is asked for more each time all it
+// wrote has been sent (at once when registered), as Twisted's doWrite
+// asks when its buffer empties: whether a write went straight to the
+// kernel or through the writer, the producer is asked again.
+func TestPullProducer(t *testing.T) {
+	leakcheck.Check(t)
+	r := New()
+	const lines = 200
+	server := &pullServer{lines: lines, lost: func() { stop(r) }}
+	port := listen(t, r, serverFactory(func() protocol.IProtocol { return server }))
+	raw := dialRaw(t, port.GetHost().Port, 0)
+	got := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(raw)
+		raw.Close()
+		got <- b
+	}()
+	run(t, r)
+	port.StopListening()
+
+	var want []byte
+	for i := 1; i <= lines; i++ {
+		want = fmt.Appendf(want, "line %d\n", i)
+	}
+	if diff := cmp.Diff(string(want), string(<-got)); diff != "" {
+		t.Errorf("the peer read (-want +got):\n%s", diff)
+	}
+	if server.asked != lines {
+		t.Errorf("the producer was asked %d times, want %d", server.asked, lines)
 	}
 }

@@ -39,9 +39,11 @@ const readSize = bufferSize
 // Two goroutines serve it. The reader reads a chunk, hands it to the
 // reactor goroutine and waits until the protocol has had it (and reading
 // is not paused) before reading more: a protocol slower than its peer
-// slows the peer down through TCP's own flow control. The writer sends
-// what Write queued, so that Write never blocks the reactor; a stalled
-// peer only makes the queue grow, which pauses a registered producer.
+// slows the peer down through TCP's own flow control. Write hands what
+// the kernel takes at once straight to it, when nothing else waits to be
+// sent, and queues the rest for the writer, so that Write never blocks
+// the reactor; a stalled peer only makes the queue grow, which pauses a
+// registered producer.
 // Everything else, the protocol's callbacks included, happens on the
 // reactor goroutine.
 type tcpConn struct {
@@ -67,8 +69,18 @@ type tcpConn struct {
 	done   chan struct{} // closed when the connection is lost
 	closed atomic.Bool   // the reactor closed the socket: read and write errors are expected
 
-	wmu       sync.Mutex    // guards the write queue
-	queue     [][]byte      // chunks written, not yet taken by the writer
+	raw syscall.RawConn // for Write's direct attempt; nil if unavailable
+	// direct and directN are writeNow's data and result; tryWrite, made
+	// once, writes them (a closure per write would be an allocation).
+	direct   []byte
+	directN  int
+	tryWrite func(fd uintptr) bool
+	wmu      sync.Mutex // guards the write queue
+	queue    [][]byte   // chunks written, not yet taken by the writer
+	// sending: the writer has taken chunks it has not sent. Write then
+	// queues: a direct write could go before them, or wait for the
+	// socket's write lock, which the writer holds while the peer is slow.
+	sending   bool
 	free      [][]byte      // chunks sent, for reuse
 	closeWhen bool          // LoseConnection: flushed, tell the reactor
 	wakeW     chan struct{} // a token wakes the writer
@@ -89,6 +101,9 @@ func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector 
 		ack:   make(chan struct{}, 1),
 		done:  make(chan struct{}),
 		wakeW: make(chan struct{}, 1),
+	}
+	if raw, err := c.SyscallConn(); err == nil {
+		t.raw, t.tryWrite = raw, t.writeFD
 	}
 	r.net.add(t)
 	r.net.goroutine(t.readLoop)
@@ -177,6 +192,7 @@ func (t *tcpConn) writeLoop() {
 		t.wmu.Lock()
 		chunks := t.queue
 		t.queue = nil
+		t.sending = len(chunks) > 0
 		closing := t.closeWhen && len(chunks) == 0
 		t.wmu.Unlock()
 		if closing {
@@ -220,10 +236,12 @@ func (t *tcpConn) send(chunks [][]byte, scratch *net.Buffers) (int, error) {
 	return n, nil
 }
 
-// recycle keeps up to freeChunks of the chunks sent for Write to reuse.
+// recycle keeps up to freeChunks of the chunks sent for Write to reuse,
+// and lets Write send directly again.
 func (t *tcpConn) recycle(chunks [][]byte) {
 	t.wmu.Lock()
 	defer t.wmu.Unlock()
+	t.sending = false
 	for _, c := range chunks {
 		if len(t.free) == freeChunks {
 			return
@@ -269,7 +287,8 @@ func (t *tcpConn) flushed() {
 	t.connectionLost(twisted.NewFailure(ConnectionDone.New()))
 }
 
-// Write queues a copy of data to be sent, in order, and returns at once.
+// Write sends data, in order, and returns at once: what the kernel does
+// not take at once is copied to the write queue.
 // Writing on a connection being closed or lost does nothing. When more
 // than 64 KiB wait to be sent, a registered streaming producer is paused
 // until they have been.
@@ -288,7 +307,10 @@ func (t *tcpConn) WriteSequence(data [][]byte) {
 	t.enqueue(data...)
 }
 
-// enqueue copies parts to the write queue and wakes the writer.
+// enqueue copies parts to the write queue and wakes the writer. When
+// nothing waits to be sent, a single part is first offered to the kernel
+// directly, without blocking: most writes then need no copy and no
+// hand-off to the writer.
 func (t *tcpConn) enqueue(parts ...[]byte) {
 	n := 0
 	t.wmu.Lock()
@@ -296,7 +318,14 @@ func (t *tcpConn) enqueue(parts ...[]byte) {
 		t.wmu.Unlock()
 		return // after LoseConnection, as Twisted's writes once disconnecting
 	}
-	for _, p := range parts {
+	sent := 0 // of parts[0], straight to the kernel
+	if len(parts) == 1 && len(t.queue) == 0 && !t.sending {
+		sent = t.writeNow(parts[0])
+	}
+	for i, p := range parts {
+		if i == 0 {
+			p = p[sent:]
+		}
 		n += len(p)
 		for len(p) > 0 {
 			last := len(t.queue) - 1
@@ -312,6 +341,11 @@ func (t *tcpConn) enqueue(parts ...[]byte) {
 	}
 	t.wmu.Unlock()
 	if n == 0 {
+		if sent > 0 && t.producer != nil {
+			// All sent at once: tell the producer on the next iteration,
+			// as the writer would have (Twisted's doWrite, emptied).
+			t.r.CallFromThread(func() { t.written(0) })
+		}
 		return
 	}
 	t.pending += n
@@ -324,6 +358,29 @@ func (t *tcpConn) enqueue(parts ...[]byte) {
 			}
 		}
 	}
+}
+
+// writeNow writes as much of p as the kernel takes at once, without
+// waiting, and returns how much that was; t.wmu is held, and the writer
+// has nothing to send. An error (a full buffer, a closed or reset
+// connection) writes nothing: the rest goes through the queue, and the
+// writer meets and reports the error as for any other write.
+func (t *tcpConn) writeNow(p []byte) int {
+	if t.raw == nil || t.closed.Load() {
+		return 0
+	}
+	t.direct, t.directN = p, 0
+	t.raw.Write(t.tryWrite)
+	t.direct = nil
+	return t.directN
+}
+
+// writeFD is writeNow's one attempt at writing t.direct to the socket fd.
+func (t *tcpConn) writeFD(fd uintptr) bool {
+	if n, err := syscall.Write(int(fd), t.direct); err == nil {
+		t.directN = n
+	}
+	return true // never wait for the socket: that is the writer's job
 }
 
 // newChunk returns an empty chunk, recycled if one is free; t.wmu is
