@@ -1,6 +1,7 @@
 package reactor
 
 import (
+	"io"
 	"net"
 	"testing"
 
@@ -111,4 +112,16 @@ func stop(r *Reactor) {
 	if r.Running() {
 		r.Stop()
 	}
+}
+
+// readAllThenClose reads c to its end in another goroutine, closes it,
+// and sends what it read.
+func readAllThenClose(c net.Conn) <-chan []byte {
+	got := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(c)
+		c.Close()
+		got <- b
+	}()
+	return got
 }

@@ -138,12 +138,7 @@ func TestPullProducer(t *testing.T) {
 	server := &pullServer{lines: lines, lost: func() { stop(r) }}
 	port := listen(t, r, serverFactory(func() protocol.IProtocol { return server }))
 	raw := dialRaw(t, port.GetHost().Port, 0)
-	got := make(chan []byte, 1)
-	go func() {
-		b, _ := io.ReadAll(raw)
-		raw.Close()
-		got <- b
-	}()
+	got := readAllThenClose(raw)
 	run(t, r)
 	port.StopListening()
 

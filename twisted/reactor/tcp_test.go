@@ -503,12 +503,7 @@ func TestWritesKeepOrder(t *testing.T) {
 	server := &stepWriter{r: r, records: records, lost: func() { stop(r) }}
 	port := listen(t, r, serverFactory(func() protocol.IProtocol { return server }))
 	raw := dialRaw(t, port.GetHost().Port, 8192) // a slow reader keeps the writer busy
-	got := make(chan []byte, 1)
-	go func() {
-		b, _ := io.ReadAll(raw)
-		raw.Close()
-		got <- b
-	}()
+	got := readAllThenClose(raw)
 	run(t, r)
 	port.StopListening()
 	if b := <-got; !bytes.Equal(b, want) {
