@@ -269,9 +269,10 @@ func (d *Deferred) Callback(result any) {
 //
 // Python's errback() with no argument wraps the current exception; Go has
 // none, so Errback(nil) panics with a NoCurrentExceptionError
-// *twisted.Error, as Python does when there is no current exception.
+// *twisted.Error, as Python does when there is no current exception; so
+// does a nil *twisted.Failure.
 func (d *Deferred) Errback(err error) {
-	if err == nil {
+	if err == nil || isNilFailure(err) {
 		panic(twisted.NoCurrentExceptionError.New())
 	}
 	d.start(twisted.NewFailure(err))

@@ -60,4 +60,10 @@
 // from a cleanup (runtime.AddCleanup) on a small record the Deferred points
 // to, so it runs on the runtime's cleanup goroutine some time after a
 // garbage collection.
+//
+// Unlike Python's collector, Go's runs no cleanup for an object that its
+// own cleanup's argument reaches: a failure whose value refers back to
+// its Deferred (an error that holds a request that holds the Deferred,
+// say) is never reported, and keeps that Deferred alive. Consume such
+// failures explicitly.
 package deferred

@@ -20,7 +20,7 @@ import (
 // None does. The awaited Deferred's own result becomes None.
 //
 // An Await may only be called by the function it was given to, while that
-// function runs.
+// function runs; called after the function returned, it panics.
 type Await func(d *Deferred) (any, error)
 
 // InlineCallbacks runs f as Twisted's @inlineCallbacks runs a generator,
@@ -76,7 +76,11 @@ func InlineCallbacks(f func(await Await) (any, error)) *Deferred {
 			if d == nil {
 				return nil, nil
 			}
-			yield(d) // never false: the coroutine is only stopped once f returned
+			if !yield(d) {
+				// The coroutine is stopped once f has returned: this
+				// await escaped f, and has nothing to wait in.
+				panic("deferred: Await called after its InlineCallbacks function returned")
+			}
 			r := st.sent
 			st.sent = nil
 			if f, ok := r.(*twisted.Failure); ok {
@@ -135,7 +139,7 @@ func (st *inlineStatus) run(result any) {
 		d, ok := st.next()
 		if !ok {
 			st.stop()
-			if st.err != nil {
+			if st.err != nil && !isNilFailure(st.err) {
 				st.deferred.Errback(st.err)
 			} else {
 				st.deferred.Callback(st.result)

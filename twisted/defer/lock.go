@@ -96,6 +96,9 @@ func (l *DeferredLock) Run(f func() (any, error)) *Deferred {
 // A DeferredSemaphore is a semaphore for event-driven code: Twisted's
 // DeferredSemaphore. At most Limit callers hold it at once. Like a
 // Deferred, it is for one goroutine at a time.
+//
+// Make one with NewDeferredSemaphore: the zero DeferredSemaphore has no
+// tokens, so that nothing can acquire it.
 type DeferredSemaphore struct {
 	tokens, limit int
 	waiting       waitList

@@ -8,6 +8,10 @@ const NoLimit = -1
 // adds an object; Get returns a Deferred that fires with the next object,
 // at once if there is one, otherwise when one is put. Like a Deferred, it
 // is for one goroutine at a time.
+//
+// The zero DeferredQueue has Size and Backlog 0, as DeferredQueue(0, 0):
+// it holds no object and no get may wait. NewDeferredQueue(NoLimit,
+// NoLimit) is Python's DeferredQueue().
 type DeferredQueue struct {
 	// Size is the most objects the queue holds; NoLimit for no limit.
 	Size int

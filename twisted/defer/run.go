@@ -129,7 +129,7 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			res, err = item.call(d.result)
 			d.running = false
 		}
-		if err != nil {
+		if err != nil && !isNilFailure(err) {
 			d.result = twisted.NewFailure(err)
 			continue
 		}
@@ -163,6 +163,14 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 		}
 	}
 	return nil, true
+}
+
+// isNilFailure reports whether err is a nil *twisted.Failure: what a
+// function returns as its error from a *twisted.Failure variable that
+// holds none. It is no error, as a nil *Failure result is None.
+func isNilFailure(err error) bool {
+	f, ok := err.(*twisted.Failure)
+	return ok && f == nil
 }
 
 // call runs the half of the pair that fits result. An absent half passes

@@ -24,7 +24,7 @@ func Fail(err error) *Deferred {
 // with its error or panic: execute(f).
 func Execute(f func() (any, error)) *Deferred {
 	res, err := protect(f)
-	if err != nil {
+	if err != nil && !isNilFailure(err) {
 		return Fail(err)
 	}
 	return Succeed(res)
@@ -36,7 +36,7 @@ func Execute(f func() (any, error)) *Deferred {
 // Deferred; any other value a Deferred that has succeeded with it.
 func MaybeDeferred(f func() (any, error)) *Deferred {
 	res, err := protect(f)
-	if err != nil {
+	if err != nil && !isNilFailure(err) {
 		return Fail(err)
 	}
 	switch r := res.(type) {

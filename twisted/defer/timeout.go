@@ -10,7 +10,8 @@ import (
 // AddTimeout times d out: it schedules d to be cancelled after timeout
 // seconds on clock (a reactor.IReactorTime: a reactor.Reactor or a
 // reactor.Clock), and returns d: addTimeout(timeout, clock,
-// onTimeoutCancel).
+// onTimeoutCancel). A nil clock panics, as Python's call without one
+// raises.
 //
 // The timeout covers the callbacks added to d before AddTimeout and none
 // added after it. If d fires first, the scheduled cancellation is
@@ -27,6 +28,9 @@ import (
 // it: TimeoutError(10, 'Deferred')). onTimeoutCancel is not called when d
 // is cancelled otherwise.
 func (d *Deferred) AddTimeout(timeout float64, clock timers.IReactorTime, onTimeoutCancel func(result any, timeout float64) any) *Deferred {
+	if clock == nil {
+		panic(twisted.TypeError.New("Deferred.AddTimeout needs a clock (a reactor or a reactor.Clock)"))
+	}
 	timedOut := false
 	delayedCall := clock.CallLater(timeout, func() {
 		timedOut = true

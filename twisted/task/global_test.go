@@ -36,6 +36,18 @@ func TestGlobalCooperator(t *testing.T) {
 	}
 }
 
+// TestDeferLaterDefaultReactor: a nil clock is the default reactor.
+func TestDeferLaterDefaultReactor(t *testing.T) {
+	d := DeferLater(nil, 0, func() (any, error) { return "later", nil })
+	r := reactor.Default()
+	for end := r.Seconds() + 10; !d.Called() && r.Seconds() < end; {
+		r.Iterate(0.01)
+	}
+	if got := d.Result(); got != "later" {
+		t.Fatalf("result %#v, want \"later\"", got)
+	}
+}
+
 func TestExitCode(t *testing.T) {
 	for _, tt := range []struct {
 		err  error
