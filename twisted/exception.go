@@ -9,8 +9,9 @@ import (
 // An Error is an instance of a Python exception class: the error that
 // ported code returns (or panics with) where the Python raised.
 //
-// Its Error method is Python's str(exception); Repr gives Python's repr.
-// errors.Is(err, class) matches the class and every parent of it.
+// Its PyStr method is Python's str(exception), and Error the same unless
+// that is empty; Repr gives Python's repr. errors.Is(err, class) matches
+// the class and every parent of it.
 type Error struct {
 	Class *Class
 	Args  Tuple
@@ -19,11 +20,23 @@ type Error struct {
 	Cause error
 }
 
-// Error returns Python's str(exception): the single argument as str, the
+// Error returns Python's str(exception) (PyStr), or the class's name
+// where that is empty, so that a Go error message is never blank: a
+// panic with AlreadyCalledError() prints "panic: AlreadyCalledError", as
+// a Python traceback ends with the class of an exception without
+// arguments.
+func (e *Error) Error() string {
+	if s := e.PyStr(); s != "" {
+		return s
+	}
+	return e.Class.Name()
+}
+
+// PyStr returns Python's str(exception): the single argument as str, the
 // argument tuple when there are several, "" for none. KeyError, as in
 // Python, shows its single argument with repr. A class given its own str
 // by WithStr (or a parent class so given) prints what that returns.
-func (e *Error) Error() string {
+func (e *Error) PyStr() string {
 	for k := e.Class; k != nil; k = k.parent {
 		if k.str != nil {
 			return k.str(e)

@@ -146,3 +146,17 @@ func ExampleRepr() {
 	fmt.Println(Repr([]any{1, "it's", Tuple{None, 0.1}, ValueError.New("bad")}))
 	// Output: [1, "it's", (None, 0.1), ValueError('bad',)]
 }
+
+func TestErrorWithoutArgs(t *testing.T) {
+	e := RuntimeError.New()
+	// Python's str is empty; the Go message names the class instead.
+	assert.Equal(t, e.PyStr(), "")
+	assert.Equal(t, Str(e), "")
+	assert.Equal(t, e.Error(), "RuntimeError")
+	assert.Equal(t, NewFailure(e).GetErrorMessage(), "")
+	assert.Equal(t, NewFailure(e).Error(), "RuntimeError")
+	// With arguments, both are Python's str.
+	e = KeyError.New("k")
+	assert.Equal(t, e.PyStr(), "'k'")
+	assert.Equal(t, e.Error(), "'k'")
+}

@@ -117,7 +117,10 @@ func (f *Failure) RaiseException() {
 func (f *Failure) GetErrorMessage() string {
 	var e *Error
 	if errors.As(f.Value, &e) {
-		return e.Error()
+		return e.PyStr()
+	}
+	if s, ok := f.Value.(PyStrer); ok {
+		return s.PyStr()
 	}
 	return f.Value.Error()
 }

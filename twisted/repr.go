@@ -48,9 +48,15 @@ func Repr(v any) string {
 	return b.String()
 }
 
+// A PyStrer is an error whose Python str differs from its Go message: an
+// exception without arguments, which Python prints as "" and Go names.
+type PyStrer interface {
+	PyStr() string
+}
+
 // Str returns what Python 2's str prints for v: strings as they are, floats
-// to 12 significant digits, exceptions as their message, everything else as
-// Repr.
+// to 12 significant digits, exceptions as their message (PyStr where they
+// have it), everything else as Repr.
 func Str(v any) string {
 	switch x := v.(type) {
 	case string:
@@ -61,8 +67,8 @@ func Str(v any) string {
 		return formatFloat(x, 12)
 	case float32:
 		return formatFloat(float64(x), 12)
-	case *Error:
-		return x.Error()
+	case PyStrer:
+		return x.PyStr()
 	case *Failure:
 		return x.String()
 	case *Class: // an error, but Python's str of a class is its repr

@@ -204,8 +204,12 @@ type FailureGroupValue struct {
 	Failures []*twisted.Failure
 }
 
-// Error returns Python's str of a FailureGroup, which has no arguments: "".
-func (e *FailureGroupValue) Error() string { return "" }
+// Error returns the class's name, FailureGroup: Python's str of one,
+// which has no arguments, is "" (PyStr).
+func (e *FailureGroupValue) Error() string { return "FailureGroup" }
+
+// PyStr returns Python's str of a FailureGroup: "".
+func (e *FailureGroupValue) PyStr() string { return "" }
 
 // PyRepr returns Python's repr: FailureGroup().
 func (e *FailureGroupValue) PyRepr() string { return "FailureGroup()" }

@@ -69,3 +69,13 @@ func TestAwaitAfterReturn(t *testing.T) {
 func TestAddTimeoutNilClock(t *testing.T) {
 	mustPanicClass(t, twisted.TypeError, func() { New().AddTimeout(1, nil, nil) })
 }
+
+func TestFailureGroupMessage(t *testing.T) {
+	e := &FailureGroupValue{}
+	if got := twisted.Str(e); got != "" {
+		t.Errorf("str(FailureGroup()) = %q, want \"\" as in Python", got)
+	}
+	if got := e.Error(); got != "FailureGroup" {
+		t.Errorf("Error() = %q, want the class's name", got)
+	}
+}

@@ -42,7 +42,7 @@ func TestConnectionErrorStr(t *testing.T) {
 		{ConnectionDoneFailure().Value, "Connection was closed cleanly: Connection done."},
 		{ConnectionLostFailure(syscall.ECONNRESET).Value, "Connection to the other side was lost in a non-clean fashion."},
 	} {
-		if got := c.err.Error(); got != c.want {
+		if got := twisted.Str(c.err); got != c.want {
 			t.Errorf("str(%s) = %q, want %q", twisted.Repr(c.err), got, c.want)
 		}
 	}

@@ -98,7 +98,7 @@ func message(err error) string {
 	if f, ok := err.(*twisted.Failure); ok {
 		return f.GetErrorMessage()
 	}
-	return twisted.AsError(err).Error()
+	return twisted.AsError(err).PyStr()
 }
 
 // isStop reports whether err is a StopIteration.
