@@ -84,18 +84,39 @@ type runner struct {
 	timers []*reactor.DelayedCall
 	waits  []*deferred.Deferred
 	done   bool
+	// inYield counts the calls of the stage's Yield under way (a
+	// Deferred the flow waits on, fired from inside the flow, runs an
+	// execute within another); closeLater is set when the flow ended
+	// inside one, whose stages are still running: they are closed once
+	// the last returns.
+	inYield    int
+	closeLater bool
 }
 
 // execute runs the flow until it suspends or ends (Deferred._execute).
 // Every wake-up calls it; once the flow has ended it does nothing.
+//
+// A panic out of the flow (a stage of the user's own, a CallLater that
+// rejects its delay) fails the Deferred, where the original's exception
+// escapes into the reactor and its Deferred never fires.
 func (r *runner) execute() {
 	if r.done {
 		return
 	}
+	yielding := false
+	defer func() { r.leave(yielding, recover()) }()
 	cmd := r.stage
 	st := cmd.State()
 	for {
+		r.inYield++
+		yielding = true
 		inst := cmd.Yield()
+		yielding = false
+		r.inYield--
+		if r.done {
+			// Cancelled from inside the flow: the Deferred has failed.
+			return
+		}
 		if len(st.Results) > 0 {
 			r.results.add(st.Results)
 			st.Results = nil // as cmd.results = []: whoever holds the old list keeps it
@@ -253,8 +274,29 @@ func (r *runner) wait(d *deferred.Deferred) {
 	})
 }
 
+// leave is execute's deferred end, given whether it was inside the
+// stage's Yield and what it recovered: a panic out of the flow fails it
+// (after a cancellation, it has nowhere to go: it is dropped, as a late
+// result is), and the stages are closed once no Yield is running them.
+func (r *runner) leave(yielding bool, v any) {
+	if yielding {
+		r.inYield--
+	}
+	if v != nil && !r.done {
+		f := twisted.FailureFromPanic(v)
+		r.finish()
+		r.d.Errback(f)
+	}
+	if r.inYield == 0 && r.closeLater {
+		r.closeLater = false
+		r.stage.Close()
+	}
+}
+
 // finish ends the flow: pending wake-ups are cancelled and the stages
-// closed.
+// closed; if the flow is running (the Deferred was cancelled from inside
+// it), once it returns: a generator cannot be closed from its own
+// coroutine.
 func (r *runner) finish() {
 	if r.done {
 		return
@@ -267,5 +309,9 @@ func (r *runner) finish() {
 	}
 	r.timers = nil
 	r.waits = nil
+	if r.inYield > 0 {
+		r.closeLater = true
+		return
+	}
 	r.stage.Close()
 }

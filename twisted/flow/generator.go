@@ -41,6 +41,10 @@ type genIter struct {
 	stop func()
 	err  error
 	done bool // closed, or run to its end by push
+	// inside is set while the generator runs (in next): Close from there
+	// cannot stop the coroutine it is running on, and leaves the
+	// generator to see yield return false instead.
+	inside bool
 	// batch, when set, receives the generator's plain values directly:
 	// the coroutine returns to its caller only for instructions, stages,
 	// Deferreds and the end. flow.Deferred sets it for the generator at
@@ -69,7 +73,10 @@ func (it *genIter) start() {
 			it.err = it.gen(func(v any) bool {
 				switch v.(type) {
 				case Instruction, *deferred.Deferred:
-					return yield(v)
+					return !it.done && yield(v)
+				}
+				if it.done {
+					return false
 				}
 				if len(l.cur) == cap(l.cur) {
 					l.spill()
@@ -85,7 +92,10 @@ func (it *genIter) start() {
 				switch v.(type) {
 				case Instruction, *deferred.Deferred:
 					size = max(len(b.Results), 8)
-					return yield(v)
+					return !it.done && yield(v)
+				}
+				if it.done {
+					return false
 				}
 				if b.Results == nil {
 					b.Results = make([]any, 0, size)
@@ -95,7 +105,7 @@ func (it *genIter) start() {
 			})
 			return
 		}
-		it.err = it.gen(yield)
+		it.err = it.gen(func(v any) bool { return !it.done && yield(v) })
 	})
 }
 
@@ -107,7 +117,10 @@ func (it *genIter) Next() (any, error) {
 		}
 		it.start()
 	}
-	if v, ok := it.next(); ok {
+	it.inside = true
+	v, ok := it.next()
+	it.inside = false
+	if ok {
 		return v, nil
 	}
 	if err := it.err; err != nil && !isStop(err) {
@@ -118,10 +131,12 @@ func (it *genIter) Next() (any, error) {
 }
 
 // Close stops a suspended generator: its yield returns false and its
-// deferred calls run before Close returns.
+// deferred calls run before Close returns. Called from inside the
+// generator (its flow cancelled from there), Close only marks it: its
+// next yield returns false.
 func (it *genIter) Close() {
 	it.done = true
-	if it.stop != nil {
+	if it.stop != nil && !it.inside {
 		it.stop()
 	}
 }
