@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,6 +181,12 @@ func writeReflect(b *strings.Builder, v any) {
 			return
 		}
 		fmt.Fprintf(b, "%v", v)
+	case reflect.Func:
+		if rv.IsNil() {
+			b.WriteString("None")
+			return
+		}
+		fmt.Fprintf(b, "<function %s at %#x>", funcName(rv.Pointer()), rv.Pointer())
 	default:
 		if s, ok := v.(fmt.Stringer); ok {
 			b.WriteString(s.String())
@@ -284,4 +291,19 @@ func formatFloat(f float64, digits int) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// funcName is a function's name as Python's repr shows it: without the
+// package path and name ("consumer", "consumer.func1" for a closure).
+func funcName(pc uintptr) string {
+	f := runtime.FuncForPC(pc)
+	if f == nil {
+		return "?"
+	}
+	name := f.Name()
+	name = name[strings.LastIndexByte(name, '/')+1:]
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
 }

@@ -3,6 +3,7 @@ package twisted
 import (
 	"bufio"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -70,4 +71,17 @@ func TestReprOfUserClassesAndFailures(t *testing.T) {
 	f := NewFailure(ZeroDivisionError.New("integer division or modulo by zero"))
 	assert.Equal(t, Repr(f), "<twisted.python.failure.Failure <type 'exceptions.ZeroDivisionError'>>")
 	assert.Equal(t, Repr([]any{1, custom}), "[1, <class 'twisted.flow.test.test_flow.CustomError'>]")
+}
+
+func reprSample() {}
+
+func TestReprFunc(t *testing.T) {
+	got := Repr(reprSample)
+	if !regexp.MustCompile(`^<function reprSample at 0x[0-9a-f]+>$`).MatchString(got) {
+		t.Errorf("Repr(func) = %q, want Python's <function reprSample at 0x...>", got)
+	}
+	var none func()
+	if got := Repr(none); got != "None" {
+		t.Errorf("Repr(nil func) = %q, want None", got)
+	}
 }

@@ -19,6 +19,8 @@ type ConcurrentStage struct {
 // instruction, and the first to fire resumes it first.
 type ConcurrentInstruction struct {
 	BaseInstruction
+	// Inst are the distinct CallLater instructions of the branches, in
+	// the order the branches returned them.
 	Inst []CallLater
 }
 

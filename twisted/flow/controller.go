@@ -36,8 +36,12 @@ func Deferred(stage any, trap ...*twisted.Class) *deferred.Deferred {
 }
 
 // DeferredOn is Deferred on the given reactor: Cooperate instructions are
-// scheduled with its CallLater. Tests pass a *reactor.Clock.
+// scheduled with its CallLater. Tests pass a *reactor.Clock. A nil clock
+// is reactor.Default(), as for MakeProtocolOn.
 func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *deferred.Deferred {
+	if clock == nil {
+		clock = reactor.Default()
+	}
 	_, held := stage.(Stage) // a stage the caller holds, and may look into
 	r := &runner{clock: clock, stage: Wrap(stage, trap...)}
 	switch s := r.stage.(type) {

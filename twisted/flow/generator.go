@@ -2,6 +2,7 @@ package flow
 
 import (
 	"iter"
+	"reflect"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
@@ -147,4 +148,41 @@ func seqGenerator(seq func(yield func(any) bool)) Generator {
 		seq(yield)
 		return nil
 	}
+}
+
+// boolType is the result type of a yield function.
+var boolType = reflect.TypeFor[bool]()
+
+// seqOf returns a Generator running obj when obj is an iter.Seq of any
+// element type (func(yield func(T) bool)), or an iter.Seq2, whose pairs
+// it yields as twisted.Tuple{k, v}: the iterators of the standard library
+// (slices.Values, maps.All, strings.Lines) and Go code in general. The
+// yield it passes converts each element through reflect, which costs more
+// than a Generator's or an iter.Seq[any]'s own.
+func seqOf(obj any) (Generator, bool) {
+	v := reflect.ValueOf(obj)
+	if v.Kind() != reflect.Func || v.IsNil() {
+		return nil, false
+	}
+	t := v.Type()
+	if t.NumIn() != 1 || t.NumOut() != 0 {
+		return nil, false
+	}
+	y := t.In(0)
+	if y.Kind() != reflect.Func || y.NumIn() < 1 || y.NumIn() > 2 || y.NumOut() != 1 || y.Out(0) != boolType {
+		return nil, false
+	}
+	return func(yield func(any) bool) error {
+		fn := reflect.MakeFunc(y, func(args []reflect.Value) []reflect.Value {
+			var item any
+			if len(args) == 1 {
+				item = args[0].Interface()
+			} else {
+				item = twisted.Tuple{args[0].Interface(), args[1].Interface()}
+			}
+			return []reflect.Value{reflect.ValueOf(yield(item))}
+		})
+		v.Call([]reflect.Value{fn})
+		return nil
+	}, true
 }

@@ -56,6 +56,10 @@ func (p *Pipe) Source() Stage { return p.source }
 // Yield pulls from the source until Process has produced results, or the
 // source has ended or failed.
 func (p *Pipe) Yield() Instruction {
+	if p.source == nil {
+		p.setFailure(twisted.RuntimeError.New("Pipe.Init was not called"))
+		return nil
+	}
 	for !p.ready() {
 		source := p.source
 		if inst := source.Yield(); inst != nil {
@@ -120,7 +124,11 @@ func process(proc Processor, results []any, stop bool) (err error) {
 }
 
 // Close closes the source.
-func (p *Pipe) Close() { p.source.Close() }
+func (p *Pipe) Close() {
+	if p.source != nil {
+		p.source.Close()
+	}
+}
 
 // FilterStage is the stage made by Filter.
 type FilterStage struct {

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"io"
 	"iter"
 	"reflect"
 	"slices"
@@ -100,6 +101,9 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // The flow must run on r's goroutine (flow.DeferredOn(r, ...)): that is
 // where the results are handed over.
 func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *ThreadedStage {
+	if r == nil {
+		r = reactor.Default()
+	}
 	t := &ThreadedStage{r: r, source: source}
 	t.cooperate = &ThreadedInstruction{stage: t}
 	t.Trap = slices.Clone(trap)
@@ -129,8 +133,11 @@ func (t *ThreadedStage) process() {
 		t.hand(nil, false, err)
 		return
 	}
-	if c, ok := it.(interface{ Close() }); ok {
+	switch c := it.(type) {
+	case interface{ Close() }:
 		defer c.Close()
+	case io.Closer:
+		defer func() { _ = c.Close() }() // as iterStage.Close: the flow has its result already
 	}
 	for !t.closed.Load() {
 		v, err := pull(it)
@@ -226,6 +233,9 @@ func iterate(source any) (it Iterator, err error) {
 	}
 	if v := reflect.ValueOf(source); v.Kind() == reflect.Slice || v.Kind() == reflect.Array {
 		return &sliceIter{items: items(source)}, nil
+	}
+	if g, ok := seqOf(source); ok {
+		return newGenIter(g), nil
 	}
 	return nil, twisted.TypeError.New(fmt.Sprintf("%s object is not iterable", twisted.Repr(source)))
 }

@@ -40,7 +40,9 @@ type Iterable interface {
 //     items, copied now as Python's list(seq) does; an Instruction among
 //     them (a Cooperate) is yielded to the controller rather than
 //     produced;
-//   - a Generator, or an iter.Seq[any]: run as a generator;
+//   - a Generator, or an iter.Seq[any]: run as a generator; an iter.Seq
+//     of another element type too, and an iter.Seq2, whose pairs are
+//     yielded as twisted.Tuple{k, v} (as Python's dict.items());
 //   - an Iterable (Iter is called now) or an Iterator;
 //   - a *deferred.Deferred: a stage of its one result, or its failure;
 //     until it fires the flow waits on it (see Deferred);
@@ -54,7 +56,11 @@ type Iterable interface {
 //
 // Anything else gives a stage that fails with ValueError("A wrapper is
 // not available for %r"). Python's wrap raises that ValueError at once.
+// A nil pointer or function is Python's None, which fails so too.
 func Wrap(obj any, trap ...*twisted.Class) Stage {
+	if isNilRef(obj) {
+		obj = nil
+	}
 	if s, ok := obj.(Stage); ok {
 		mergeTrap(s.State(), trap)
 		return s
@@ -95,6 +101,9 @@ func Wrap(obj any, trap ...*twisted.Class) Stage {
 		}
 		return &listStage{seq: items}
 	}
+	if g, ok := seqOf(obj); ok {
+		return newIterStage(newGenIter(g), trap)
+	}
 	return failed(twisted.ValueError.New("A wrapper is not available for " + twisted.Repr(obj)))
 }
 
@@ -113,10 +122,21 @@ func mergeTrap(b *Base, trap []*twisted.Class) {
 	b.Trap = merged
 }
 
+// isNilRef reports whether obj is a nil pointer or function in an
+// interface: what Go code holds where Python's would hold None.
+func isNilRef(obj any) bool {
+	v := reflect.ValueOf(obj)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Func:
+		return v.IsNil()
+	}
+	return false
+}
+
 // call calls obj if it is a function without arguments returning one
 // value, and returns its result; it returns anything else as it is.
 func call(obj any) any {
-	if f, ok := obj.(func() any); ok {
+	if f, ok := obj.(func() any); ok && f != nil {
 		return f()
 	}
 	v := reflect.ValueOf(obj)
