@@ -1,7 +1,10 @@
 package flow_test
 
 import (
+	"context"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
@@ -136,5 +139,37 @@ func TestPanickingStageFailsFlow(t *testing.T) {
 	failureOf(t, d, twisted.KeyError)
 	if p.closed != 1 {
 		t.Errorf("stage closed %d times, want 1", p.closed)
+	}
+}
+
+// DeferredContext cancels the flow once its context is done: before the
+// flow starts, or while it runs.
+func TestDeferredContext(t *testing.T) {
+	leakcheck.Check(t)
+	r := reactor.New()
+	closed := 0
+	early, cancelEarly := context.WithCancel(context.Background())
+	cancelEarly()
+	late, cancelLate := context.WithCancel(context.Background())
+	var d1, d2 *deferred.Deferred
+	r.CallWhenRunning(func() {
+		d1 = flow.DeferredContext(early, r, endless(&closed))
+		d2 = flow.DeferredContext(late, r, endless(&closed))
+		deferred.DeferredList([]*deferred.Deferred{d1, d2}).AddBoth(func(res any) (any, error) {
+			return res, r.Stop()
+		})
+		// A flow that ends at once is not cancelled.
+		if d := flow.DeferredContext(early, r, []any{1}); !cmp.Equal(d.Result(), any([]any{1})) {
+			t.Errorf("result %s", repr(d.Result()))
+		}
+		go cancelLate()
+	})
+	if err := r.Run(); err != nil {
+		t.Fatal(err)
+	}
+	failureOf(t, d1, deferred.CancelledError)
+	failureOf(t, d2, deferred.CancelledError)
+	if closed != 2 {
+		t.Errorf("%d generators closed, want 2", closed)
 	}
 }

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"context"
 	"slices"
 	"sync"
 
@@ -72,6 +73,26 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) { r.finish() })
 	r.execute()
 	return r.d
+}
+
+// DeferredContext is DeferredOn(r, stage, trap...) with a context: once
+// ctx is done, the flow's Deferred is cancelled on r's goroutine (through
+// CallFromThread), as Cancel does there: the flow is closed and the
+// Deferred fails with deferred.CancelledError, unless it has fired. A nil
+// r is reactor.Default(). Like DeferredOn, it is called on r's goroutine.
+func DeferredContext(ctx context.Context, r *reactor.Reactor, stage any, trap ...*twisted.Class) *deferred.Deferred {
+	if r == nil {
+		r = reactor.Default()
+	}
+	d := DeferredOn(r, stage, trap...)
+	if d.Called() {
+		return d
+	}
+	stop := context.AfterFunc(ctx, func() { r.CallFromThread(d.Cancel) })
+	return d.AddBoth(func(res any) (any, error) {
+		stop()
+		return res, nil
+	})
 }
 
 // runner is the Deferred controller's state.

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -385,4 +386,33 @@ func ExampleDeferredOn_cancel() {
 	// generator closed
 	// flow: CancelledError
 	// pending calls: 0
+}
+
+// A flow tied to a context: once the context is done (a request given up,
+// a server shutting down), the flow is cancelled on the reactor.
+func ExampleDeferredContext() {
+	r := reactor.New()
+	ctx, cancel := context.WithCancel(context.Background())
+	ticker := func(yield func(any) bool) error {
+		defer fmt.Println("ticker closed")
+		for i := 0; ; i++ {
+			if i == 3 {
+				cancel() // from anywhere: another goroutine would do
+			}
+			if !yield(i) || !yield(flow.Cooperate(0.01)) {
+				return nil
+			}
+		}
+	}
+	r.CallWhenRunning(func() {
+		d := flow.DeferredContext(ctx, r, flow.Generator(ticker))
+		d.AddBoth(func(res any) (any, error) {
+			fmt.Println("flow:", res.(*twisted.Failure).Type.Name())
+			return nil, r.Stop()
+		})
+	})
+	r.Run()
+	// Output:
+	// ticker closed
+	// flow: CancelledError
 }
