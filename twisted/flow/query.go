@@ -44,9 +44,10 @@ type QuerySource struct {
 // last row is fetched, when the query fails, and when the flow is closed
 // (it ended, failed or was cancelled: Threaded's thread stops before its
 // next row and closes the iterator). A query error, or a connection lost
-// mid-query, is the failure of the flow. A row the database is still
-// computing cannot be interrupted by the flow's end; cancelling the
-// context given to WithContext interrupts it.
+// mid-query, is the failure of the flow. Under Threaded, the flow's end
+// also interrupts a query the database is still running (QuerySource is
+// an IterableContext), as cancelling the context given to WithContext
+// does.
 func QueryIterator(pool *sql.DB, query string, args ...any) *QuerySource {
 	return &QuerySource{pool: pool, query: query, args: args, ctx: context.Background()}
 }
@@ -80,9 +81,16 @@ func (q *QuerySource) WithContext(ctx context.Context) *QuerySource {
 func (q *QuerySource) Chunked() bool { return q.fetchMany > 0 || q.fetchAll }
 
 // Iter connects and executes the query (the original's __iter__), and
-// returns the iterator over its rows. Threaded calls it on its thread.
-func (q *QuerySource) Iter() (Iterator, error) {
-	ctx, cancel := context.WithCancel(q.ctx)
+// returns the iterator over its rows.
+func (q *QuerySource) Iter() (Iterator, error) { return q.IterContext(context.Background()) }
+
+// IterContext is Iter bounded by ctx as well as by WithContext's: when
+// either is done, a query still running is interrupted. Threaded calls it
+// on its thread, with a context that the flow's end cancels.
+func (q *QuerySource) IterContext(stop context.Context) (Iterator, error) {
+	ctx, cancelQuery := context.WithCancel(q.ctx)
+	unhook := context.AfterFunc(stop, cancelQuery)
+	cancel := func() { unhook(); cancelQuery() }
 	it := &queryRows{source: q, cancel: cancel}
 	conn, err := q.pool.Conn(ctx)
 	if err != nil {

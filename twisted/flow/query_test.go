@@ -433,3 +433,27 @@ func TestQueryIteratorContext(t *testing.T) {
 	released(t, db)
 	db.Close()
 }
+
+// Cancelling the flow interrupts a query the database is still running
+// (pg_sleep for an hour), with no context of the user's: Threaded cancels
+// the one it gave the QuerySource. The thread ends, the connection is
+// released.
+func TestQueryIteratorCancelInterruptsQuery(t *testing.T) {
+	leakcheck.Check(t)
+	db := openPostgres(t)
+	th := newThreads()
+	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th,
+		flow.QueryIterator(db.DB, "SELECT 'qi-interrupt', pg_sleep(3600)")))
+	for running := 0; running == 0; {
+		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
+			WHERE query LIKE '%''qi-interrupt''%' AND wait_event = 'PgSleep'`).Scan(&running)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Cancel()
+	th.wg.Wait() // the thread ends: its query was interrupted
+	failureOf(t, d, deferred.CancelledError)
+	released(t, db)
+	db.Close()
+}

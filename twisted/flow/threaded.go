@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"iter"
@@ -28,6 +29,9 @@ type ThreadedStage struct {
 	cooperate *ThreadedInstruction
 	chunked   bool
 	closed    atomic.Bool
+	// ctx is what an IterableContext source is given; Close cancels it.
+	ctx    context.Context
+	cancel context.CancelFunc
 
 	// The worker hands its results over under mu; one flush at a time
 	// is scheduled on the reactor to move them into Base.
@@ -96,7 +100,8 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // (the original dropped the trap list, and hung when Iter failed). Closing
 // the stage (the controller does when the flow ends or is cancelled) makes
 // the thread stop before its next item; it cannot interrupt a Next that
-// blocks.
+// blocks, unless the source is an IterableContext, whose context it
+// cancels.
 //
 // The flow must run on r's goroutine (flow.DeferredOn(r, ...)): that is
 // where the results are handed over.
@@ -105,6 +110,7 @@ func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *
 		r = reactor.Default()
 	}
 	t := &ThreadedStage{r: r, source: source}
+	t.ctx, t.cancel = context.WithCancel(context.Background())
 	t.cooperate = &ThreadedInstruction{stage: t}
 	t.Trap = slices.Clone(trap)
 	if c, ok := source.(Chunker); ok {
@@ -123,12 +129,16 @@ func (t *ThreadedStage) Yield() Instruction {
 	return t.cooperate
 }
 
-// Close asks the thread to stop before its next item.
-func (t *ThreadedStage) Close() { t.closed.Store(true) }
+// Close asks the thread to stop before its next item, and cancels the
+// context an IterableContext source was given.
+func (t *ThreadedStage) Close() {
+	t.closed.Store(true)
+	t.cancel()
+}
 
 // process runs in the thread: it iterates the source to its end.
 func (t *ThreadedStage) process() {
-	it, err := iterate(t.source)
+	it, err := iterateContext(t.ctx, t.source)
 	if err != nil {
 		t.hand(nil, false, err)
 		return
@@ -209,6 +219,27 @@ func (t *ThreadedStage) flush() {
 		c()
 	}
 }
+
+// An IterableContext is an Iterable whose Iter takes a context: Threaded
+// gives it one that is cancelled when the flow is closed (it ended,
+// failed or was cancelled), so that a Next blocked in the thread (a
+// query, a read) can be interrupted. QuerySource is one.
+type IterableContext interface {
+	IterContext(ctx context.Context) (Iterator, error)
+}
+
+// iterateContext is iterate, passing ctx to an IterableContext.
+func iterateContext(ctx context.Context, source any) (Iterator, error) {
+	if s, ok := source.(IterableContext); ok {
+		return iterate(iterableFunc(func() (Iterator, error) { return s.IterContext(ctx) }))
+	}
+	return iterate(source)
+}
+
+// iterableFunc is a function as an Iterable.
+type iterableFunc func() (Iterator, error)
+
+func (f iterableFunc) Iter() (Iterator, error) { return f() }
 
 // iterate returns an iterator over source, as Python's iter(source).
 func iterate(source any) (it Iterator, err error) {
