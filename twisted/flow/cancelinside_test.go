@@ -45,9 +45,7 @@ func TestCancelFromInsideGenerator(t *testing.T) {
 	if got, want := twisted.Repr(trace), "['cancelled', 'yield false', 'closed']"; got != want {
 		t.Errorf("trace %s, want %s", got, want)
 	}
-	if n := len(clock.GetDelayedCalls()); n != 0 {
-		t.Errorf("%d calls left on the clock", n)
-	}
+	noCallsLeft(t, clock)
 }
 
 // A Map function that cancels the flow: the Deferred fails with
@@ -71,9 +69,7 @@ func TestCancelFromInsideMap(t *testing.T) {
 	if closed != 1 {
 		t.Errorf("source closed %d times, want 1", closed)
 	}
-	if n := len(clock.GetDelayedCalls()); n != 0 {
-		t.Errorf("%d calls left on the clock", n)
-	}
+	noCallsLeft(t, clock)
 }
 
 // A negative Cooperate on the real reactor, whose CallLater rejects it

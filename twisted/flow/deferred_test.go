@@ -160,9 +160,7 @@ func TestDeferredCancel(t *testing.T) {
 	if !closed {
 		t.Error("generator not closed by Cancel")
 	}
-	if n := len(clock.GetDelayedCalls()); n != 0 {
-		t.Errorf("%d delayed calls after Cancel, want 0", n)
-	}
+	noCallsLeft(t, clock)
 	failureOf(t, d, deferred.CancelledError)
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 func TestMain(m *testing.M) { leakcheck.Main(m) }
@@ -147,3 +148,12 @@ func blockList(t *testing.T, stage any, trap ...*twisted.Class) []any {
 }
 
 func repr(v any) string { return twisted.Repr(v) }
+
+// noCallsLeft fails t if calls are still pending on clock: a flow that
+// ended must leave no wake-up behind.
+func noCallsLeft(t *testing.T, clock *reactor.Clock) {
+	t.Helper()
+	if n := len(clock.GetDelayedCalls()); n != 0 {
+		t.Errorf("%d calls left on the clock", n)
+	}
+}

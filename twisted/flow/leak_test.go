@@ -58,9 +58,7 @@ func TestCancelManyFlows(t *testing.T) {
 	if closed != 300 {
 		t.Errorf("%d generators closed, want 300", closed)
 	}
-	if n := len(clock.GetDelayedCalls()); n != 0 {
-		t.Errorf("%d calls left on the clock", n)
-	}
+	noCallsLeft(t, clock)
 }
 
 // When one branch fails, the flow ends and the others are closed.
