@@ -242,7 +242,10 @@ func (p *Protocol) callController() (out any) {
 }
 
 // execute runs the flow until it suspends or ends (_Protocol._execute).
-// Every wake-up calls it; once the flow has ended it does nothing.
+// Every wake-up calls it; once the flow has ended it does nothing. A
+// panic out of the flow (a stage of the user's own, a CallLater that
+// rejects its delay) fails it, as a failure of the flow does: it does not
+// escape into the reactor.
 func (p *Protocol) execute() {
 	if p.cmd == nil || p.done {
 		return
@@ -253,6 +256,14 @@ func (p *Protocol) execute() {
 		p.again = true
 		return
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			p.yielding = false
+			if !p.done {
+				p.fail(twisted.FailureFromPanic(v))
+			}
+		}
+	}()
 	cmd := p.cmd
 	st := cmd.State()
 	for !p.done {

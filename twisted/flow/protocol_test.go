@@ -427,3 +427,28 @@ func TestProtocolListControllerWritesNothing(t *testing.T) {
 	assert.Assert(t, is.Len(tr.written, 0))
 	assert.Assert(t, tr.lost)
 }
+
+// A panic out of the flow after a wake-up (a stage of the user's own
+// whose Yield panics) fails it as a failure does: the connection is
+// closed, the generator closed, the panic logged, rather than escaping
+// into the reactor and leaving the connection open.
+func TestProtocolStagePanics(t *testing.T) {
+	r, log := protoLog()
+	closed := false
+	p := flow.MakeProtocolOn(r, func(conn *flow.Protocol) flow.Generator {
+		return func(yield func(any) bool) error {
+			defer func() { closed = true }()
+			yield(&panicky{}) // Cooperate(0), then a panic
+			return nil
+		}
+	})()
+	tr := connect(p)
+	assert.Assert(t, !tr.lost)
+	for i := 0; i < 100 && !tr.lost; i++ {
+		r.Iterate(0)
+	}
+	assert.Assert(t, tr.lost)
+	assert.Assert(t, closed)
+	assert.Assert(t, is.Contains(log.String(), "KeyError"))
+	assert.Equal(t, strings.Count(log.String(), "Unhandled Error"), 1)
+}
