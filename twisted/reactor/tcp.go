@@ -66,6 +66,9 @@ func Interface(iface string) ListenOption {
 // Go error is its Cause). The backlog is the system's (Go's net package
 // does not let it be chosen).
 func (r *Reactor) ListenTCP(port int, factory protocol.IFactory, options ...ListenOption) (IListeningPort, error) {
+	if factory == nil {
+		panic(twisted.TypeError.New("ListenTCP needs a factory"))
+	}
 	p := &Port{r: r, port: port, factory: factory}
 	for _, o := range options {
 		o(p)
@@ -93,9 +96,13 @@ var _ IListeningPort = (*Port)(nil)
 
 // StartListening creates the socket and starts accepting connections,
 // calling the factory's DoStart. ListenTCP calls it; call it again to
-// listen anew after StopListening. It returns a CannotListenError if
-// listening fails.
+// listen anew once StopListening's Deferred has fired (before, it returns
+// a CannotListenError). It returns a CannotListenError if listening
+// fails. If DoStart panics, the socket is closed and the panic goes on.
 func (p *Port) StartListening() error {
+	if p.stopping != nil {
+		return CannotListenError.New(p.iface, p.port, "the port is still stopping")
+	}
 	if p.ln != nil {
 		return nil
 	}
@@ -117,7 +124,19 @@ func (p *Port) StartListening() error {
 	p.ln = ln.(*net.TCPListener)
 	p.addr = p.ln.Addr().(*net.TCPAddr)
 	p.acceptEnd = make(chan struct{})
+	started := false
+	defer func() {
+		if !started {
+			// DoStart panicked: no accept loop will close acceptEnd, on
+			// which the reactor's shutdown of the port would wait.
+			p.ln.Close()
+			p.ln = nil
+			close(p.acceptEnd)
+			p.r.net.remove(p)
+		}
+	}()
 	p.factory.DoStart()
+	started = true
 	ln2, end := p.ln, p.acceptEnd
 	p.r.net.goroutine(func() { p.acceptLoop(ln2, end) })
 	return nil

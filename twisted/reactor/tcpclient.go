@@ -31,6 +31,9 @@ const defaultConnectTimeout = 30
 //
 // Call it on the reactor goroutine, or before Run.
 func (r *Reactor) ConnectTCP(host string, port int, factory protocol.IClientFactory, timeout float64) protocol.IConnector {
+	if factory == nil {
+		panic(twisted.TypeError.New("ConnectTCP needs a factory"))
+	}
 	if timeout <= 0 {
 		timeout = defaultConnectTimeout
 	}
@@ -202,7 +205,9 @@ func (c *Connector) connectionFailed(a *attempt, reason *twisted.Failure) {
 	}
 	a.finished = true
 	a.abandon()
-	a.timer.Cancel()
+	if a.timer != nil { // nil for an attempt made after the reactor stopped
+		a.timer.Cancel()
+	}
 	if c.attempt == a {
 		c.attempt = nil
 	}

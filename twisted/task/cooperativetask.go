@@ -158,7 +158,12 @@ func (t *CooperativeTask) bindWaiters() (resumeLater func(any) (any, error), fai
 		return nil, t.Resume()
 	}
 	failLater = func(f *twisted.Failure) (any, error) {
-		t.completeWith(TaskFailed.New(), f)
+		// A task stopped while it waited stays stopped: Twisted completes
+		// it again (conformance scenario
+		// test_cooperator.py/CooperatorEdges.stoppedWhileWaiting).
+		if t.completionState == nil {
+			t.completeWith(TaskFailed.New(), f)
+		}
 		return nil, nil
 	}
 	return resumeLater, failLater

@@ -208,7 +208,10 @@ func (c *Cooperator) Start() {
 
 // Stop stops scheduling steps: the Deferreds of every task added fail
 // with SchedulerStopped, and the tasks are forgotten. Tasks added while
-// the Cooperator is stopped fail at once in the same way.
+// the Cooperator is stopped fail at once in the same way. A task paused
+// at the time (by Pause, or waiting on a Deferred it yielded) is not in
+// the Cooperator's list, as in Twisted: it fails so when it resumes, and
+// until then its iterator is not closed.
 //
 // Unlike Twisted's, which loops over its task list while each task removes
 // itself from it, and so leaves every other task's Deferreds unfired, Stop

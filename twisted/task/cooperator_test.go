@@ -257,3 +257,22 @@ func TestCooperatorYieldsToReactor(t *testing.T) {
 		t.Fatal("a step is still scheduled after the last task stopped")
 	}
 }
+
+// A task waiting on a Deferred when its Cooperator stops is not failed by
+// Stop; it fails with SchedulerStopped once the Deferred fires.
+func TestCooperatorStopPausedTask(t *testing.T) {
+	var s fakeScheduler
+	c := NewCooperator(WithScheduler(s.schedule))
+	gate := deferred.New()
+	task := c.Cooperate(IteratorFunc(func() (any, error) { return gate, nil }))
+	done := watchDone(task)
+	s.pump()
+	c.Stop()
+	if len(*done) != 0 {
+		t.Fatalf("paused task done at Stop: %v", *done)
+	}
+	gate.Callback(nil)
+	if f, ok := (*done)[0].(*twisted.Failure); len(*done) != 1 || !ok || f.Check(SchedulerStopped) == nil {
+		t.Fatalf("WhenDone gave %v, want a SchedulerStopped failure", *done)
+	}
+}

@@ -176,3 +176,43 @@ func init() {
 		},
 	})
 }
+
+func init() {
+	Suite.Add(conformance.Scenario{
+		Name:   "CooperatorEdges.stoppedWhileWaiting",
+		Source: "src/twisted/internet/task.py CooperativeTask._oneWorkUnit (Twisted 22.4): a task stopped while it waits on a Deferred it yielded, which then fails",
+		Origin: conformance.Recorded,
+		Deviation: &conformance.Deviation{
+			Reason: "When a task waiting on a Deferred it yielded is stopped and that Deferred then fails, " +
+				"Twisted's failLater completes the task a second time: its whenDone Deferreds are fired again " +
+				"(an AlreadyCalledError into the yielded Deferred's chain) and its state turns from TaskStopped " +
+				"to TaskFailed. Go leaves the stopped task as it is, and the failure is consumed as before.",
+		},
+		Run: func(t *conformance.T) {
+			work := []func(){}
+			sched := func(f func()) task.Cancellable {
+				work = append(work, f)
+				return &FakeCall{}
+			}
+			gate := deferred.New()
+			gen := func(yield func(any) bool) {
+				_ = yield(gate) && yield(1)
+			}
+			c := task.NewCooperator(task.WithScheduler(sched))
+			tk := c.Cooperate(task.FromSeq(gen))
+			tk.WhenDone().AddBoth(func(r any) (any, error) { t.Print("done", pyunit.Show(r)); return nil, nil })
+			for len(work) > 0 {
+				f := work[0]
+				work = work[1:]
+				f()
+			}
+			_ = tk.Stop()
+			gate.Errback(twisted.RuntimeError.New("late"))
+			gate.AddBoth(func(r any) (any, error) { t.Print("gate", pyunit.Show(r)); return nil, nil })
+			if err := tk.Pause(); err != nil {
+				t.Print("pause raised", pyunit.Show(err))
+			}
+			tk.WhenDone().AddBoth(func(r any) (any, error) { t.Print("done again", pyunit.Show(r)); return nil, nil })
+		},
+	})
+}
