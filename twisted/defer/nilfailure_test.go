@@ -79,3 +79,10 @@ func TestFailureGroupMessage(t *testing.T) {
 		t.Errorf("Error() = %q, want the class's name", got)
 	}
 }
+
+func TestMaybeDeferredNil(t *testing.T) {
+	f := failureResultOf(t, MaybeDeferred(nil), twisted.TypeError)
+	if got := f.GetErrorMessage(); got != "'NoneType' object is not callable" {
+		t.Errorf("message %q", got)
+	}
+}

@@ -54,8 +54,12 @@ func MaybeDeferred(f func() (any, error)) *Deferred {
 	return Succeed(res)
 }
 
-// protect calls f, turning a panic into a Failure.
+// protect calls f, turning a panic into a Failure. A nil f fails as
+// Python's call of None does.
 func protect(f func() (any, error)) (res any, err error) {
+	if f == nil {
+		return nil, twisted.TypeError.New("'NoneType' object is not callable")
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			res, err = nil, twisted.FailureFromPanic(v)

@@ -93,10 +93,20 @@ func Resource(gen func(req *Request) Generator) *WebResource {
 // than 64 KiB written by the flow are not yet sent, the flow is paused at
 // its next yield, and resumed once they are sent. A flow that writes
 // without yielding is not paused (it holds the reactor anyway).
+//
+// A nil r is reactor.Default(). A nil gen panics with a TypeError; a gen
+// that returns a nil Generator fails the page with the ValueError
+// flow.wrap(None) raises.
 func ResourceOn(r interface {
 	reactor.IReactorTime
 	reactor.IReactorThreads
 }, gen func(req *Request) Generator) *WebResource {
+	if gen == nil {
+		panic(twisted.TypeError.New("flow.Resource needs a render function"))
+	}
+	if r == nil {
+		r = reactor.Default()
+	}
 	return &WebResource{r: r, gen: gen}
 }
 
@@ -163,7 +173,11 @@ func (res *WebResource) start(req *Request) {
 		return // the client left before its turn
 	}
 	body := Generator(func(yield func(any) bool) error {
-		return res.gen(req)(yield) // inside the generator: a panic in gen is the flow's failure too
+		g := res.gen(req) // inside the generator: a panic in gen is the flow's failure too
+		if g == nil {
+			return twisted.ValueError.New("A wrapper is not available for None")
+		}
+		return g(yield)
 	})
 	d := DeferredOn(res.r, &pageStage{page: pg, source: Wrap(body), paused: &pausedInstruction{page: pg, r: res.r}})
 	pg.d = d

@@ -354,9 +354,22 @@ func TestResourceGenPanics(t *testing.T) {
 			t.Errorf("GET %s: %d, want 500", url, resp.StatusCode)
 		}
 	}
-	if logged := log.String(); !strings.Contains(logged, "KeyError: 'boom'") || strings.Count(logged, "page failed") != 2 {
+	logged := log.String()
+	if !strings.Contains(logged, "KeyError: 'boom'") || strings.Count(logged, "page failed") != 2 {
 		t.Errorf("log: %s", logged)
 	}
+	if !strings.Contains(logged, "ValueError: A wrapper is not available for None") {
+		t.Errorf("the nil generator's failure is not flow.wrap(None)'s: %s", logged)
+	}
+}
+
+func TestResourceNilRender(t *testing.T) {
+	defer func() {
+		if err, _ := recover().(error); !errors.Is(err, twisted.TypeError) {
+			t.Errorf("recovered %v, want a TypeError", err)
+		}
+	}()
+	flow.Resource(nil)
 }
 
 // A page of many writes arrives whole and in order, through the bounded

@@ -172,6 +172,9 @@ func (t *CooperativeTask) bindWaiters() (resumeLater func(any) (any, error), fai
 // next calls it.Next, turning a panic into a Failure, as Python's
 // `except BaseException` around next() does.
 func next(it Iterator) (v any, err error) {
+	if it == nil {
+		return nil, twisted.TypeError.New("'NoneType' object is not an iterator")
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			v, err = nil, twisted.FailureFromPanic(r)

@@ -1,9 +1,11 @@
 package task
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -76,4 +78,32 @@ func TestLoopingCallLateInTime(t *testing.T) {
 	if got := pyMod(-1, 3); got != 2 {
 		t.Fatalf("pyMod(-1, 3) = %v, want 2 as Python's -1 %% 3", got)
 	}
+}
+
+// Nil functions and iterators fail as Python's None does where a callable
+// or an iterator is expected.
+func TestNilFunctions(t *testing.T) {
+	clock := NewClock()
+	c := NewCooperator(WithScheduler(func(f func()) Cancellable { return clock.CallLater(0, f) }))
+	var got []string
+	note := func(r any) (any, error) {
+		got = append(got, twisted.Repr(r.(*twisted.Failure).Value))
+		return nil, nil
+	}
+	c.Cooperate(nil).WhenDone().AddErrback(func(f *twisted.Failure) (any, error) { return note(f) })
+	(&LoopingCall{Clock: clock}).Start(1, true).AddErrback(func(f *twisted.Failure) (any, error) { return note(f) })
+	clock.Advance(0)
+	want := []string{
+		`TypeError("'NoneType' object is not callable",)`,
+		`TypeError("'NoneType' object is not an iterator",)`,
+	}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	defer func() {
+		if err, _ := recover().(error); !errors.Is(err, twisted.TypeError) {
+			t.Errorf("React with a nil Deferred: recovered %v, want a TypeError", err)
+		}
+	}()
+	React(func(Reactor) *deferred.Deferred { return nil }, reactor.New())
 }

@@ -47,12 +47,16 @@ type ErrorLogger interface {
 //     twisted.SystemExit failure (SystemExit.New(code)).
 //
 // A nil r means reactor.Default(). If the reactor stops before the
-// Deferred fires, React returns 0.
+// Deferred fires, React returns 0. main must return a Deferred: a nil one
+// panics with a TypeError.
 func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
 	if r == nil {
 		r = reactor.Default()
 	}
 	finished := main(r)
+	if finished == nil {
+		panic(twisted.TypeError.New("React's main must return a Deferred, not None"))
+	}
 	code := 0
 	stopping := false
 	if t, ok := r.(SystemEventTriggers); ok {
