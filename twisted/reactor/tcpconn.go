@@ -58,9 +58,10 @@ type tcpConn struct {
 	lost          bool // ConnectionLost has been called
 	disconnecting bool // LoseConnection: no more reads; close once flushed
 	aborting      bool
-	readPaused    bool // PauseProducing
-	ackOwed       bool // a chunk was delivered while paused
-	pending       int  // bytes written and not yet sent
+	readPaused    bool   // PauseProducing
+	ackOwed       bool   // a chunk was delivered while paused
+	held          []byte // a chunk that arrived once paused, for ResumeProducing
+	pending       int    // bytes written and not yet sent
 	producer      protocol.IProducer
 	streaming     bool
 	prodPaused    bool
@@ -163,10 +164,17 @@ func (t *tcpConn) awaitAck() bool {
 }
 
 // dataReceived delivers a chunk, on the reactor goroutine, then lets the
-// reader go on unless reading is paused.
+// reader go on unless reading is paused. A chunk the reader handed over
+// before a PauseProducing (made elsewhere than in DataReceived) is kept
+// for ResumeProducing: Twisted, which stops reading, would not have read
+// it.
 func (t *tcpConn) dataReceived(data []byte) {
 	if t.lost || t.disconnecting || t.aborting {
 		return // Twisted stops reading on LoseConnection and AbortConnection
+	}
+	if t.readPaused {
+		t.held = data
+		return
 	}
 	if f := t.r.guard(func() { t.proto.DataReceived(data) }); f != nil {
 		t.connectionLost(f)
@@ -196,8 +204,10 @@ func (t *tcpConn) writeLoop() {
 		closing := t.closeWhen && len(chunks) == 0
 		t.wmu.Unlock()
 		if closing {
+			// Flushed for now: the reactor closes the connection, or
+			// (a producer still writing) wakes the writer again.
 			t.r.CallFromThread(t.flushed)
-			return
+			continue
 		}
 		if len(chunks) == 0 {
 			continue
@@ -264,8 +274,8 @@ func (t *tcpConn) wakeWriter() {
 // for more, as Twisted's doWrite does.
 func (t *tcpConn) written(n int) {
 	t.pending -= n
-	if t.lost || t.pending > 0 || t.producer == nil {
-		return
+	if t.lost || t.pending > 0 || t.producer == nil || t.disconnecting {
+		return // disconnecting, flushed asks the producer
 	}
 	if !t.streaming || t.prodPaused {
 		t.prodPaused = false
@@ -282,16 +292,38 @@ func resume(p protocol.IProducer) {
 	}
 }
 
-// flushed closes the connection once LoseConnection's data is sent.
+// flushed follows the writer's emptying of the queue after
+// LoseConnection, on the reactor goroutine: as Twisted's doWrite, it asks
+// a pull producer (or a paused streaming one) for more, and the
+// connection stays until the producer is unregistered; otherwise it closes
+// the connection, unless more was written meanwhile.
 func (t *tcpConn) flushed() {
+	if t.lost {
+		return
+	}
+	t.wmu.Lock()
+	busy := len(t.queue) > 0 || t.sending
+	t.wmu.Unlock()
+	if busy {
+		t.wakeWriter()
+		return
+	}
+	if p := t.producer; p != nil && (!t.streaming || t.prodPaused) {
+		t.prodPaused = false
+		if f := t.r.guard(func() { resume(p) }); f != nil {
+			t.connectionLost(f)
+		}
+		return
+	}
 	t.connectionLost(twisted.NewFailure(ConnectionDone.New()))
 }
 
 // Write sends data, in order, and returns at once: what the kernel does
-// not take at once is copied to the write queue.
-// Writing on a connection being closed or lost does nothing. When more
-// than 64 KiB wait to be sent, a registered streaming producer is paused
-// until they have been.
+// not take at once is copied to the write queue. After LoseConnection
+// data is still sent, before the connection closes, as in Twisted;
+// writing on a connection aborted or lost does nothing. When more than
+// 64 KiB wait to be sent, a registered streaming producer is paused until
+// they have been.
 func (t *tcpConn) Write(data []byte) {
 	if len(data) == 0 || t.lost || t.aborting {
 		return
@@ -314,12 +346,10 @@ func (t *tcpConn) WriteSequence(data [][]byte) {
 func (t *tcpConn) enqueue(parts ...[]byte) {
 	n := 0
 	t.wmu.Lock()
-	if t.closeWhen {
-		t.wmu.Unlock()
-		return // after LoseConnection, as Twisted's writes once disconnecting
-	}
 	sent := 0 // of parts[0], straight to the kernel
-	if len(parts) == 1 && len(t.queue) == 0 && !t.sending {
+	// After LoseConnection every write goes through the writer, which
+	// tells the reactor when it has sent all (flushed).
+	if len(parts) == 1 && len(t.queue) == 0 && !t.sending && !t.closeWhen {
 		sent = t.writeNow(parts[0])
 	}
 	for i, p := range parts {
@@ -395,8 +425,9 @@ func (t *tcpConn) newChunk() []byte {
 }
 
 // LoseConnection closes the connection once the data written has been
-// sent; no data is delivered after it. The protocol's ConnectionLost then
-// gets a ConnectionDone failure.
+// sent, and a registered pull producer (or paused streaming producer)
+// unregistered, as in Twisted; no data is delivered after it. The
+// protocol's ConnectionLost then gets a ConnectionDone failure.
 func (t *tcpConn) LoseConnection() {
 	if t.lost || t.disconnecting || t.aborting {
 		return
@@ -486,9 +517,13 @@ func (t *tcpConn) RegisterProducer(producer protocol.IProducer, streaming bool) 
 	}
 }
 
-// UnregisterProducer stops using the registered producer.
+// UnregisterProducer stops using the registered producer; after
+// LoseConnection, the connection then closes once flushed.
 func (t *tcpConn) UnregisterProducer() {
 	t.producer = nil
+	if t.disconnecting && !t.lost {
+		t.wakeWriter()
+	}
 }
 
 // PauseProducing stops delivering data to the protocol until
@@ -496,10 +531,19 @@ func (t *tcpConn) UnregisterProducer() {
 // protocol or a flow, is full). The peer is slowed down by TCP.
 func (t *tcpConn) PauseProducing() { t.readPaused = true }
 
-// ResumeProducing delivers data again after PauseProducing.
+// ResumeProducing delivers data again after PauseProducing, from the
+// reactor's next iteration.
 func (t *tcpConn) ResumeProducing() {
 	t.readPaused = false
-	if t.ackOwed && !t.lost {
+	if t.lost {
+		return
+	}
+	if data := t.held; data != nil {
+		t.held = nil
+		t.r.CallFromThread(func() { t.dataReceived(data) }) // which lets the reader go on
+		return
+	}
+	if t.ackOwed {
 		t.ackOwed = false
 		t.ack <- struct{}{}
 	}
