@@ -85,3 +85,22 @@ func TestStartListeningWhileStopping(t *testing.T) {
 		t.Errorf("StartListening once stopped: %v", after)
 	}
 }
+
+// TestPoolSizeAfterStop: work queued while the pool's size is 0 does not
+// start when the size is raised after the reactor stopped.
+func TestPoolSizeAfterStop(t *testing.T) {
+	leakcheck.Check(t)
+	r := New()
+	r.SuggestThreadPoolSize(0)
+	ran := make(chan struct{}, 1)
+	r.CallInThread(func() { ran <- struct{}{} })
+	r.CallWhenRunning(func() { stop(r) })
+	run(t, r)
+	r.SuggestThreadPoolSize(1)
+	r.pool.wg.Wait()
+	select {
+	case <-ran:
+		t.Error("work ran on a stopped reactor")
+	default:
+	}
+}

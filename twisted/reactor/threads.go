@@ -46,8 +46,11 @@ func (r *Reactor) CallInThread(f func()) {
 
 // SuggestThreadPoolSize sets the most goroutines CallInThread runs at
 // once. Lowering it lets the extra goroutines end after their current
-// work; raising it starts more for the work queued. It panics with an
-// AssertionError if size is negative.
+// work; raising it starts more for the work queued. A size of 0 runs no
+// work: what is queued waits for a larger size, and is dropped when the
+// reactor stops (as in Twisted's ThreadPool of at most 0 threads). Once
+// the reactor has stopped, no work starts, whatever the size. It panics
+// with an AssertionError if size is negative.
 func (r *Reactor) SuggestThreadPoolSize(size int) {
 	if size < 0 {
 		panic(twisted.AssertionError.New("minimum is greater than maximum"))
@@ -79,7 +82,7 @@ func (p *pool) start(r *Reactor) {
 
 // grow starts goroutines for the queued work, up to max; mu must be held.
 func (p *pool) grow(r *Reactor) {
-	if !p.started {
+	if !p.started || p.joined {
 		return
 	}
 	for p.workers < p.max && p.workers-p.busy < len(p.queue)-p.head {
