@@ -122,10 +122,18 @@ func (lc *LoopingCall) Running() bool { return lc.running }
 // returns a Deferred that fails.
 //
 // Start panics with an AssertionError if the LoopingCall is already
-// running, and with a ValueError if interval is negative.
+// running, and with a ValueError if interval is negative. It panics with
+// an AssertionError too if the LoopingCall was stopped while F's Deferred
+// was pending and that Deferred has not fired yet: the earlier run's
+// Deferred fires then. (Twisted starts anew: the earlier run's Deferred
+// never fires, and when F's Deferred does, the call after it is
+// scheduled besides the new run's.)
 func (lc *LoopingCall) Start(interval float64, now bool) *deferred.Deferred {
 	if lc.running {
 		panic(twisted.AssertionError.New("Tried to start an already running LoopingCall."))
+	}
+	if lc.deferred != nil {
+		panic(twisted.AssertionError.New("Tried to start a LoopingCall whose last call has not finished."))
 	}
 	if interval < 0 {
 		panic(twisted.ValueError.New("interval must be >= 0"))

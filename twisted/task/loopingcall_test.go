@@ -199,3 +199,33 @@ func TestDeferLater(t *testing.T) {
 		t.Fatal("cancelled call still scheduled or made")
 	}
 }
+
+// Stopped while F's Deferred is pending, a LoopingCall cannot start again
+// until that Deferred has fired (which fires the stopped run's Deferred);
+// then it can.
+func TestLoopingCallRestartWhileCallPending(t *testing.T) {
+	clock := NewClock()
+	pending := deferred.New()
+	calls := 0
+	lc := NewLoopingCall(func() (any, error) {
+		calls++
+		if calls == 1 {
+			return pending, nil
+		}
+		return nil, nil
+	})
+	lc.Clock = clock
+	first := lc.Start(1, true)
+	lc.Stop()
+	mustPanic(t, twisted.AssertionError, func() { lc.Start(1, false) })
+	pending.Callback(nil)
+	if !first.Called() || first.Result() != lc {
+		t.Fatalf("the stopped run's Deferred: %v", first.Result())
+	}
+	second := lc.Start(1, false)
+	clock.Advance(1)
+	lc.Stop()
+	if calls != 2 || !second.Called() || len(clock.GetDelayedCalls()) != 0 {
+		t.Fatalf("%d calls, second run fired %v, %d calls pending", calls, second.Called(), len(clock.GetDelayedCalls()))
+	}
+}
