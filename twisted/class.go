@@ -101,6 +101,14 @@ func (c *Class) Errorf(format string, a ...any) *Error {
 // target. It is rarely printed: use Repr for Python's rendering.
 func (c *Class) Error() string { return c.name }
 
+// Is reports whether target is c or a parent class of it: a class used as
+// a value stands for itself (see ClassOf), so errors.Is(twisted.KeyError,
+// twisted.LookupError) holds.
+func (c *Class) Is(target error) bool {
+	t, ok := target.(*Class)
+	return ok && c.IsSubclass(t)
+}
+
 // String returns Python 2's repr of the class: <type 'exceptions.KeyError'>
 // for a built-in class, <class '__main__.CustomError'> for a declared one.
 func (c *Class) String() string {
@@ -125,7 +133,7 @@ var (
 	OverflowError       = builtin("OverflowError", ArithmeticError)
 	AssertionError      = builtin("AssertionError", StandardError)
 	AttributeError      = builtin("AttributeError", StandardError)
-	EnvironmentError    = builtin("EnvironmentError", StandardError)
+	EnvironmentError    = builtin("EnvironmentError", StandardError).WithStr(environmentErrorStr)
 	IOError             = builtin("IOError", EnvironmentError)
 	OSError             = builtin("OSError", EnvironmentError)
 	LookupError         = builtin("LookupError", StandardError)
@@ -149,3 +157,16 @@ var (
 	RecursionError          = builtin("RecursionError", RuntimeError)
 	NoCurrentExceptionError = NewClass("twisted.python.failure.NoCurrentExceptionError", Exception)
 )
+
+// environmentErrorStr is Python 2's str of an EnvironmentError (IOError,
+// OSError): "[Errno 2] No such file" for (errno, strerror), with ": 'f'"
+// for a filename, and the plain str for any other arguments.
+func environmentErrorStr(e *Error) string {
+	switch len(e.Args) {
+	case 2:
+		return fmt.Sprintf("[Errno %s] %s", Str(e.Args[0]), Str(e.Args[1]))
+	case 3:
+		return fmt.Sprintf("[Errno %s] %s: %s", Str(e.Args[0]), Str(e.Args[1]), Repr(e.Args[2]))
+	}
+	return (&Error{Class: Exception, Args: e.Args}).PyStr()
+}

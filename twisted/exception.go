@@ -55,20 +55,27 @@ func (e *Error) PyStr() string {
 }
 
 // Is reports whether target is the exception's class or a parent of it
-// (target a *Class), or the very same exception.
+// (target a *Class). errors.Is also matches the very same exception, by
+// ==.
 func (e *Error) Is(target error) bool {
-	if c, ok := target.(*Class); ok {
+	if c, ok := target.(*Class); ok && e != nil {
 		return e.Class.IsSubclass(c)
 	}
 	return false
 }
 
 // Unwrap returns the Go error the exception stands for, if any.
-func (e *Error) Unwrap() error { return e.Cause }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Cause
+}
 
-// Message returns the first argument as a string, as Python 2's e.message.
+// Message returns the single argument as a string, as Python 2's
+// e.message: "" when there are none, or several.
 func (e *Error) Message() string {
-	if len(e.Args) == 0 {
+	if len(e.Args) != 1 {
 		return ""
 	}
 	return Str(e.Args[0])
@@ -84,9 +91,10 @@ type Classed interface {
 // ClassOf returns the Python class of an error: the class of the *Error
 // (or Classed error) found along its Unwrap chain, the Python twin of a Go
 // runtime error, a *Class used as a value stands for itself, and Exception
-// for any other Go error. ClassOf(nil) is nil.
+// for any other Go error. ClassOf(nil) is nil, as is ClassOf of a nil
+// pointer.
 func ClassOf(err error) *Class {
-	if err == nil {
+	if err == nil || isNilPointer(err) {
 		return nil
 	}
 	var f *Failure
@@ -112,9 +120,20 @@ func ClassOf(err error) *Class {
 }
 
 // AsError returns err as a Python exception: err itself when it is an
-// *Error, the Python twin of a Go runtime error, and otherwise an
-// exception of ClassOf(err) carrying err's message, with err as its Cause.
+// *Error, the Python twin of a Go runtime error, a class's instance
+// without arguments for a *Class (Python's raise KeyError), a Failure's
+// Value as such, and otherwise an exception of ClassOf(err) carrying err's
+// message, with err as its Cause. AsError(nil) is nil.
 func AsError(err error) *Error {
+	if err == nil || isNilPointer(err) {
+		return nil
+	}
+	switch x := err.(type) {
+	case *Class:
+		return x.New()
+	case *Failure:
+		return AsError(x.Value)
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e

@@ -31,11 +31,14 @@ func NewFailure(err error) *Failure {
 }
 
 func newFailure(err error, skip int) *Failure {
-	if err == nil {
+	if err == nil || isNilPointer(err) {
 		panic("twisted.NewFailure: nil error")
 	}
-	if f, ok := err.(*Failure); ok {
-		return f
+	switch x := err.(type) {
+	case *Failure:
+		return x
+	case *Class:
+		err = x.New() // Python's raise KeyError raises KeyError()
 	}
 	var pcs [64]uintptr
 	n := runtime.Callers(skip, pcs[:])
@@ -51,6 +54,10 @@ func newFailure(err error, skip int) *Failure {
 // becomes an Exception whose argument is the value.
 func FailureFromPanic(v any) *Failure {
 	var err error
+	if isNilPointer(v) {
+		// Python's raise None.
+		return newFailure(TypeError.New("exceptions must be old-style classes or derived from BaseException, not NoneType"), 3)
+	}
 	switch x := v.(type) {
 	case *Failure:
 		return x
@@ -77,7 +84,20 @@ func (f *Failure) Error() string {
 }
 
 // Unwrap returns the failure's Value.
-func (f *Failure) Unwrap() error { return f.Value }
+func (f *Failure) Unwrap() error {
+	if f == nil {
+		return nil
+	}
+	return f.Value
+}
+
+// Is reports whether target is a *Class that the failure's Type is or
+// derives from, as Check does: errors.Is(f, twisted.KeyError) holds for
+// every failure Check(KeyError) matches, whatever error its Value is.
+func (f *Failure) Is(target error) bool {
+	c, ok := target.(*Class)
+	return ok && f != nil && f.Type.IsSubclass(c)
+}
 
 // Check returns the first of classes that the failure's type is, or derives
 // from, and nil if none matches — as Failure.check, which returns the

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // NoneType is the type of None.
@@ -42,11 +43,58 @@ type Reprer interface {
 //     table and is not reproduced);
 //   - a *Class as <type 'exceptions.KeyError'> or <class '__main__.X'>, an
 //     *Error as KeyError('k',), a *Failure as Twisted prints one;
-//   - a Reprer's own PyRepr, then fmt's %v for anything else.
+//   - a Reprer's own PyRepr, then fmt's %v for anything else;
+//   - a nil pointer, of any type, as None; a list or dict that contains
+//     itself as [...] or {...} where it comes round again, as Python does.
 func Repr(v any) string {
-	var b strings.Builder
-	writeRepr(&b, v)
-	return b.String()
+	var p printer
+	p.repr(v)
+	return p.b.String()
+}
+
+// printer writes a repr; active holds the lists and dicts being written,
+// so that one containing itself is written [...] where it comes again
+// instead of recursing for ever.
+type printer struct {
+	b      strings.Builder
+	active map[container]bool
+}
+
+// container identifies a slice (its array and length) or a map.
+type container struct {
+	data uintptr
+	n    int
+}
+
+// enter reports whether c is not being written already, and marks it;
+// leave unmarks it. An array (no data pointer) or an empty slice cannot
+// contain itself, and is not marked.
+func (p *printer) enter(c container) bool {
+	if c.data == 0 || c.n == 0 {
+		return true
+	}
+	if p.active[c] {
+		return false
+	}
+	if p.active == nil {
+		p.active = map[container]bool{}
+	}
+	p.active[c] = true
+	return true
+}
+
+func (p *printer) leave(c container) { delete(p.active, c) }
+
+// sliceOf identifies a slice that could contain itself (a non-empty one).
+func sliceOf[T any](s []T) container {
+	return container{uintptr(unsafe.Pointer(unsafe.SliceData(s))), len(s)}
+}
+
+// isNilPointer reports whether v is a nil pointer of some type: Python's
+// None, which a method of v may not expect to be called on.
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // A PyStrer is an error whose Python str differs from its Go message: an
@@ -59,6 +107,9 @@ type PyStrer interface {
 // to 12 significant digits, exceptions as their message (PyStr where they
 // have it), everything else as Repr.
 func Str(v any) string {
+	if isNilPointer(v) {
+		return "None"
+	}
 	switch x := v.(type) {
 	case string:
 		return x
@@ -80,7 +131,12 @@ func Str(v any) string {
 	return Repr(v)
 }
 
-func writeRepr(b *strings.Builder, v any) {
+func (p *printer) repr(v any) {
+	b := &p.b
+	if isNilPointer(v) {
+		b.WriteString("None")
+		return
+	}
 	switch x := v.(type) {
 	case nil, NoneType:
 		b.WriteString("None")
@@ -105,49 +161,66 @@ func writeRepr(b *strings.Builder, v any) {
 	case int64:
 		b.WriteString(strconv.FormatInt(x, 10))
 	case Tuple:
+		c := sliceOf(x)
+		if !p.enter(c) {
+			b.WriteString("(...)")
+			return
+		}
 		b.WriteByte('(')
 		for i, e := range x {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			writeRepr(b, e)
+			p.repr(e)
 		}
 		if len(x) == 1 {
 			b.WriteByte(',')
 		}
 		b.WriteByte(')')
+		p.leave(c)
 	case []any:
-		writeList(b, len(x), func(i int) any { return x[i] })
+		p.list(sliceOf(x), len(x), func(i int) any { return x[i] })
 	case *Class:
 		b.WriteString(x.String())
 	case *Error:
 		b.WriteString(x.Class.Name())
-		writeRepr(b, x.Args)
+		p.repr(x.Args)
 	case *Failure:
 		b.WriteString(x.String())
 	default:
-		writeReflect(b, v)
+		p.reflect(v)
 	}
 }
 
-func writeList(b *strings.Builder, n int, at func(int) any) {
+// list writes the n items of the list c.
+func (p *printer) list(c container, n int, at func(int) any) {
+	b := &p.b
+	if !p.enter(c) {
+		b.WriteString("[...]")
+		return
+	}
 	b.WriteByte('[')
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		writeRepr(b, at(i))
+		p.repr(at(i))
 	}
 	b.WriteByte(']')
+	p.leave(c)
 }
 
-func writeReflect(b *strings.Builder, v any) {
+func (p *printer) reflect(v any) {
+	b := &p.b
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		b.WriteString(strconv.FormatInt(rv.Int(), 10))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		b.WriteString(strconv.FormatUint(rv.Uint(), 10))
+		if rv.Uint() > math.MaxInt64 {
+			b.WriteByte('L') // past sys.maxint, a Python 2 long
+		}
 	case reflect.String:
 		writeStr(b, rv.String())
 	case reflect.Slice, reflect.Array:
@@ -155,8 +228,18 @@ func writeReflect(b *strings.Builder, v any) {
 			b.WriteString("[]")
 			return
 		}
-		writeList(b, rv.Len(), func(i int) any { return rv.Index(i).Interface() })
+		c := container{n: rv.Len()}
+		if rv.Kind() == reflect.Slice {
+			c.data = rv.Pointer()
+		}
+		p.list(c, rv.Len(), func(i int) any { return rv.Index(i).Interface() })
 	case reflect.Map:
+		c := container{data: rv.Pointer(), n: -1}
+		if !p.enter(c) {
+			b.WriteString("{...}")
+			return
+		}
+		defer p.leave(c)
 		keys := rv.MapKeys()
 		reprs := make([]string, len(keys))
 		order := make([]int, len(keys))
@@ -172,7 +255,7 @@ func writeReflect(b *strings.Builder, v any) {
 			}
 			b.WriteString(reprs[i])
 			b.WriteString(": ")
-			writeRepr(b, rv.MapIndex(keys[i]).Interface())
+			p.repr(rv.MapIndex(keys[i]).Interface())
 		}
 		b.WriteByte('}')
 	case reflect.Pointer, reflect.Interface:
@@ -198,6 +281,12 @@ func writeReflect(b *strings.Builder, v any) {
 
 // lessKey orders dict keys: numbers numerically, everything else by repr.
 func lessKey(a, b reflect.Value, ra, rb string) bool {
+	if a.Kind() == reflect.Interface {
+		a = a.Elem()
+	}
+	if b.Kind() == reflect.Interface {
+		b = b.Elem()
+	}
 	if a.CanInt() && b.CanInt() {
 		return a.Int() < b.Int()
 	}
