@@ -126,6 +126,28 @@ func TestReportCountsAndShowsDiffs(t *testing.T) {
 	assert.Assert(t, is.Contains(text, "FAIL fake/bad"))
 }
 
+// A suite without scenarios is a failure of the report, as of the tests.
+func TestReportFailsEmptySuite(t *testing.T) {
+	var out strings.Builder
+	ok := WriteReport(&out, []*Suite{fakeSuite(map[string]string{})}, false)
+	assert.Assert(t, !ok)
+	assert.Assert(t, is.Contains(out.String(), "FAIL suite fake has no scenarios"))
+}
+
+// A scenario whose script is missing says so to the oracle; one whose
+// golden alone is missing does not (the oracle records it).
+func TestScriptError(t *testing.T) {
+	s := fakeSuite(map[string]string{"nogolden.py": "print(1)\n", "noscript.golden": "x\n"})
+	s.Add(Scenario{Name: "nogolden", Origin: Recorded, Run: func(*T) {}})
+	s.Add(Scenario{Name: "noscript", Origin: Recorded, Run: func(*T) {}})
+	byName := map[string]*Scenario{}
+	for _, sc := range s.Scenarios() {
+		byName[sc.Name] = sc
+	}
+	assert.NilError(t, byName["nogolden"].ScriptError())
+	assert.ErrorContains(t, byName["noscript"].ScriptError(), "noscript.py")
+}
+
 func TestInterpreterExec(t *testing.T) {
 	in, why := Interpreter{Python: "python3"}, ""
 	if _, err := in.Exec("print(1)\n"); err != nil {

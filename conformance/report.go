@@ -40,6 +40,7 @@ func WriteReport(w io.Writer, suites []*Suite, verbose bool) bool {
 	var reports []SuiteReport
 	var total SuiteReport
 	fmt.Fprintf(w, "%-22s %7s %9s %6s  %s\n", "suite", "passed", "deviation", "failed", "reference")
+	empty := false
 	for _, s := range suites {
 		r := RunSuite(s)
 		reports = append(reports, r)
@@ -47,6 +48,10 @@ func WriteReport(w io.Writer, suites []*Suite, verbose bool) bool {
 		total.Deviations += r.Deviations
 		total.Fail += r.Fail
 		fmt.Fprintf(w, "%-22s %7d %9d %6d  %s\n", s.Name, r.Passed, r.Deviations, r.Fail, s.Runtime.Name)
+		if len(r.Results) == 0 {
+			empty = true
+			fmt.Fprintf(w, "FAIL suite %s has no scenarios\n", s.Name)
+		}
 	}
 	fmt.Fprintf(w, "%-22s %7d %9d %6d\n", "total", total.Passed, total.Deviations, total.Fail)
 	for _, r := range reports {
@@ -63,7 +68,7 @@ func WriteReport(w io.Writer, suites []*Suite, verbose bool) bool {
 			}
 		}
 	}
-	return total.Fail == 0
+	return total.Fail == 0 && !empty
 }
 
 func indent(s string) string {

@@ -51,7 +51,15 @@ type Scenario struct {
 
 	suite *Suite
 	err   error
+	// scriptErr is err when it is the Python side that could not be
+	// loaded (the prelude, an include, the script).
+	scriptErr error
 }
+
+// ScriptError reports why the scenario's Python script could not be put
+// together (its prelude, an include or its .py missing or unreadable), or
+// nil: a missing golden is not such an error, as the oracle records it.
+func (sc *Scenario) ScriptError() error { return sc.scriptErr }
 
 // A Deviation records where the Go port deliberately differs from the
 // Python — because the Python crashes, hangs or races there — and why. The
@@ -123,6 +131,7 @@ func (s *Suite) Add(sc Scenario) {
 	if sc.err == nil {
 		sc.Python, sc.err = s.read(sc.Name + ".py")
 	}
+	sc.scriptErr = sc.err
 	if sc.err == nil {
 		sc.Expected, sc.err = s.read(sc.Name + ".golden")
 	}

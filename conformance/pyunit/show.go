@@ -20,7 +20,7 @@ import (
 
 // Show returns what the prelude's show(x) prints for the Python value x
 // stands for: repr for None, bools, numbers and strings; lists, tuples,
-// sets (map[K]struct{} or map[K]bool) and dicts of shown values;
+// sets (map[K]struct{}) and dicts of shown values;
 // exceptions as Name(args); failures as <Failure Name(args)>; classes by
 // name; Deferreds with their state; a *reactor.Reactor (which stands for
 // the global reactor) as <reactor>; a *task.Generator as <generator>; any other value as <TypeName>.
@@ -91,15 +91,28 @@ func showReflect(rv reflect.Value) string {
 		return "[" + showAll(rv.Len(), func(i int) any { return rv.Index(i).Interface() }) + "]"
 	case reflect.Map:
 		set := rv.Type().Elem().Kind() == reflect.Struct && rv.Type().Elem().NumField() == 0
-		var parts []string
+		// As show(): the shown (key, value) pairs sorted, key first.
+		pairs := make([][2]string, 0, rv.Len())
 		for _, k := range rv.MapKeys() {
-			if set {
-				parts = append(parts, Show(k.Interface()))
-			} else {
-				parts = append(parts, Show(k.Interface())+": "+Show(rv.MapIndex(k).Interface()))
+			p := [2]string{Show(k.Interface())}
+			if !set {
+				p[1] = Show(rv.MapIndex(k).Interface())
+			}
+			pairs = append(pairs, p)
+		}
+		sort.Slice(pairs, func(i, j int) bool {
+			if pairs[i][0] != pairs[j][0] {
+				return pairs[i][0] < pairs[j][0]
+			}
+			return pairs[i][1] < pairs[j][1]
+		})
+		parts := make([]string, len(pairs))
+		for i, p := range pairs {
+			parts[i] = p[0]
+			if !set {
+				parts[i] += ": " + p[1]
 			}
 		}
-		sort.Strings(parts)
 		return "{" + strings.Join(parts, ", ") + "}"
 	case reflect.Pointer, reflect.Interface, reflect.Func, reflect.Chan:
 		if rv.IsNil() {

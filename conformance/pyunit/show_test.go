@@ -64,3 +64,22 @@ func TestEqual(t *testing.T) {
 		}
 	}
 }
+
+// Dicts are shown as the prelude's show() sorts them: by the shown key,
+// then the shown value (python3: show({1: 'a', 10: 'b', 2: 'c'})).
+func TestShowDictOrder(t *testing.T) {
+	if got, want := Show(map[int]string{1: "a", 10: "b", 2: "c"}), "{1: 'a', 10: 'b', 2: 'c'}"; got != want {
+		t.Errorf("Show = %s, want %s", got, want)
+	}
+}
+
+// Maps with keys of other types are not equal, as in Python, rather than
+// a panic.
+func TestEqualMapsOfOtherKeys(t *testing.T) {
+	if Equal(map[string]int{"a": 1}, map[int]int{1: 1}) {
+		t.Error("equal")
+	}
+	if !Equal(map[any]any{"a": 1}, map[string]int{"a": 1}) {
+		t.Error("not equal")
+	}
+}

@@ -266,7 +266,14 @@ func Equal(a, b any) bool {
 		if ra.Len() != rb.Len() {
 			return false
 		}
+		keyType := rb.Type().Key()
 		for _, k := range ra.MapKeys() {
+			if k.Kind() == reflect.Interface {
+				k = k.Elem()
+			}
+			if !k.IsValid() || !k.Type().AssignableTo(keyType) {
+				return false // no such key in b, whose keys are of another type
+			}
 			vb := rb.MapIndex(k)
 			if !vb.IsValid() || !Equal(ra.MapIndex(k).Interface(), vb.Interface()) {
 				return false

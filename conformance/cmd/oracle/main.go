@@ -55,6 +55,11 @@ func main() {
 			if !match.MatchString(sc.Name) || sc.Origin != conformance.Recorded {
 				continue
 			}
+			if err := sc.ScriptError(); err != nil {
+				broken++
+				fmt.Printf("ERROR %s: %v\n", sc.ID(), err)
+				continue
+			}
 			got, err := in.Exec(sc.Script())
 			_, statErr := os.Stat(sc.GoldenPath())
 			missing := errors.Is(statErr, fs.ErrNotExist) // a new scenario, or one that prints nothing
