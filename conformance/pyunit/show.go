@@ -8,9 +8,13 @@
 package pyunit
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
@@ -28,7 +32,11 @@ func Show(x any) string {
 	switch v := x.(type) {
 	case nil, twisted.NoneType:
 		return "None"
-	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, string:
+	case string:
+		return reprStr3(v)
+	case uint64:
+		return strconv.FormatUint(v, 10) // Python 3 has no long suffix
+	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, float32, float64:
 		return twisted.Repr(v)
 	case twisted.Tuple:
 		if len(v) == 1 {
@@ -145,4 +153,44 @@ func isNil(x any) bool {
 		return rv.IsNil()
 	}
 	return x == nil
+}
+
+// reprStr3 is Python 3's repr of a str: printable characters as they are
+// (non-ASCII ones too, where Python 2's repr of bytes escapes them),
+// \\, \t, \n, \r and the quote escaped, any other character as \xhh,
+// \uhhhh or \Uhhhhhhhh. A byte that is not UTF-8 is written \xhh.
+func reprStr3(s string) string {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(quote)
+	for i, w := 0, 0; i < len(s); i += w {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w = size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r == '\\' || r == rune(quote):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteString("\\t")
+		case r == '\n':
+			b.WriteString("\\n")
+		case r == '\r':
+			b.WriteString("\\r")
+		case unicode.IsPrint(r):
+			b.WriteRune(r)
+		case r <= 0xff:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			fmt.Fprintf(&b, "\\U%08x", r)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
 }

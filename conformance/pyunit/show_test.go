@@ -83,3 +83,22 @@ func TestEqualMapsOfOtherKeys(t *testing.T) {
 		t.Error("not equal")
 	}
 }
+
+// Strings and large integers are shown as Python 3 prints them (the
+// expected values are python3's repr of the same objects).
+func TestShowPython3Str(t *testing.T) {
+	for in, want := range map[any]string{
+		"é":              `'é'`,
+		"tab\there":      `'tab\there'`,
+		"it's":           `"it's"`,
+		`both ' and "`:   `'both \' and "'`,
+		"\x00\x7f\u0085": `'\x00\x7f\x85'`,
+		"\u200b":         `'\u200b'`,
+		"\U0001f600":     "'\U0001f600'",
+		uint64(1 << 63):  "9223372036854775808",
+	} {
+		if got := Show(in); got != want {
+			t.Errorf("Show(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

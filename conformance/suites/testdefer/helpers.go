@@ -25,6 +25,7 @@ import (
 	"unsafe"
 
 	"github.com/twistedflow/twistedflow/conformance"
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
@@ -367,7 +368,8 @@ func private(x any, field string) any {
 var hexAddress = regexp.MustCompile(`0x[0-9a-fA-F]+`)
 
 // show renders x as the prelude's show does: None, bools, numbers and
-// strings by repr (addresses 0x... masked as 0x?), exceptions as
+// strings by Python 3's repr, as pyunit.Show (addresses 0x... masked as
+// 0x?), exceptions as
 // Class(args...), classes by name, Failures as Failure(Class: message),
 // lists, tuples and dicts (keys sorted by their rendering) element by
 // element, Deferreds as <Deferred>, object() as <object>. A Failure of a
@@ -378,9 +380,9 @@ func show(x any) string {
 	case nil:
 		return "None"
 	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
-		return twisted.Repr(v)
+		return pyunit.Show(v)
 	case string:
-		return hexAddress.ReplaceAllString(twisted.Repr(v), "0x?")
+		return hexAddress.ReplaceAllString(pyunit.Show(v), "0x?")
 	case *twisted.Failure:
 		if fe, ok := v.Value.(*deferred.FirstErrorValue); ok {
 			// str(FirstError) holds the sub-failure's traceback
