@@ -7,8 +7,8 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
-// FlowTest: the tests of test_flow.py's FlowTest class, but for the two
-// protocol tests (testdata/NOT-PORTED.md).
+// FlowTest: the tests of test_flow.py's FlowTest class (its two protocol
+// tests are in flowtest_protocol.go).
 
 func flowTest(name string, test func(self *TestCase) any) {
 	Suite.Add(conformance.Scenario{

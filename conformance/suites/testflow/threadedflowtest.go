@@ -7,9 +7,9 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
-// ThreadedFlowTest: the tests of test_flow.py's ThreadedFlowTest class, but
-// for testQueryIterator (testdata/NOT-PORTED.md). Threaded is ThreadedOn the
-// test's reactor (Python's global one).
+// ThreadedFlowTest: the tests of test_flow.py's ThreadedFlowTest class
+// (testQueryIterator is in threadedflowtest_query.go). Threaded is ThreadedOn the test's
+// reactor (Python's global one).
 
 func threadedFlowTest(name string, test func(self *TestCase) any) {
 	Suite.Add(conformance.Scenario{
