@@ -8,8 +8,8 @@ import (
 )
 
 // ThreadedFlowTest: the tests of test_flow.py's ThreadedFlowTest class
-// (testQueryIterator is in threadedflowtest_query.go). Threaded is ThreadedOn the test's
-// reactor (Python's global one).
+// (testQueryIterator is in threadedflowtest_query.go). Threaded is
+// ThreadedOn the test's reactor (Python's global one).
 
 func threadedFlowTest(name string, test func(self *TestCase) any) {
 	Suite.Add(conformance.Scenario{
