@@ -133,7 +133,7 @@ var (
 	OverflowError       = builtin("OverflowError", ArithmeticError)
 	AssertionError      = builtin("AssertionError", StandardError)
 	AttributeError      = builtin("AttributeError", StandardError)
-	EnvironmentError    = builtin("EnvironmentError", StandardError).WithStr(environmentErrorStr)
+	EnvironmentError    = builtin("EnvironmentError", StandardError)
 	IOError             = builtin("IOError", EnvironmentError)
 	OSError             = builtin("OSError", EnvironmentError)
 	LookupError         = builtin("LookupError", StandardError)
@@ -157,6 +157,10 @@ var (
 	RecursionError          = builtin("RecursionError", RuntimeError)
 	NoCurrentExceptionError = NewClass("twisted.python.failure.NoCurrentExceptionError", Exception)
 )
+
+// EnvironmentError's str is set here rather than where it is declared:
+// its function refers, through Repr, back to EnvironmentError.
+func init() { EnvironmentError.WithStr(environmentErrorStr) }
 
 // environmentErrorStr is Python 2's str of an EnvironmentError (IOError,
 // OSError): "[Errno 2] No such file" for (errno, strerror), with ": 'f'"

@@ -43,6 +43,7 @@ func TestEnvironmentErrorStr(t *testing.T) {
 	assert.Equal(t, Str(IOError.New(2, "No such file", "f")), "[Errno 2] No such file: 'f'")
 	assert.Equal(t, Str(IOError.New("x")), "x")
 	assert.Equal(t, Str(OSError.New(1, 2, 3, 4)), "(1, 2, 3, 4)")
+	assert.Equal(t, Repr(IOError.New(2, "No such file", "f")), "IOError(2, 'No such file')")
 }
 
 func TestMessage(t *testing.T) {

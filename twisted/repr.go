@@ -184,7 +184,11 @@ func (p *printer) repr(v any) {
 		b.WriteString(x.String())
 	case *Error:
 		b.WriteString(x.Class.Name())
-		p.repr(x.Args)
+		args := x.Args
+		if len(args) == 3 && x.Class.IsSubclass(EnvironmentError) {
+			args = args[:2] // Python keeps the filename out of args
+		}
+		p.repr(args)
 	case *Failure:
 		b.WriteString(x.String())
 	default:
