@@ -138,7 +138,7 @@ func (t *ThreadedStage) Close() {
 
 // process runs in the thread: it iterates the source to its end.
 func (t *ThreadedStage) process() {
-	it, err := iterateContext(t.ctx, t.source)
+	it, err := iterate(t.ctx, t.source)
 	if err != nil {
 		t.hand(nil, false, err)
 		return
@@ -228,27 +228,17 @@ type IterableContext interface {
 	IterContext(ctx context.Context) (Iterator, error)
 }
 
-// iterateContext is iterate, passing ctx to an IterableContext.
-func iterateContext(ctx context.Context, source any) (Iterator, error) {
-	if s, ok := source.(IterableContext); ok {
-		return iterate(iterableFunc(func() (Iterator, error) { return s.IterContext(ctx) }))
-	}
-	return iterate(source)
-}
-
-// iterableFunc is a function as an Iterable.
-type iterableFunc func() (Iterator, error)
-
-func (f iterableFunc) Iter() (Iterator, error) { return f() }
-
-// iterate returns an iterator over source, as Python's iter(source).
-func iterate(source any) (it Iterator, err error) {
+// iterate returns an iterator over source, as Python's iter(source); an
+// IterableContext is given ctx.
+func iterate(ctx context.Context, source any) (it Iterator, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = twisted.FailureFromPanic(r)
 		}
 	}()
 	switch s := source.(type) {
+	case IterableContext:
+		return s.IterContext(ctx)
 	case Iterable:
 		return s.Iter()
 	case Iterator:
