@@ -120,14 +120,19 @@ type inlineStatus struct {
 	gotResultFunc func(any) (any, error)
 }
 
-// body calls f, turning a panic into a failure.
+// body calls f, turning a panic into a failure, and a nil *Failure
+// returned as the error into no error (see isNilFailure).
 func (st *inlineStatus) body(f func(Await) (any, error), await Await) (res any, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res, err = nil, twisted.FailureFromPanic(v)
 		}
 	}()
-	return f(await)
+	res, err = f(await)
+	if isNilFailure(err) {
+		err = nil
+	}
+	return res, err
 }
 
 // run is Twisted's _inlineCallbacks: resume the function with result, and
@@ -139,7 +144,7 @@ func (st *inlineStatus) run(result any) {
 		d, ok := st.next()
 		if !ok {
 			st.stop()
-			if st.err != nil && !isNilFailure(st.err) {
+			if st.err != nil {
 				st.deferred.Errback(st.err)
 			} else {
 				st.deferred.Callback(st.result)

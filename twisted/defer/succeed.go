@@ -24,7 +24,7 @@ func Fail(err error) *Deferred {
 // with its error or panic: execute(f).
 func Execute(f func() (any, error)) *Deferred {
 	res, err := protect(f)
-	if err != nil && !isNilFailure(err) {
+	if err != nil {
 		return Fail(err)
 	}
 	return Succeed(res)
@@ -36,7 +36,7 @@ func Execute(f func() (any, error)) *Deferred {
 // Deferred; any other value a Deferred that has succeeded with it.
 func MaybeDeferred(f func() (any, error)) *Deferred {
 	res, err := protect(f)
-	if err != nil && !isNilFailure(err) {
+	if err != nil {
 		return Fail(err)
 	}
 	switch r := res.(type) {
@@ -54,8 +54,9 @@ func MaybeDeferred(f func() (any, error)) *Deferred {
 	return Succeed(res)
 }
 
-// protect calls f, turning a panic into a Failure. A nil f fails as
-// Python's call of None does.
+// protect calls f, turning a panic into a Failure, and a nil *Failure
+// returned as the error into no error (see isNilFailure). A nil f fails
+// as Python's call of None does.
 func protect(f func() (any, error)) (res any, err error) {
 	if f == nil {
 		return nil, twisted.TypeError.New("'NoneType' object is not callable")
@@ -65,5 +66,9 @@ func protect(f func() (any, error)) (res any, err error) {
 			res, err = nil, twisted.FailureFromPanic(v)
 		}
 	}()
-	return f()
+	res, err = f()
+	if isNilFailure(err) {
+		err = nil
+	}
+	return res, err
 }
