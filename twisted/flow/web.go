@@ -175,7 +175,7 @@ func (res *WebResource) start(req *Request) {
 	body := Generator(func(yield func(any) bool) error {
 		g := res.gen(req) // inside the generator: a panic in gen is the flow's failure too
 		if g == nil {
-			return twisted.ValueError.New("A wrapper is not available for None")
+			return noWrapper(nil)
 		}
 		return g(yield)
 	})

@@ -104,7 +104,12 @@ func Wrap(obj any, trap ...*twisted.Class) Stage {
 	if g, ok := seqOf(obj); ok {
 		return newIterStage(newGenIter(g), trap)
 	}
-	return failed(twisted.ValueError.New("A wrapper is not available for " + twisted.Repr(obj)))
+	return failed(noWrapper(obj))
+}
+
+// noWrapper is flow.wrap's ValueError for what it cannot wrap.
+func noWrapper(obj any) error {
+	return twisted.ValueError.New("A wrapper is not available for " + twisted.Repr(obj))
 }
 
 // mergeTrap adds trap to b.Trap: the new classes first, then the old ones
@@ -136,7 +141,7 @@ func isNilRef(obj any) bool {
 // call calls obj if it is a function without arguments returning one
 // value, and returns its result; it returns anything else as it is.
 func call(obj any) any {
-	if f, ok := obj.(func() any); ok && f != nil {
+	if f, ok := obj.(func() any); ok { // not nil: Wrap made a nil function None
 		return f()
 	}
 	v := reflect.ValueOf(obj)
