@@ -172,5 +172,5 @@ func environmentErrorStr(e *Error) string {
 	case 3:
 		return fmt.Sprintf("[Errno %s] %s: %s", Str(e.Args[0]), Str(e.Args[1]), Repr(e.Args[2]))
 	}
-	return (&Error{Class: Exception, Args: e.Args}).PyStr()
+	return argsStr(e.Args)
 }

@@ -42,16 +42,22 @@ func (e *Error) PyStr() string {
 			return k.str(e)
 		}
 	}
-	switch len(e.Args) {
+	if len(e.Args) == 1 && e.Class.IsSubclass(KeyError) {
+		return Repr(e.Args[0])
+	}
+	return argsStr(e.Args)
+}
+
+// argsStr is BaseException's str: "" for no arguments, str of the single
+// one, the repr of the tuple of several.
+func argsStr(args Tuple) string {
+	switch len(args) {
 	case 0:
 		return ""
 	case 1:
-		if e.Class.IsSubclass(KeyError) {
-			return Repr(e.Args[0])
-		}
-		return Str(e.Args[0])
+		return Str(args[0])
 	}
-	return Repr(e.Args)
+	return Repr(args)
 }
 
 // Is reports whether target is the exception's class or a parent of it
