@@ -73,3 +73,26 @@ func ExampleRace() {
 	// slow: CancelledError
 	// (1, 'fast')
 }
+
+func ExampleDeferredGenerator() {
+	request := deferred.New()
+	d := deferred.DeferredGenerator(func(yield func(any) bool) error {
+		thing := deferred.WaitForDeferred(request)
+		yield(thing)
+		v, err := thing.GetResult()
+		if err != nil {
+			return err
+		}
+		if v == "I love Twisted" {
+			yield("TWISTED IS GREAT!") // will become the result of the Deferred
+			return nil
+		}
+		return twisted.Exception.New("DESTROY ALL LIFE") // will trigger an errback
+	})
+	d.AddCallback(func(result any) (any, error) {
+		fmt.Println(result)
+		return nil, nil
+	})
+	request.Callback("I love Twisted")
+	// Output: TWISTED IS GREAT!
+}

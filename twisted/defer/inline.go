@@ -69,6 +69,14 @@ type Await func(d *Deferred) (any, error)
 // Deferred that never fires stays parked with its goroutine; cancel the
 // returned Deferred to end it.
 func InlineCallbacks(f func(await Await) (any, error)) *Deferred {
+	return inlineCallbacks(f, true)
+}
+
+// inlineCallbacks is the one coroutine driver, shared by InlineCallbacks
+// and DeferredGenerator: f runs on a coroutine whose awaits suspend it. The
+// returned Deferred has InlineCallbacks' canceller if cancellable, and none
+// (Twisted's plain Deferred()) otherwise.
+func inlineCallbacks(f func(await Await) (any, error), cancellable bool) *Deferred {
 	st := new(inlineStatus)
 	st.gotResultFunc = st.gotResult
 	seq := func(yield func(*Deferred) bool) {
@@ -91,7 +99,11 @@ func InlineCallbacks(f func(await Await) (any, error)) *Deferred {
 		st.result, st.err = st.body(f, await)
 	}
 	st.next, st.stop = iter.Pull(seq)
-	st.deferred = NewWithCanceller(st.cancel)
+	if cancellable {
+		st.deferred = NewWithCanceller(st.cancel)
+	} else {
+		st.deferred = New()
+	}
 	outer := st.deferred
 	st.run(nil)
 	return outer

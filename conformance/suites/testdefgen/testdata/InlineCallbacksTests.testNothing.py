@@ -1,0 +1,9 @@
+# twisted/test/test_defgen.py InlineCallbacksTests.testNothing (b2b5697a0f^), verbatim: the class with the
+# generator the test uses (BaseDefgenTests, in the prelude, has the test).
+class InlineCallbacksTests(BaseDefgenTests, unittest.TestCase):
+
+    def _genNothing(self):
+        if 0: yield 1
+    _genNothing = inlineCallbacks(_genNothing)
+
+run(InlineCallbacksTests, 'testNothing')

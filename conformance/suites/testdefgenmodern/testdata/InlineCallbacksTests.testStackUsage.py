@@ -1,0 +1,13 @@
+# src/twisted/test/test_defgen.py InlineCallbacksTests.testStackUsage (Twisted 22.4), verbatim: the class
+# with the generator the test uses (BaseDefgenTests, in the prelude, has the test).
+class InlineCallbacksTests(BaseDefgenTests, unittest.TestCase):
+    def _genStackUsage(self):
+        for x in range(5000):
+            # Test with yielding a deferred
+            yield defer.succeed(1)
+        returnValue(0)
+
+    _genStackUsage = inlineCallbacks(_genStackUsage)
+
+
+run(InlineCallbacksTests, "testStackUsage")
