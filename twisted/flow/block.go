@@ -21,6 +21,9 @@ type BlockStage struct {
 	// pulled is set by the first Next: All can then no longer run the
 	// flow in push mode.
 	pulled bool
+	// sleeping is set during a call of Sleep: a panic in it is not the
+	// flow's failure, and goes on.
+	sleeping bool
 }
 
 // Block is a controller which blocks on Cooperate instructions: it turns a
@@ -60,18 +63,52 @@ func BlockContext(ctx context.Context, stage any, trap ...*twisted.Class) *Block
 
 // Next fetches the next value from the flow: a result, a trapped failure's
 // class, or twisted.StopIteration at the end, or the flow's failure. The
-// flow is closed when Next returns an error.
-func (b *BlockStage) Next() (any, error) {
+// flow is closed when Next returns an error. A panic in the flow (a user
+// stage's Yield, Next or Close) is its failure: Next returns it.
+func (b *BlockStage) Next() (v any, err error) {
 	b.pulled = true
-	if err := b.run(); err != nil {
-		b.Close()
-		return nil, err
+	returned := false
+	defer func() {
+		if !returned {
+			p := recover()
+			if p == nil {
+				return // runtime.Goexit goes on
+			}
+			if b.sleeping {
+				b.sleeping = false
+				panic(p) // Sleep is the caller's, not the flow's
+			}
+			v, err = nil, b.closeWith(twisted.FailureFromPanic(p))
+		}
+	}()
+	if err = b.run(); err == nil {
+		v, err = b.stage.Next()
 	}
-	v, err := b.stage.Next()
+	returned = true
 	if err != nil {
-		b.Close()
+		return nil, b.closeWith(err)
 	}
-	return v, err
+	return v, nil
+}
+
+// closeWith closes the flow, which ended with err (StopIteration, or its
+// failure), and returns err, or the failure of a panic in closing the
+// flow in place of StopIteration. After a failure, that one is logged as
+// an unhandled error on slog.Default(): Block has no reactor.
+func (b *BlockStage) closeWith(err error) error {
+	if b.closed {
+		return err
+	}
+	b.closed = true
+	f := closeStage(b.stage)
+	switch {
+	case f == nil:
+		return err
+	case isStop(err):
+		return f
+	}
+	logUnhandled(nil, f)
+	return err
 }
 
 // run yields the stage until it has something.
@@ -118,7 +155,9 @@ func cooperateTimeout(inst Instruction) (timeout float64, ok bool) {
 
 func (b *BlockStage) sleep(seconds float64) {
 	if b.Sleep != nil {
+		b.sleeping = true
 		b.Sleep(seconds)
+		b.sleeping = false
 		return
 	}
 	d := time.Duration(seconds * float64(time.Second))
@@ -147,7 +186,13 @@ func (b *BlockStage) sleep(seconds float64) {
 // the pull protocol.
 func (b *BlockStage) All() iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
-		defer b.Close()
+		defer func() {
+			// Left early, the flow is closed here, and a panic in
+			// closing it has no one to go to: it is logged.
+			if err := b.closeWith(errStop); !isStop(err) {
+				logUnhandled(nil, twisted.NewFailure(err))
+			}
+		}()
 		if !b.pulled && !b.closed && b.ctx == nil && !b.stage.State().Chunked && canPush(b.stage) {
 			b.pulled = true
 			b.runPush(yield)

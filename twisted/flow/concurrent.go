@@ -126,7 +126,7 @@ func (c *ConcurrentStage) Yield() Instruction {
 }
 
 // Close closes every branch.
-func (c *ConcurrentStage) Close() { closeAll(c.all) }
+func (c *ConcurrentStage) Close() { closeEach(c.all) }
 
 // MergeStage is the stage made by Merge.
 type MergeStage struct {

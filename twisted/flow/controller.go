@@ -28,7 +28,11 @@ import (
 // (their deferred calls run), its threads stop after their current item,
 // its pending wake-ups are cancelled, and the Deferred fails with
 // deferred.CancelledError. The flow is closed in the same way when it
-// ends or fails.
+// ends or fails. A panic in closing it (a user stage's Close, a
+// generator's deferred call) is a failure too: the Deferred errbacks with
+// it, or, if the Deferred has its outcome already (the flow failed, or
+// was cancelled), it is logged as an unhandled error on the reactor's
+// Logger (slog.Default() for a clock without one).
 //
 // A flow run by Deferred belongs to the reactor's goroutine: Callback
 // producers and the Deferreds it waits on must be fired from there.
@@ -70,7 +74,11 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		s.into = &r.results.cur
 	}
 	r.resume = r.execute
-	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) { r.finish() })
+	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) {
+		if f := r.finish(); f != nil {
+			logUnhandled(loggerOf(r.clock), f) // the Deferred fails with CancelledError
+		}
+	})
 	r.execute()
 	return r.d
 }
@@ -147,8 +155,7 @@ func (r *runner) execute() {
 			st.Results = nil // as cmd.results = []: whoever holds the old list keeps it
 		}
 		if st.Stop {
-			r.finish()
-			r.d.Callback(r.results.list())
+			r.end(r.results.list())
 			return
 		}
 		if st.Failure != nil {
@@ -157,8 +164,7 @@ func (r *runner) execute() {
 				r.results.add([]any{c})
 				continue
 			}
-			r.finish()
-			r.d.Errback(st.Failure)
+			r.end(st.Failure)
 			return
 		}
 		if inst != nil {
@@ -166,8 +172,7 @@ func (r *runner) execute() {
 				r.callLater(cl)
 				return
 			}
-			r.finish()
-			r.d.Errback(unsupported(inst))
+			r.end(twisted.NewFailure(unsupported(inst)))
 			return
 		}
 	}
@@ -308,23 +313,43 @@ func (r *runner) leave(yielding bool, v any) {
 		r.inYield--
 	}
 	if v != nil && !r.done {
-		f := twisted.FailureFromPanic(v)
-		r.finish()
-		r.d.Errback(f)
+		r.end(twisted.FailureFromPanic(v))
 	}
 	if r.inYield == 0 && r.closeLater {
 		r.closeLater = false
-		r.stage.Close()
+		if f := closeStage(r.stage); f != nil {
+			logUnhandled(loggerOf(r.clock), f) // the Deferred has fired
+		}
 	}
+}
+
+// end finishes the flow and fires the Deferred with res, or errbacks it
+// when res is a *twisted.Failure. A panic in closing the flow's stages
+// takes the place of a result; after a failure it is logged as an
+// unhandled error on the clock's Logger.
+func (r *runner) end(res any) {
+	cf := r.finish()
+	if f, ok := res.(*twisted.Failure); ok {
+		r.d.Errback(f)
+		if cf != nil {
+			logUnhandled(loggerOf(r.clock), cf)
+		}
+		return
+	}
+	if cf != nil {
+		r.d.Errback(cf)
+		return
+	}
+	r.d.Callback(res)
 }
 
 // finish ends the flow: pending wake-ups are cancelled and the stages
 // closed; if the flow is running (the Deferred was cancelled from inside
 // it), once it returns: a generator cannot be closed from its own
-// coroutine.
-func (r *runner) finish() {
+// coroutine. It returns the failure of a panic in closing the stages.
+func (r *runner) finish() *twisted.Failure {
 	if r.done {
-		return
+		return nil
 	}
 	r.done = true
 	for _, c := range r.timers {
@@ -336,7 +361,7 @@ func (r *runner) finish() {
 	r.waits = nil
 	if r.inYield > 0 {
 		r.closeLater = true
-		return
+		return nil
 	}
-	r.stage.Close()
+	return closeStage(r.stage)
 }

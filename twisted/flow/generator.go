@@ -134,11 +134,17 @@ func (it *genIter) Next() (any, error) {
 // Close stops a suspended generator: its yield returns false and its
 // deferred calls run before Close returns. Called from inside the
 // generator (its flow cancelled from there), Close only marks it: its
-// next yield returns false.
+// next yield returns false. An error the generator returns on the way
+// out, or a panic in it, is raised (panics with its failure), as
+// Python's close raises what the generator raises on GeneratorExit.
 func (it *genIter) Close() {
 	it.done = true
 	if it.stop != nil && !it.inside {
 		it.stop()
+		if err := it.err; err != nil && !isStop(err) {
+			it.err = nil
+			panic(twisted.NewFailure(err))
+		}
 	}
 }
 

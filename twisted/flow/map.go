@@ -167,10 +167,4 @@ func recovered(r any, err error) error {
 }
 
 // Close closes the stages Map consumes.
-func (m *MapStage) Close() { closeAll(m.stages) }
-
-func closeAll(stages []Stage) {
-	for _, s := range stages {
-		s.Close()
-	}
-}
+func (m *MapStage) Close() { closeEach(m.stages) }

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"log/slog"
 	"reflect"
 	"slices"
 	"unsafe"
@@ -29,7 +28,9 @@ import (
 //     the results of the flow are written, in order (WriteSequence);
 //   - when the flow ends, the connection is closed (LoseConnection);
 //   - when it fails, the connection is closed and the failure logged as
-//     Twisted logs an unhandled error (see Reactor);
+//     Twisted logs an unhandled error (see Reactor); so is a panic in
+//     closing the flow (a user stage's Close), which still closes the
+//     connection;
 //   - Cooperate pauses the flow on the Reactor, and the flow waits on the
 //     Deferreds, Callbacks and Threaded stages it yields, as under
 //     flow.Deferred.
@@ -284,7 +285,9 @@ func (p *Protocol) execute() {
 		}
 		// The original's order: the end, then a failure, then results.
 		if st.Stop {
-			p.end()
+			if f := p.end(); f != nil {
+				logUnhandled(loggerOf(p.Reactor), f)
+			}
 			return
 		}
 		if st.Failure != nil {
@@ -355,8 +358,9 @@ func (p *Protocol) wait(d *deferred.Deferred) {
 	})
 }
 
-// end closes the flow and then the connection.
-func (p *Protocol) end() {
+// end closes the flow and then the connection; it returns the failure of
+// a panic in closing the flow, which does not keep the connection open.
+func (p *Protocol) end() *twisted.Failure {
 	p.done = true
 	for _, c := range p.timers {
 		if c.Active() {
@@ -364,24 +368,23 @@ func (p *Protocol) end() {
 		}
 	}
 	p.timers, p.waits = nil, nil
-	p.cmd.Close()
+	f := closeStage(p.cmd)
 	if p.Connected {
 		p.Transport.LoseConnection()
 	}
+	return f
 }
 
 // fail ends the flow with f: the connection is closed and f logged as an
 // unhandled error, where the original re-raises it into the reactor (which
-// logs it).
+// logs it); a panic in closing the flow is logged after it.
 func (p *Protocol) fail(f *twisted.Failure) {
-	p.end()
-	logger := slog.Default()
-	if r, ok := p.Reactor.(*reactor.Reactor); ok && r.Logger != nil {
-		logger = r.Logger
-	} else if p.Reactor == nil && reactor.Default().Logger != nil {
-		logger = reactor.Default().Logger
+	cf := p.end()
+	logger := loggerOf(p.Reactor)
+	logUnhandled(logger, f)
+	if cf != nil {
+		logUnhandled(logger, cf)
 	}
-	logger.Error("Unhandled Error", slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
 }
 
 var (

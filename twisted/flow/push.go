@@ -49,6 +49,9 @@ type pushRun struct {
 	// the chain has another stage.
 	ops   []pushOp
 	final func(any, error) bool
+	// left is set when the consumer's loop body returned false: nothing
+	// more may be handed to it.
+	left bool
 }
 
 // A pushOp is one stage of a fused chain: a Map (m) or a Filter (f), and
@@ -106,7 +109,11 @@ func (r *pushRun) item(v any) (ok bool) {
 			return true
 		}
 	}
-	return r.final(v, nil)
+	if !r.final(v, nil) {
+		r.left = true
+		return false
+	}
+	return true
 }
 
 // opFailed makes err the failure of op's stage and hands it up, as the
@@ -473,13 +480,14 @@ func (b *BlockStage) runPush(yield func(any, error) bool) {
 	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
 		for _, v := range results {
 			if !yield(v, nil) {
+				r.left = true
 				return false
 			}
 		}
 		if f != nil {
 			st.Stop = true
 			if c := f.Check(st.Trap...); c != nil {
-				yield(c, nil)
+				r.left = !yield(c, nil)
 				return false
 			}
 			failure = f
@@ -489,11 +497,19 @@ func (b *BlockStage) runPush(yield func(any, error) bool) {
 	})
 	// As Block.Next does, close the flow before handing over how it
 	// failed.
-	b.Close()
+	var err error = errStop
 	switch {
 	case r.abort != nil:
-		yield(nil, r.abort)
+		err = r.abort
 	case failure != nil:
-		yield(nil, failure)
+		err = failure
+	}
+	err = b.closeWith(err)
+	switch {
+	case isStop(err):
+	case r.left:
+		logUnhandled(nil, twisted.NewFailure(err)) // a panic closing the flow, which the loop has left
+	default:
+		yield(nil, err)
 	}
 }

@@ -340,20 +340,33 @@ func (s *iterStage) hold(st Stage) {
 
 // Close stops the source (a suspended generator returns, running its
 // deferred calls; an iterator with a Close method is closed) and closes
-// the stages it yielded.
+// the stages it yielded. If one of them panics, the others are still
+// closed, and Close then panics with the first panic's failure.
 func (s *iterStage) Close() {
 	if s.closed {
 		return
 	}
 	s.closed = true
-	switch c := s.it.(type) {
-	case interface{ Close() }:
-		c.Close()
-	case io.Closer:
-		c.Close()
-	}
-	for _, h := range s.held {
-		h.Close()
-	}
+	held := s.held
 	s.held = nil
+	first := closeIterator(s.it)
+	defer func() {
+		if first != nil {
+			panic(first)
+		}
+	}()
+	closeEach(held)
+}
+
+// closeIterator closes it if it has a Close method (Close() or Close()
+// error; the error is dropped, as the flow has its result already), and
+// returns the failure of a panic in it.
+func closeIterator(it Iterator) *twisted.Failure {
+	switch c := it.(type) {
+	case interface{ Close() }:
+		return safely(c.Close)
+	case io.Closer:
+		return safely(func() { c.Close() })
+	}
+	return nil
 }

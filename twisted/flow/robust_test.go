@@ -1,0 +1,224 @@
+package flow_test
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"gotest.tools/v3/assert"
+	is "gotest.tools/v3/assert/cmp"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// badClose is a user stage that ends at once and whose Close panics.
+type badClose struct {
+	flow.Base
+	closed int
+}
+
+func (b *badClose) Yield() flow.Instruction {
+	b.Stop = true
+	return nil
+}
+
+func (b *badClose) Close() {
+	b.closed++
+	panic("close boom")
+}
+
+// assertCloseBoom checks that err is the failure of badClose's panic.
+func assertCloseBoom(t *testing.T, err error) {
+	t.Helper()
+	assert.Assert(t, err != nil, "the close panic was lost")
+	f := twisted.NewFailure(err)
+	assert.Equal(t, f.Type, twisted.Exception)
+	assert.Equal(t, f.GetErrorMessage(), "close boom")
+}
+
+// deferredFailure returns the failure d fired with, consuming it.
+func deferredFailure(t *testing.T, d *deferred.Deferred) *twisted.Failure {
+	t.Helper()
+	assert.Assert(t, d.Called(), "the Deferred never fired")
+	var got *twisted.Failure
+	d.AddErrback(func(f *twisted.Failure) (any, error) { got = f; return nil, nil })
+	assert.Assert(t, got != nil, "the Deferred fired with %s, not a failure", twisted.Repr(d.Result()))
+	return got
+}
+
+// Defect 1 of issue 15: a user stage whose Close panics. The close panic
+// is a Failure: flow.Deferred errbacks with it, Block returns it, a flow
+// protocol closes its connection and logs it, a page ends; a stage held
+// beside it is still closed.
+func TestDefect1StageClosePanics(t *testing.T) {
+	t.Run("Deferred", func(t *testing.T) {
+		clock := reactor.NewClock()
+		s := &badClose{}
+		d := flow.DeferredOn(clock, s)
+		assertCloseBoom(t, deferredFailure(t, d))
+		assert.Equal(t, s.closed, 1)
+		noCallsLeft(t, clock)
+	})
+	t.Run("Deferred, a generator holding it", func(t *testing.T) {
+		clock := reactor.NewClock()
+		genClosed := false
+		other := flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+			defer func() { genClosed = true }()
+			_ = yield(1) && yield(2)
+			return nil
+		}))
+		d := flow.DeferredOn(clock, flow.Generator(func(yield func(any) bool) error {
+			_ = yield(&badClose{}) && yield(other) && yield(flow.Cooperate(0)) && yield("x")
+			return nil
+		}))
+		clock.Advance(0)
+		assertCloseBoom(t, deferredFailure(t, d))
+		assert.Assert(t, genClosed, "the other held stage was not closed")
+	})
+	t.Run("Block List", func(t *testing.T) {
+		out, err := flow.Block(&badClose{}).List()
+		assertCloseBoom(t, err)
+		assert.Equal(t, len(out), 0)
+	})
+	t.Run("Block Next", func(t *testing.T) {
+		s := &badClose{}
+		s.Results = []any{1}
+		b := flow.Block(s)
+		v, err := b.Next()
+		assert.NilError(t, err)
+		assert.Equal(t, v, 1)
+		_, err = b.Next()
+		assertCloseBoom(t, err)
+		_, err = b.Next()
+		assert.Assert(t, twisted.ClassOf(err).IsSubclass(twisted.StopIteration), "%v", err)
+		assert.Equal(t, s.closed, 1)
+	})
+	t.Run("Block All left early", func(t *testing.T) {
+		var log bytes.Buffer
+		defer slog.SetDefault(slog.Default())
+		slog.SetDefault(slog.New(slog.NewTextHandler(&log, nil)))
+		s := &badClose{}
+		s.Results = []any{1, 2}
+		var got []any
+		for v, err := range flow.Block(s).All() {
+			if err != nil {
+				assertCloseBoom(t, err)
+				break
+			}
+			got = append(got, v)
+			break
+		}
+		assert.DeepEqual(t, got, []any{1})
+		assert.Equal(t, s.closed, 1)
+		assert.Assert(t, is.Contains(log.String(), "Unhandled Error"), "the close panic was lost")
+		assert.Assert(t, is.Contains(log.String(), "close boom"))
+	})
+	t.Run("Block All, a generator holding it", func(t *testing.T) {
+		gen := func() flow.Generator {
+			return func(yield func(any) bool) error {
+				_ = yield(1) && yield(&badClose{}) && yield(2)
+				return nil
+			}
+		}
+		var got []any
+		var last error
+		for v, err := range flow.Block(flow.Map(nil, gen())).All() { // push mode
+			if err != nil {
+				last = err
+				break
+			}
+			got = append(got, v)
+		}
+		assert.Equal(t, repr(got), "[(1,), (2,)]")
+		assertCloseBoom(t, last)
+		out, err := flow.Block(gen()).List()
+		assert.Equal(t, repr(out), "[1, 2]")
+		assertCloseBoom(t, err)
+	})
+	t.Run("a generator failing on close", func(t *testing.T) {
+		r, log := protoLog()
+		d := flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
+			defer func() { panic("close boom") }()
+			_ = yield(flow.Cooperate(1)) && yield(1)
+			return nil
+		}))
+		d.Cancel()
+		assert.Equal(t, deferredFailure(t, d).Type, deferred.CancelledError)
+		assert.Assert(t, is.Contains(log.String(), "close boom"), "the close panic was lost")
+
+		// Returning an error once yield has said false raises it, as
+		// Python's close raises what the generator raises on
+		// GeneratorExit.
+		s := flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+			if !yield(1) {
+				return twisted.KeyError.New("on the way out")
+			}
+			return nil
+		}))
+		_, err := flow.Block(flow.Generator(func(yield func(any) bool) error {
+			_ = yield(s) && yield(flow.Wrap([]any{2}))
+			return nil
+		})).List()
+		assert.Equal(t, twisted.ClassOf(err), twisted.KeyError, "%v", err)
+	})
+	t.Run("Deferred cancelled", func(t *testing.T) {
+		r, log := protoLog()
+		d := flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
+			_ = yield(&badClose{}) && yield(flow.Cooperate(1)) && yield(1)
+			return nil
+		}))
+		d.Cancel()
+		assert.Equal(t, deferredFailure(t, d).Type, deferred.CancelledError)
+		assert.Assert(t, is.Contains(log.String(), "close boom"), "the close panic was lost")
+		for _, c := range r.GetDelayedCalls() {
+			assert.Assert(t, !c.Active(), "a wake-up left pending")
+		}
+	})
+	t.Run("Protocol", func(t *testing.T) {
+		r, log := protoLog()
+		p := flow.MakeProtocolOn(r, func(conn *flow.Protocol) any { return &badClose{} })()
+		tr := connect(p)
+		assert.Assert(t, tr.lost, "the connection is left open")
+		assert.Assert(t, is.Contains(log.String(), "close boom"))
+		assert.Equal(t, strings.Count(log.String(), "Unhandled Error"), 1)
+	})
+	t.Run("Protocol failing", func(t *testing.T) {
+		r, log := protoLog()
+		p := flow.MakeProtocolOn(r, func(conn *flow.Protocol) flow.Generator {
+			return func(yield func(any) bool) error {
+				if !yield(&badClose{}) {
+					return nil
+				}
+				return twisted.ValueError.New("flow failed")
+			}
+		})()
+		tr := connect(p)
+		assert.Assert(t, tr.lost, "the connection is left open")
+		assert.Assert(t, is.Contains(log.String(), "flow failed"))
+		assert.Assert(t, is.Contains(log.String(), "close boom"))
+		assert.Equal(t, strings.Count(log.String(), "Unhandled Error"), 2)
+	})
+	t.Run("web page", func(t *testing.T) {
+		_, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
+			return func(yield func(any) bool) error {
+				req.WriteString("hello")
+				yield(&badClose{})
+				return nil
+			}
+		})
+		resp, err := srv.Client().Get(srv.URL)
+		assert.NilError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		assert.Equal(t, resp.StatusCode, http.StatusOK)
+		assert.Equal(t, string(body), "hello")
+		assert.Assert(t, err != nil, "the failed page reads as complete")
+		assert.Assert(t, is.Contains(log.String(), "close boom"))
+	})
+}
