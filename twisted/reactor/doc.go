@@ -4,8 +4,10 @@
 // A Reactor runs every callback on one goroutine, the one that calls Run:
 // calls scheduled with CallLater when they fall due, calls handed over from
 // other goroutines with CallFromThread, and the calls registered with
-// CallWhenRunning once it starts. Code ported from Twisted keeps its
-// single-threaded reasoning: no callback runs at the same time as another.
+// CallWhenRunning once it starts (see AddSystemEventTrigger for the
+// startup and shutdown events and their triggers). Code ported from
+// Twisted keeps its single-threaded reasoning: no callback runs at the
+// same time as another.
 // Blocking work goes to CallInThread, which runs it on a small pool of
 // goroutines, as Twisted's thread pool does.
 //
@@ -41,9 +43,12 @@
 //     does so on cancel), so String no longer names it.
 //   - The pool's goroutines end as soon as there is no work, where
 //     Twisted's thread pool keeps its idle threads until the reactor stops.
-//   - System event triggers (addSystemEventTrigger, the before/during/after
-//     startup and shutdown phases) are not ported: startup runs the
-//     CallWhenRunning calls, shutdown waits for the CallInThread work.
+//   - A system event trigger is identified by its own TriggerID: two
+//     triggers of the same function are told apart, where Twisted's
+//     handles compare equal and removing one removes the first.
+//   - After the first SIGINT or SIGTERM, Run's handlers are removed, so a
+//     second signal during a shutdown that waits ends the process; Twisted
+//     logs ReactorNotRunning and goes on waiting (see Run).
 //
 // Errors are Python exceptions (*twisted.Error) of the classes Twisted's
 // twisted.internet.error declares: AlreadyCalled, AlreadyCancelled,

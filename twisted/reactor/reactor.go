@@ -1,12 +1,12 @@
 package reactor
 
 import (
-	"github.com/twistedflow/twistedflow/internal/timers"
-
 	"log/slog"
 	"sync"
 	"time"
 
+	"github.com/twistedflow/twistedflow/internal/sysevent"
+	"github.com/twistedflow/twistedflow/internal/timers"
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
@@ -18,9 +18,10 @@ import (
 // CallLater, GetDelayedCalls, CallFromThread, CallInThread,
 // SuggestThreadPoolSize, Stop, Running, Seconds and the methods of the
 // DelayedCalls are safe to call from any goroutine; the loop is woken when
-// needed. CallWhenRunning and Iterate belong to the goroutine that drives
-// the reactor, as in Twisted: CallWhenRunning on a running reactor calls f
-// at once, on the caller's goroutine (from another goroutine, use
+// needed, as are AddSystemEventTrigger and RemoveSystemEventTrigger.
+// CallWhenRunning, FireSystemEvent and Iterate belong to the goroutine that
+// drives the reactor, as in Twisted: CallWhenRunning on a running reactor
+// calls f at once, on the caller's goroutine (from another goroutine, use
 // CallFromThread).
 //
 // A Reactor runs once: as Twisted's, it cannot be restarted after it has
@@ -35,6 +36,12 @@ type Reactor struct {
 	// Set it before Run.
 	Logger *slog.Logger
 
+	// NoSignalHandlers, set before Run, makes Run install no signal
+	// handlers: Twisted's run(installSignalHandlers=False), for a reactor
+	// embedded in a program that handles signals itself, or several
+	// reactors in one process (tests). See Run.
+	NoSignalHandlers bool
+
 	q timers.Queue // q.mu guards the fields below, and the pool
 
 	// Seconds is base plus the monotonic time elapsed since start.
@@ -43,17 +50,22 @@ type Reactor struct {
 
 	threadCalls []func()
 	spareCalls  []func() // the other buffer: CallFromThread appends to one as the loop runs the other
-	whenRunning []func()
-	started     bool // between Run and the end of the loop
-	running     bool // Twisted's running: started and not yet crashed
-	stopped     bool // true until Run, and again once Stop is called
-	justStopped bool // Stop was called; shut down after this iteration
+	started     bool     // between Run and the end of the loop
+	running     bool     // Twisted's running: started and not yet crashed
+	stopped     bool     // true until Run, and again once Stop is called
+	justStopped bool     // Stop was called; shut down after this iteration
 	ranBefore   bool
+	ioGoroutine uint64        // the goroutine in Run, or 0
+	done        chan struct{} // closed when the loop stops
 
 	wakeup chan struct{} // a token wakes the loop's wait
 	timer  *time.Timer
 	pool   pool
 	net    netState // the TCP ports and connections, torn down when Run ends
+
+	eventsMu sync.Mutex
+	events   map[string]*sysevent.ThreePhaseEvent // the system event triggers
+	signals  signalHandlers
 }
 
 var (
@@ -69,6 +81,7 @@ func New() *Reactor {
 		start:   time.Now(),
 		stopped: true,
 		wakeup:  make(chan struct{}, 1),
+		done:    make(chan struct{}),
 		pool:    pool{max: defaultPoolSize},
 		timer:   time.NewTimer(time.Hour),
 	}
@@ -76,6 +89,12 @@ func New() *Reactor {
 	r.base = float64(r.start.UnixNano()) / 1e9
 	r.q.Now = r.seconds
 	r.q.Wake = r.wake
+	// The reactor's own work, as Twisted's ReactorBase.__init__ and
+	// _initThreadPool add it.
+	r.addInternalTrigger("during", "startup", r.reallyStartRunning)
+	r.addInternalTrigger("during", "shutdown", r.crash)
+	r.addInternalTrigger("during", "shutdown", r.disconnectAll)
+	r.addInternalTrigger("during", "shutdown", func() { r.pool.join(r) })
 	return r
 }
 
@@ -118,16 +137,15 @@ func (r *Reactor) GetDelayedCalls() []*DelayedCall {
 }
 
 // CallWhenRunning calls f when the reactor is running: at once if it
-// already is, otherwise when Run starts it, in the order registered.
+// already is, otherwise when Run starts it, in the order registered (an
+// "after" "startup" trigger; to be able to remove it, add it with
+// AddSystemEventTrigger).
 func (r *Reactor) CallWhenRunning(f func()) {
-	r.q.Mu.Lock()
-	if r.running {
-		r.q.Mu.Unlock()
+	if r.Running() {
 		f()
 		return
 	}
-	r.whenRunning = append(r.whenRunning, f)
-	r.q.Mu.Unlock()
+	r.AddSystemEventTrigger("after", "startup", func() any { f(); return nil })
 }
 
 // Running reports whether the reactor is running: true from the start of
@@ -138,11 +156,25 @@ func (r *Reactor) Running() bool {
 	return r.running
 }
 
-// Run fires the startup event (the calls registered with
-// CallWhenRunning), then runs the loop in the calling goroutine until
-// Stop is called, then waits for the work given to CallInThread to finish.
-// It returns ReactorAlreadyRunning if the reactor is running, and
+// Run fires the "startup" system event (so the calls registered with
+// CallWhenRunning run), then runs the loop in the calling goroutine until
+// Stop is called and the "shutdown" event has run (see
+// AddSystemEventTrigger): it has then closed the connections and ports
+// and waited for the work given to CallInThread to finish. It returns
+// ReactorAlreadyRunning if the reactor is running, and
 // ReactorNotRestartable if it has run and stopped.
+//
+// Unless NoSignalHandlers is set, Run installs signal handlers as it
+// starts (in the "during" phase of "startup", as Twisted's
+// installSignalHandlers=True): SIGINT (os.Interrupt; on Windows, Ctrl-C
+// and Ctrl-Break) and SIGTERM stop the reactor as Stop does, running the
+// shutdown triggers, and Run returns normally, so the code after it runs.
+// SIGINT is left alone if the process ignores it (signal.Ignored), as
+// Twisted leaves a SIGINT handler it did not install. The handlers are
+// removed when Run returns, and after the first signal: a second one,
+// while the shutdown waits on a before-shutdown trigger's Deferred, acts
+// as if there were no handler (by default it ends the process), where
+// Twisted logs ReactorNotRunning and goes on waiting.
 func (r *Reactor) Run() error {
 	r.q.Mu.Lock()
 	if r.started {
@@ -153,25 +185,59 @@ func (r *Reactor) Run() error {
 		r.q.Mu.Unlock()
 		return ReactorNotRestartable.New()
 	}
-	r.started, r.stopped, r.running = true, false, true
-	startup := r.whenRunning
-	r.whenRunning = nil
-	r.pool.start(r)
+	r.started, r.stopped = true, false
+	r.ioGoroutine = goroutineID()
 	r.q.Mu.Unlock()
+	defer func() {
+		r.removeSignalHandlers()
+		r.q.Mu.Lock()
+		r.ioGoroutine = 0
+		r.q.Mu.Unlock()
+	}()
 
-	for _, f := range startup {
-		r.call(f)
-	}
+	r.FireSystemEvent("startup")
 	r.mainLoop()
-	r.disconnectAll()
-	r.pool.join(r)
 	return nil
 }
 
+// reallyStartRunning is the reactor's "during startup" trigger: it is
+// running from now on.
+func (r *Reactor) reallyStartRunning() {
+	r.q.Mu.Lock()
+	r.running = true
+	r.pool.start(r)
+	r.q.Mu.Unlock()
+	if !r.NoSignalHandlers {
+		r.installSignalHandlers()
+	}
+}
+
+// crash is the reactor's first "during shutdown" trigger: the loop ends
+// after the current iteration, and calls from other goroutines no longer
+// run.
+func (r *Reactor) crash() {
+	r.q.Mu.Lock()
+	r.started, r.running = false, false
+	select {
+	case <-r.done:
+	default:
+		close(r.done)
+	}
+	r.q.Mu.Unlock()
+}
+
+// Done returns a channel that is closed when the reactor stops running: in
+// the "during" phase of the "shutdown" event, from which on Running is
+// false and calls given to CallFromThread no longer run. A goroutine
+// waiting for the reactor to do something selects on it, so as not to
+// wait forever once it has stopped.
+func (r *Reactor) Done() <-chan struct{} { return r.done }
+
 // Stop asks the reactor to stop: the current iteration finishes (the
-// calls already due still run), then the reactor shuts down and Run
-// returns. It returns ReactorNotRunning if the reactor is not running or
-// is already stopping.
+// calls already due still run), then the reactor fires the "shutdown"
+// system event, and Run returns once its "during" phase has run. Stop
+// returns ReactorNotRunning if the reactor is not running or is already
+// stopping.
 func (r *Reactor) Stop() error {
 	r.q.Mu.Lock()
 	defer r.q.Mu.Unlock()
@@ -295,12 +361,12 @@ func (r *Reactor) runUntilCurrent() {
 		r.q.Mu.Lock()
 		r.q.Settle()
 	}
-	if r.justStopped {
-		// The shutdown event: Twisted's crash.
-		r.justStopped = false
-		r.started, r.running = false, false
-	}
+	stopping := r.justStopped
+	r.justStopped = false
 	r.q.Mu.Unlock()
+	if stopping {
+		r.FireSystemEvent("shutdown")
+	}
 }
 
 // call runs f, logging a panic as an unhandled error.
@@ -314,9 +380,12 @@ func (r *Reactor) call(f func()) {
 }
 
 func (r *Reactor) logFailure(f *twisted.Failure) {
-	logger := r.Logger
-	if logger == nil {
-		logger = slog.Default()
+	r.logger().Error("Unhandled Error", slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
+}
+
+func (r *Reactor) logger() *slog.Logger {
+	if r.Logger == nil {
+		return slog.Default()
 	}
-	logger.Error("Unhandled Error", slog.Any("failure", f), slog.String("traceback", f.GetTraceback()))
+	return r.Logger
 }

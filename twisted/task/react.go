@@ -18,10 +18,11 @@ type Reactor interface {
 
 // SystemEventTriggers is implemented by reactors that run triggers around
 // their shutdown, as Twisted's addSystemEventTrigger (phase "before",
-// "during" or "after"; event "shutdown"). React uses it, when the reactor
-// has it, to know that the reactor is already shutting down.
+// "during" or "after"; event "shutdown"): *reactor.Reactor is one. React
+// uses it, when the reactor has it, to know that the reactor is already
+// shutting down.
 type SystemEventTriggers interface {
-	AddSystemEventTrigger(phase, eventType string, f func()) any
+	AddSystemEventTrigger(phase, eventType string, f func() any) reactor.TriggerID
 }
 
 // ErrorLogger is implemented by reactors that log failures themselves.
@@ -60,7 +61,7 @@ func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
 	code := 0
 	stopping := false
 	if t, ok := r.(SystemEventTriggers); ok {
-		t.AddSystemEventTrigger("before", "shutdown", func() { stopping = true })
+		t.AddSystemEventTrigger("before", "shutdown", func() any { stopping = true; return nil })
 	}
 	stop := func(result any, stopReactor bool) {
 		if stopReactor {

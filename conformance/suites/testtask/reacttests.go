@@ -18,7 +18,7 @@ type _FakeReactor struct {
 	_running          bool
 	_whenRunning      []func()
 	_started          bool // _whenRunning is None
-	_shutdownTriggers map[string][]func()
+	_shutdownTriggers map[string][]func() any
 	log               *pyunit.TestCase
 }
 
@@ -26,7 +26,7 @@ func new_FakeReactor(log *pyunit.TestCase) *_FakeReactor {
 	return &_FakeReactor{
 		Clock:             task.NewClock(),
 		_whenRunning:      []func(){},
-		_shutdownTriggers: map[string][]func(){"before": {}, "during": {}},
+		_shutdownTriggers: map[string][]func() any{"before": {}, "during": {}},
 		log:               log,
 	}
 }
@@ -39,12 +39,12 @@ func (self *_FakeReactor) CallWhenRunning(callable func()) {
 	}
 }
 
-func (self *_FakeReactor) AddSystemEventTrigger(phase, event string, callable func()) any {
+func (self *_FakeReactor) AddSystemEventTrigger(phase, event string, callable func() any) reactor.TriggerID {
 	if phase != "before" && phase != "during" || event != "shutdown" {
 		panic(twisted.AssertionError.New())
 	}
 	self._shutdownTriggers[phase] = append(self._shutdownTriggers[phase], callable)
-	return nil
+	return reactor.TriggerID{}
 }
 
 // Run calls timed events until there are no more or the reactor is
@@ -181,7 +181,7 @@ func init() {
 		main := func(reactor task.Reactor) *deferred.Deferred {
 			reactor.CallLater(1, func() { _ = reactor.Stop() })
 			finished := deferred.New()
-			reactor.(task.SystemEventTriggers).AddSystemEventTrigger("during", "shutdown", func() { finished.Callback(nil) })
+			reactor.(task.SystemEventTriggers).AddSystemEventTrigger("during", "shutdown", func() any { finished.Callback(nil); return nil })
 			return finished
 		}
 
@@ -202,7 +202,7 @@ func init() {
 			reactor.CallLater(1, func() { _ = reactor.Stop() })
 			finished := deferred.New()
 			reactor.(task.SystemEventTriggers).AddSystemEventTrigger(
-				"during", "shutdown", func() { finished.Errback(ExpectedException.New()) },
+				"during", "shutdown", func() any { finished.Errback(ExpectedException.New()); return nil },
 			)
 			return finished
 		}
