@@ -110,8 +110,13 @@ func (it *genIter) start() {
 	})
 }
 
-// Next resumes the generator up to its next yield.
+// Next resumes the generator up to its next yield. Called from inside
+// the generator (its flow resumed from there), it fails with Python's
+// ValueError "generator already executing".
 func (it *genIter) Next() (any, error) {
+	if it.inside {
+		return nil, twisted.ValueError.New("generator already executing")
+	}
 	if it.next == nil {
 		if it.done {
 			return nil, errStop

@@ -293,7 +293,9 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	var err error
 	if g, ok := s.it.(*genIter); ok {
 		g.done = true // it runs here, to its end
+		g.inside = true
 		err = r.runGen(g.gen, handle)
+		g.inside = false
 	} else {
 		var halted bool
 		halted, err = r.runIter(s.it, handle)
@@ -302,7 +304,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	if stopped {
 		return
 	}
-	if err == nil || isStop(err) {
+	if err == nil || isStop(err) || s.Stop { // Stop: its Next ended it from inside, as in pull mode
 		s.Stop = true
 		emit(nil, true, nil)
 		return

@@ -222,3 +222,72 @@ func TestDefect1StageClosePanics(t *testing.T) {
 		assert.Assert(t, is.Contains(log.String(), "close boom"))
 	})
 }
+
+// Defect 4 of issue 15: a generator resumed from inside itself (it pushes
+// into the Callback it is consuming, which runs the flow again, inside
+// it). The original's inner run meets Python's ValueError "generator
+// already executing", which the trap catches: the Deferred fires with
+// [ValueError] (testdata of flow edges/gen.resumedFromInside).
+func TestDefect4GeneratorResumedFromInside(t *testing.T) {
+	gen := func(cb *flow.CallbackStage, held ...flow.Stage) flow.Generator {
+		return func(yield func(any) bool) error {
+			for _, s := range held {
+				if !yield(s) {
+					return nil
+				}
+			}
+			if !yield(cb) {
+				return nil
+			}
+			cb.Result(2)
+			yield("after")
+			return nil
+		}
+	}
+	t.Run("trapped", func(t *testing.T) {
+		clock := reactor.NewClock()
+		cb := flow.Callback()
+		d := flow.DeferredOn(clock, gen(cb), twisted.ValueError)
+		cb.Result(1)
+		assert.Assert(t, d.Called())
+		assert.Equal(t, repr(d.Result()), "[<type 'exceptions.ValueError'>]")
+		noCallsLeft(t, clock)
+	})
+	t.Run("not trapped", func(t *testing.T) {
+		clock := reactor.NewClock()
+		cb := flow.Callback()
+		d := flow.DeferredOn(clock, gen(cb))
+		cb.Result(1)
+		f := deferredFailure(t, d)
+		assert.Equal(t, f.Type, twisted.ValueError)
+		assert.Equal(t, f.GetErrorMessage(), "generator already executing")
+	})
+	// Block(s).Next() inside s's own generator: the inner Next fails with
+	// the ValueError, which stops s; the generator raises it, but the
+	// outer Block finds s stopped. The original gives [] too.
+	t.Run("Block", func(t *testing.T) {
+		var s flow.Stage
+		var inner error
+		s = flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+			_, inner = flow.Block(s).Next()
+			return inner
+		}))
+		out, err := flow.Block(s).List()
+		assert.NilError(t, err)
+		assert.Equal(t, len(out), 0)
+		assert.Equal(t, twisted.ClassOf(inner), twisted.ValueError, "%v", inner)
+	})
+	// The flow ends inside the inner run, while the outer one is still in
+	// the generator: it is closed once that returns, and a panic in closing
+	// it, the Deferred having fired, is logged as an unhandled error.
+	t.Run("closing fails after", func(t *testing.T) {
+		r, log := protoLog()
+		cb := flow.Callback()
+		bc := &badClose{}
+		d := flow.DeferredOn(r, gen(cb, bc), twisted.ValueError)
+		cb.Result(1)
+		assert.Equal(t, repr(d.Result()), "[<type 'exceptions.ValueError'>]")
+		assert.Equal(t, bc.closed, 1)
+		assert.Assert(t, is.Contains(log.String(), "close boom"), "the close panic was lost")
+	})
+}
