@@ -52,10 +52,26 @@ type IProtocol interface {
 }
 
 // MakeConnection connects p to transport and calls p.ConnectionMade: what
-// Twisted's protocol.makeConnection(transport) does.
+// Twisted's protocol.makeConnection(transport) does. If p embeds a base
+// protocol that calls its embedder's methods (a Base, such as
+// basic.LineReceiver), MakeConnection first tells it that p embeds it.
 func MakeConnection(p IProtocol, transport ITransport) {
+	if b, ok := p.(Base); ok {
+		b.SetSelf(p)
+	}
 	p.MakeConnection(transport)
 	p.ConnectionMade()
+}
+
+// A Base is a protocol meant to be embedded whose methods call methods the
+// embedding protocol overrides, as Python's base classes call self's:
+// basic.LineReceiver's DataReceived calls the LineReceived of the
+// protocol that embeds it. Go's embedding gives the base no such self:
+// SetSelf does. MakeConnection calls it with the protocol it connects, so
+// that a Base needs no other setup; call it yourself to use a protocol
+// that is not connected.
+type Base interface {
+	SetSelf(self IProtocol)
 }
 
 // IFactory builds protocols (twisted.internet.interfaces.IProtocolFactory).

@@ -439,6 +439,10 @@ func (t *tcpConn) LoseConnection() {
 	t.wakeWriter()
 }
 
+// IsDisconnecting reports whether LoseConnection has been called
+// (Twisted's transport.disconnecting), as basic.LineReceiver checks it.
+func (t *tcpConn) IsDisconnecting() bool { return t.disconnecting }
+
 // AbortConnection closes the connection at once, dropping the data not
 // yet sent and resetting the connection (SO_LINGER 0). The protocol gets
 // ConnectionLost with a ConnectionAborted failure on the reactor's next

@@ -21,9 +21,10 @@ func (Address) String() string { return "loopback" }
 // transport is one side's end of a loopback connection (Twisted's
 // _LoopbackTransport): a protocol.ITransport and protocol.IConsumer.
 type transport struct {
-	q         *queue
-	producer  protocol.IProducer
-	streaming bool
+	q             *queue
+	disconnecting bool
+	producer      protocol.IProducer
+	streaming     bool
 }
 
 var (
@@ -39,9 +40,14 @@ func (t *transport) WriteSequence(data [][]byte) { t.q.put(bytes.Join(data, nil)
 
 // LoseConnection disconnects once what is queued has been delivered.
 func (t *transport) LoseConnection() {
+	t.disconnecting = true
 	t.q.disconnect = true
 	t.q.put(nil)
 }
+
+// IsDisconnecting reports whether LoseConnection has been called
+// (Twisted's transport.disconnecting).
+func (t *transport) IsDisconnecting() bool { return t.disconnecting }
 
 // AbortConnection is LoseConnection, as in Twisted's loopback: the
 // queued data is still delivered and both sides get ConnectionDone.

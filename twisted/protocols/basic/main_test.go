@@ -1,0 +1,9 @@
+package basic
+
+import (
+	"testing"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+)
+
+func TestMain(m *testing.M) { leakcheck.Main(m) }

@@ -1,0 +1,55 @@
+package protohelpers
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+func TestMain(m *testing.M) { leakcheck.Main(m) }
+
+type producer struct{}
+
+func (producer) StopProducing() {}
+
+func TestStringTransport(t *testing.T) {
+	var tr StringTransport
+	tr.Write([]byte("a"))
+	tr.WriteSequence([][]byte{[]byte("b"), []byte("c")})
+	v := tr.Value()
+	v[0] = 'X' // Value is a copy
+	if got := string(tr.Value()); got != "abc" {
+		t.Fatal(got)
+	}
+	tr.Clear()
+	if len(tr.Value()) != 0 || tr.GetPeer() != Address || tr.IsDisconnecting() {
+		t.Fatal("not cleared")
+	}
+	tr.RegisterProducer(producer{}, true)
+	mustPanic(t, twisted.RuntimeError, func() { tr.RegisterProducer(producer{}, false) })
+	tr.UnregisterProducer()
+	mustPanic(t, twisted.RuntimeError, tr.UnregisterProducer)
+	tr.PauseProducing()
+	if tr.ProducerState != Paused {
+		t.Fatal(tr.ProducerState)
+	}
+	tr.StopProducing()
+	mustPanic(t, twisted.RuntimeError, tr.ResumeProducing)
+	tr.AbortConnection()
+	if !tr.Aborted || !tr.IsDisconnecting() {
+		t.Fatal("not aborted")
+	}
+}
+
+func mustPanic(t *testing.T, class *twisted.Class, f func()) {
+	t.Helper()
+	defer func() {
+		t.Helper()
+		if err, _ := recover().(error); !errors.Is(err, class) {
+			t.Fatalf("recovered %v, want %s", err, class.Name())
+		}
+	}()
+	f()
+}
