@@ -93,6 +93,8 @@ func (r *Reactor) ExitSignal() os.Signal {
 // signalName is Python's name for sig: SIGINT, SIGTERM.
 func signalName(sig os.Signal) string {
 	switch sig {
+	case nil:
+		return "None"
 	case os.Interrupt:
 		return "SIGINT"
 	case syscall.SIGTERM:

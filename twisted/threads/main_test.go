@@ -1,0 +1,9 @@
+package threads
+
+import (
+	"testing"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+)
+
+func TestMain(m *testing.M) { leakcheck.Main(m) }
