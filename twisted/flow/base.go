@@ -62,6 +62,11 @@ type CallLater interface {
 }
 
 // CooperateInstruction is the instruction made by Cooperate.
+//
+// A type that embeds *CooperateInstruction (or CooperateInstruction) is a
+// Cooperate too, as a subclass of Python's flow.Cooperate is: the
+// controllers pause the flow for its Timeout, on their own reactor (Block
+// by sleeping); its CallLater method is only what other code calls.
 type CooperateInstruction struct {
 	BaseInstruction
 	// Timeout is the pause asked for, in seconds.
@@ -92,6 +97,9 @@ func Cooperate(timeout float64) *CooperateInstruction {
 func (c *CooperateInstruction) CallLater(callable func()) {
 	reactor.Default().CallLater(c.Timeout, callable)
 }
+
+// cooperation makes c, and every type that embeds it, a cooperation.
+func (c *CooperateInstruction) cooperation() *CooperateInstruction { return c }
 
 // PyRepr prints the instruction as Python 2 prints a Cooperate instance.
 func (c *CooperateInstruction) PyRepr() string {

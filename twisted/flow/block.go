@@ -136,8 +136,10 @@ func (b *BlockStage) run() error {
 // Concurrent made of Cooperates only. ok is false for anything else.
 func cooperateTimeout(inst Instruction) (timeout float64, ok bool) {
 	switch i := inst.(type) {
-	case *CooperateInstruction:
-		return i.Timeout, true
+	case cooperation:
+		if c := i.cooperation(); c != nil {
+			return c.Timeout, true
+		}
 	case *ConcurrentInstruction:
 		for n, in := range i.Inst {
 			t, ok := cooperateTimeout(in)

@@ -2,7 +2,6 @@ package flow
 
 import (
 	"context"
-	"slices"
 	"sync"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -48,7 +47,8 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		clock = reactor.Default()
 	}
 	_, held := stage.(Stage) // a stage the caller holds, and may look into
-	r := &runner{clock: clock, stage: Wrap(stage, trap...)}
+	r := &runner{}
+	r.clock, r.stage = clock, Wrap(stage, trap...)
 	switch s := r.stage.(type) {
 	case *iterStage:
 		if g, ok := s.it.(*genIter); ok && g.fresh() && !s.ready() {
@@ -73,13 +73,13 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		r.results.given = true
 		s.into = &r.results.cur
 	}
-	r.resume = r.execute
+	r.step, r.fail, r.cancel = r.execute, r.failed, r.cancelled
 	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) {
 		if f := r.finish(); f != nil {
 			logUnhandled(loggerOf(r.clock), f) // the Deferred fails with CancelledError
 		}
 	})
-	r.execute()
+	r.start()
 	return r.d
 }
 
@@ -103,49 +103,25 @@ func DeferredContext(ctx context.Context, r *reactor.Reactor, stage any, trap ..
 	})
 }
 
-// runner is the Deferred controller's state.
+// runner is the Deferred controller's state: its scheduler, the
+// Deferred and the results.
 type runner struct {
-	clock   reactor.IReactorTime
-	stage   Stage
+	scheduler
 	d       *deferred.Deferred
-	resume  func()
-	wake    func() // woken, made once
 	results resultList
-	// timers are the Cooperate wake-ups pending, waits the Deferreds the
-	// flow waits on: each is registered once, however often the flow
-	// yields it.
-	timers []*reactor.DelayedCall
-	waits  []*deferred.Deferred
-	done   bool
-	// inYield counts the calls of the stage's Yield under way (a
-	// Deferred the flow waits on, fired from inside the flow, runs an
-	// execute within another); closeLater is set when the flow ended
-	// inside one, whose stages are still running: they are closed once
-	// the last returns.
-	inYield    int
-	closeLater bool
 }
 
 // execute runs the flow until it suspends or ends (Deferred._execute).
-// Every wake-up calls it; once the flow has ended it does nothing.
+// Every wake-up calls it, through the scheduler's run.
 //
 // A panic out of the flow (a stage of the user's own, a CallLater that
 // rejects its delay) fails the Deferred, where the original's exception
 // escapes into the reactor and its Deferred never fires.
 func (r *runner) execute() {
-	if r.done {
-		return
-	}
-	yielding := false
-	defer func() { r.leave(yielding, recover()) }()
 	cmd := r.stage
 	st := cmd.State()
 	for {
-		r.inYield++
-		yielding = true
-		inst := cmd.Yield()
-		yielding = false
-		r.inYield--
+		inst := r.yield()
 		if r.done {
 			// Cancelled from inside the flow: the Deferred has failed.
 			return
@@ -168,15 +144,40 @@ func (r *runner) execute() {
 			return
 		}
 		if inst != nil {
-			if cl, ok := inst.(CallLater); ok {
-				r.callLater(cl)
-				return
+			if _, err := r.suspend(inst); err != nil {
+				r.end(twisted.NewFailure(err))
 			}
-			r.end(twisted.NewFailure(unsupported(inst)))
 			return
 		}
 	}
 }
+
+// failed ends the flow with f (a panic out of the flow).
+func (r *runner) failed(f *twisted.Failure) { r.end(f) }
+
+// end finishes the flow and fires the Deferred with res, or errbacks it
+// when res is a *twisted.Failure. A panic in closing the flow's stages
+// takes the place of a result; after a failure it is logged as an
+// unhandled error on the clock's Logger.
+func (r *runner) end(res any) {
+	cf := r.finish()
+	if f, ok := res.(*twisted.Failure); ok {
+		r.d.Errback(f)
+		if cf != nil {
+			logUnhandled(loggerOf(r.clock), cf)
+		}
+		return
+	}
+	if cf != nil {
+		r.d.Errback(cf)
+		return
+	}
+	r.d.Callback(res)
+}
+
+// cancelled ends the flow as the reactor shuts down: its Deferred is
+// cancelled.
+func (r *runner) cancelled() { r.d.Cancel() }
 
 // A resultList is the Deferred controller's list of results. It fills
 // chunks of at most chunkMax items and copies them into one list of the
@@ -254,114 +255,4 @@ func (l *resultList) list() []any {
 	}
 	l.full, l.cur = nil, nil
 	return out
-}
-
-// callLater registers the wake-ups that inst asks for.
-func (r *runner) callLater(inst CallLater) {
-	switch i := inst.(type) {
-	case *CooperateInstruction:
-		r.after(i.Timeout)
-	case *ConcurrentInstruction:
-		for _, in := range i.Inst {
-			r.callLater(in)
-		}
-	case *deferredInstruction:
-		r.wait(i.d)
-	default:
-		inst.CallLater(r.resume)
-	}
-}
-
-// after resumes the flow delay seconds from now.
-func (r *runner) after(delay float64) {
-	if r.wake == nil {
-		r.wake = r.woken
-	}
-	r.timers = append(r.timers, r.clock.CallLater(delay, r.wake))
-}
-
-// woken is a Cooperate's wake-up: the call that runs it is no longer
-// active (its called is set before it runs), and it is dropped from the
-// pending list with any other that is not, which spares after a closure
-// per wake-up that would know its call.
-func (r *runner) woken() {
-	r.timers = slices.DeleteFunc(r.timers, func(c *reactor.DelayedCall) bool { return !c.Active() })
-	r.execute()
-}
-
-// wait resumes the flow when d fires, leaving d's result as it is.
-func (r *runner) wait(d *deferred.Deferred) {
-	if slices.Contains(r.waits, d) {
-		return
-	}
-	r.waits = append(r.waits, d)
-	d.AddBoth(func(res any) (any, error) {
-		if i := slices.Index(r.waits, d); i >= 0 {
-			r.waits = slices.Delete(r.waits, i, i+1)
-		}
-		r.execute()
-		return res, nil
-	})
-}
-
-// leave is execute's deferred end, given whether it was inside the
-// stage's Yield and what it recovered: a panic out of the flow fails it
-// (after a cancellation, it has nowhere to go: it is dropped, as a late
-// result is), and the stages are closed once no Yield is running them.
-func (r *runner) leave(yielding bool, v any) {
-	if yielding {
-		r.inYield--
-	}
-	if v != nil && !r.done {
-		r.end(twisted.FailureFromPanic(v))
-	}
-	if r.inYield == 0 && r.closeLater {
-		r.closeLater = false
-		if f := closeStage(r.stage); f != nil {
-			logUnhandled(loggerOf(r.clock), f) // the Deferred has fired
-		}
-	}
-}
-
-// end finishes the flow and fires the Deferred with res, or errbacks it
-// when res is a *twisted.Failure. A panic in closing the flow's stages
-// takes the place of a result; after a failure it is logged as an
-// unhandled error on the clock's Logger.
-func (r *runner) end(res any) {
-	cf := r.finish()
-	if f, ok := res.(*twisted.Failure); ok {
-		r.d.Errback(f)
-		if cf != nil {
-			logUnhandled(loggerOf(r.clock), cf)
-		}
-		return
-	}
-	if cf != nil {
-		r.d.Errback(cf)
-		return
-	}
-	r.d.Callback(res)
-}
-
-// finish ends the flow: pending wake-ups are cancelled and the stages
-// closed; if the flow is running (the Deferred was cancelled from inside
-// it), once it returns: a generator cannot be closed from its own
-// coroutine. It returns the failure of a panic in closing the stages.
-func (r *runner) finish() *twisted.Failure {
-	if r.done {
-		return nil
-	}
-	r.done = true
-	for _, c := range r.timers {
-		if c != nil && c.Active() {
-			c.Cancel()
-		}
-	}
-	r.timers = nil
-	r.waits = nil
-	if r.inYield > 0 {
-		r.closeLater = true
-		return nil
-	}
-	return closeStage(r.stage)
 }

@@ -7,7 +7,6 @@ import (
 	"unsafe"
 
 	"github.com/twistedflow/twistedflow/twisted"
-	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
@@ -69,12 +68,7 @@ type Protocol struct {
 	// Its Logger (if it is a *reactor.Reactor) logs the flow's failure.
 	Reactor reactor.IReactorTime
 
-	cmd      Stage
-	timers   []*reactor.DelayedCall
-	waits    []*deferred.Deferred
-	done     bool
-	yielding bool // inside cmd.Yield: a wake-up then sets again
-	again    bool
+	sched *scheduler
 }
 
 // A ProtocolOption is an option of MakeProtocol: Trap or
@@ -165,8 +159,13 @@ func NewProtocol(options ...ProtocolOption) *Protocol {
 // ConnectionMade calls the Controller with the protocol and runs the flow
 // it returns up to its first suspension.
 func (p *Protocol) ConnectionMade() {
-	p.cmd = Wrap(p.callController())
-	p.execute()
+	clock := p.Reactor
+	if clock == nil {
+		clock = reactor.Default()
+	}
+	p.sched = &scheduler{clock: clock, stage: Wrap(p.callController()), queue: true}
+	p.sched.step, p.sched.fail, p.sched.cancel = p.execute, p.fail, p.ended
+	p.sched.start()
 }
 
 // DataReceived gives data to the flow, as one string result of the stage
@@ -190,7 +189,14 @@ func (p *Protocol) ConnectionLost(reason *twisted.Failure) {
 	} else {
 		p.Errback(reason)
 	}
-	p.execute()
+	p.resume()
+}
+
+// resume runs the flow when something it may wait on arrives.
+func (p *Protocol) resume() {
+	if p.sched != nil {
+		p.sched.run()
+	}
 }
 
 // Write writes data, a string or a []byte, to the connection (the
@@ -243,51 +249,31 @@ func (p *Protocol) callController() (out any) {
 }
 
 // execute runs the flow until it suspends or ends (_Protocol._execute).
-// Every wake-up calls it; once the flow has ended it does nothing. A
-// panic out of the flow (a stage of the user's own, a CallLater that
-// rejects its delay) fails it, as a failure of the flow does: it does not
-// escape into the reactor.
+// Every wake-up calls it, through the scheduler's run: a wake-up from
+// inside the flow (a transport that delivers synchronously) makes the
+// running loop go round once more, where the original runs the flow
+// inside itself. A panic out of the flow (a stage of the user's own, a
+// CallLater that rejects its delay) fails it, as a failure of the flow
+// does: it does not escape into the reactor.
 func (p *Protocol) execute() {
-	if p.cmd == nil || p.done {
-		return
-	}
-	if p.yielding {
-		// A wake-up from inside the flow (a transport that delivers
-		// synchronously): the running loop goes round once more.
-		p.again = true
-		return
-	}
-	defer func() {
-		if v := recover(); v != nil {
-			p.yielding = false
-			if !p.done {
-				p.fail(twisted.FailureFromPanic(v))
-			}
-		}
-	}()
-	cmd := p.cmd
-	st := cmd.State()
-	for !p.done {
-		p.yielding, p.again = true, false
-		inst := cmd.Yield()
-		p.yielding = false
+	s := p.sched
+	st := s.stage.State()
+	for !s.done {
+		inst := s.yield()
 		if inst != nil {
-			cl, ok := inst.(CallLater)
-			if !ok {
-				p.fail(twisted.NewFailure(unsupported(inst)))
+			wait, err := s.suspend(inst)
+			if err != nil {
+				p.fail(twisted.NewFailure(err))
 				return
 			}
-			p.callLater(cl)
-			if p.again {
-				continue
+			if wait {
+				return
 			}
-			return
+			continue
 		}
 		// The original's order: the end, then a failure, then results.
 		if st.Stop {
-			if f := p.end(); f != nil {
-				logUnhandled(loggerOf(p.Reactor), f)
-			}
+			p.ended()
 			return
 		}
 		if st.Failure != nil {
@@ -311,68 +297,25 @@ func (p *Protocol) execute() {
 	}
 }
 
-// callLater registers the wake-ups that inst asks for.
-func (p *Protocol) callLater(inst CallLater) {
-	switch i := inst.(type) {
-	case *CooperateInstruction:
-		p.after(i.Timeout)
-	case *ConcurrentInstruction:
-		for _, in := range i.Inst {
-			p.callLater(in)
-		}
-	case *deferredInstruction:
-		p.wait(i.d)
-	default:
-		inst.CallLater(p.execute)
-	}
-}
-
-// after resumes the flow delay seconds from now.
-func (p *Protocol) after(delay float64) {
-	r := p.Reactor
-	if r == nil {
-		r = reactor.Default()
-	}
-	var call *reactor.DelayedCall
-	call = r.CallLater(delay, func() {
-		if i := slices.Index(p.timers, call); i >= 0 {
-			p.timers = slices.Delete(p.timers, i, i+1)
-		}
-		p.execute()
-	})
-	p.timers = append(p.timers, call)
-}
-
-// wait resumes the flow when d fires, leaving d's result as it is.
-func (p *Protocol) wait(d *deferred.Deferred) {
-	if slices.Contains(p.waits, d) {
-		return
-	}
-	p.waits = append(p.waits, d)
-	d.AddBoth(func(res any) (any, error) {
-		if i := slices.Index(p.waits, d); i >= 0 {
-			p.waits = slices.Delete(p.waits, i, i+1)
-		}
-		p.execute()
-		return res, nil
-	})
-}
-
 // end closes the flow and then the connection; it returns the failure of
 // a panic in closing the flow, which does not keep the connection open.
 func (p *Protocol) end() *twisted.Failure {
-	p.done = true
-	for _, c := range p.timers {
-		if c.Active() {
-			c.Cancel()
-		}
+	if p.sched.done {
+		return nil
 	}
-	p.timers, p.waits = nil, nil
-	f := closeStage(p.cmd)
+	f := p.sched.finish()
 	if p.Connected {
 		p.Transport.LoseConnection()
 	}
 	return f
+}
+
+// ended ends the flow (at its end, or as the reactor shuts down), logging
+// a panic in closing it.
+func (p *Protocol) ended() {
+	if f := p.end(); f != nil {
+		logUnhandled(loggerOf(p.sched.clock), f)
+	}
 }
 
 // fail ends the flow with f: the connection is closed and f logged as an
@@ -380,7 +323,7 @@ func (p *Protocol) end() *twisted.Failure {
 // logs it); a panic in closing the flow is logged after it.
 func (p *Protocol) fail(f *twisted.Failure) {
 	cf := p.end()
-	logger := loggerOf(p.Reactor)
+	logger := loggerOf(p.sched.clock)
 	logUnhandled(logger, f)
 	if cf != nil {
 		logUnhandled(logger, cf)

@@ -1,0 +1,217 @@
+package flow
+
+import (
+	"slices"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// A scheduler wakes one flow for its controller (flow.Deferred's runner,
+// a flow Protocol): the one place that serves the CallLater instructions
+// a flow suspends on, on the controller's reactor, and that ends the
+// flow.
+//
+//   - A Cooperate (or a type embedding *CooperateInstruction) is a
+//     CallLater of the controller's clock, a Deferred a callback on it, a
+//     Threaded stage is bound to the controller's reactor (see bindThreads)
+//     and resumes the flow when its thread hands something over; any other
+//     CallLater is given the wake-up function.
+//   - Each wake-up is registered once, however often the flow yields it,
+//     and those pending are cancelled when the flow ends.
+//   - The flow's stages are closed when it ends, once no Yield of theirs
+//     is running: a generator cannot be closed from its own coroutine.
+//   - The flow is registered with its reactor while it runs, so that the
+//     reactor's shutdown ends it (see shutdown.go).
+//
+// The controller gives it its loop (step), which runs the flow until it
+// suspends or ends, calling yield for each Yield of the root stage and
+// suspend for each instruction; and what ends the flow from outside
+// (cancel: a panic out of the flow, the reactor's shutdown).
+type scheduler struct {
+	clock reactor.IReactorTime
+	stage Stage
+	step  func()
+	// fail ends the flow with a failure (a panic out of the flow); cancel
+	// ends it when the reactor shuts down.
+	fail   func(*twisted.Failure)
+	cancel func()
+	// queue makes a wake-up that arrives while the root stage's Yield
+	// runs (a transport delivering inside a write, a Callback pushed from
+	// inside the flow) set again, for the running loop to go round once
+	// more, instead of running the flow inside itself as the original's
+	// _execute does (flow.Deferred keeps the original's way).
+	queue bool
+	again bool
+
+	wake   func() // woken, made once
+	resume func() // run, made once
+	// timers are the Cooperate wake-ups pending, waits the Deferreds the
+	// flow waits on.
+	timers []*reactor.DelayedCall
+	waits  []*deferred.Deferred
+	done   bool
+	// inYield counts the Yields of the root stage under way (a wake-up
+	// from inside the flow runs a step within another); closeLater is set
+	// when the flow ended inside one: the stages are closed once the last
+	// returns.
+	inYield    int
+	closeLater bool
+	registered *openFlows
+}
+
+// init prepares s; start registers the flow with its reactor and runs it.
+func (s *scheduler) start() {
+	s.wake = s.woken
+	s.resume = s.run
+	s.registered = register(s.clock, s)
+	s.run()
+}
+
+// run runs the controller's step unless the flow has ended: every wake-up
+// calls it. A panic out of the flow (a stage of the user's own, a
+// CallLater that rejects its delay) fails the flow.
+func (s *scheduler) run() {
+	if s.done {
+		return
+	}
+	if s.inYield > 0 && s.queue {
+		s.again = true
+		return
+	}
+	depth := s.inYield
+	defer s.leave(depth)
+	s.step()
+}
+
+// leave is run's deferred end: it recovers a panic out of the flow and
+// closes the stages once no Yield is running them.
+func (s *scheduler) leave(depth int) {
+	s.inYield = depth // a panic out of Yield skipped its count
+	if v := recover(); v != nil && !s.done {
+		s.fail(twisted.FailureFromPanic(v))
+	}
+	if s.inYield == 0 && s.closeLater {
+		s.closeLater = false
+		if f := closeStage(s.stage); f != nil {
+			logUnhandled(loggerOf(s.clock), f) // the flow has its outcome already
+		}
+	}
+}
+
+// yield runs the root stage's Yield.
+func (s *scheduler) yield() Instruction {
+	s.inYield++
+	s.again = false
+	inst := s.stage.Yield()
+	s.inYield--
+	return inst
+}
+
+// suspend registers the wake-ups that inst asks for. It returns false if
+// the flow must go on at once (a wake-up arrived while it ran, and the
+// controller queues them), and an Unsupported error if inst is not a
+// CallLater or cannot be served.
+func (s *scheduler) suspend(inst Instruction) (wait bool, err error) {
+	if err := s.callLater(inst); err != nil {
+		return false, err
+	}
+	return !s.again, nil
+}
+
+// callLater registers the wake-ups that inst asks for.
+func (s *scheduler) callLater(inst Instruction) error {
+	switch i := inst.(type) {
+	case cooperation:
+		c := i.cooperation()
+		if c == nil { // a type embedding a nil *CooperateInstruction
+			return unsupported(inst)
+		}
+		s.after(c.Timeout)
+	case *ConcurrentInstruction:
+		for _, in := range i.Inst {
+			if err := s.callLater(in); err != nil {
+				return err
+			}
+		}
+	case *deferredInstruction:
+		s.wait(i.d)
+	case *ThreadedInstruction:
+		if err := i.stage.bindTo(s.clock); err != nil {
+			return err
+		}
+		if i.stage.ready() {
+			s.after(0) // as the original's immediate instruction
+		} else {
+			i.callable = s.resume
+		}
+	case CallLater:
+		i.CallLater(s.resume)
+	default:
+		return unsupported(inst)
+	}
+	return nil
+}
+
+// after resumes the flow delay seconds from now.
+func (s *scheduler) after(delay float64) {
+	s.timers = append(s.timers, s.clock.CallLater(delay, s.wake))
+}
+
+// woken is a Cooperate's wake-up: the call that runs it is no longer
+// active (its called is set before it runs), and it is dropped from the
+// pending list with any other that is not, which spares after a closure
+// per wake-up that would know its call.
+func (s *scheduler) woken() {
+	s.timers = slices.DeleteFunc(s.timers, func(c *reactor.DelayedCall) bool { return !c.Active() })
+	s.run()
+}
+
+// wait resumes the flow when d fires, leaving d's result as it is.
+func (s *scheduler) wait(d *deferred.Deferred) {
+	if slices.Contains(s.waits, d) {
+		return
+	}
+	s.waits = append(s.waits, d)
+	d.AddBoth(func(res any) (any, error) {
+		if i := slices.Index(s.waits, d); i >= 0 {
+			s.waits = slices.Delete(s.waits, i, i+1)
+		}
+		s.run()
+		return res, nil
+	})
+}
+
+// finish ends the flow: pending wake-ups are cancelled, the flow leaves
+// its reactor's registry, and the stages are closed; if a Yield is under
+// way (the flow was cancelled from inside itself), once it returns (and a
+// panic in closing them is then logged). It returns the failure of a
+// panic in closing the stages now.
+func (s *scheduler) finish() *twisted.Failure {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	for _, c := range s.timers {
+		if c.Active() {
+			_ = c.Cancel()
+		}
+	}
+	s.timers, s.waits = nil, nil
+	s.registered.remove(s)
+	if s.inYield > 0 {
+		s.closeLater = true
+		return nil
+	}
+	return closeStage(s.stage)
+}
+
+// shutdown ends the flow when its reactor shuts down.
+func (s *scheduler) shutdown() { s.cancel() }
+
+// A cooperation is a Cooperate: a *CooperateInstruction, or a type that
+// embeds one (Python's subclass of flow.Cooperate).
+type cooperation interface {
+	cooperation() *CooperateInstruction
+}
