@@ -163,7 +163,7 @@ func (p *Protocol) ConnectionMade() {
 	if clock == nil {
 		clock = reactor.Default()
 	}
-	p.sched = &scheduler{clock: clock, stage: Wrap(p.callController()), queue: true}
+	p.sched = &scheduler{clock: clock, stage: Wrap(p.callController()), queue: true, phase: afterShutdown}
 	p.sched.step, p.sched.fail, p.sched.cancel = p.execute, p.fail, p.ended
 	p.sched.start()
 }

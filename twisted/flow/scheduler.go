@@ -44,6 +44,8 @@ type scheduler struct {
 	// _execute does (flow.Deferred keeps the original's way).
 	queue bool
 	again bool
+	// phase is when the reactor's shutdown ends the flow.
+	phase shutdownPhase
 
 	wake   func() // woken, made once
 	resume func() // run, made once
@@ -65,7 +67,7 @@ type scheduler struct {
 func (s *scheduler) start() {
 	s.wake = s.woken
 	s.resume = s.run
-	s.registered = register(s.clock, s)
+	s.registered = register(s.clock, s, s.phase)
 	s.run()
 }
 

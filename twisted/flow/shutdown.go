@@ -8,7 +8,6 @@ import (
 	"weak"
 
 	"github.com/twistedflow/twistedflow/twisted"
-
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -18,28 +17,41 @@ import (
 // the reactor's shutdown ends them all, so that no goroutine of theirs
 // outlives Run:
 //
-//   - a flow.Deferred's Deferred is cancelled: its generators are closed
-//     (their yield returns false, their deferred calls run), its pending
-//     wake-ups are cancelled, and the Deferred fails with
-//     deferred.CancelledError (Twisted leaves it unfired as the process
-//     exits; a Go program goes on after Run);
-//   - a flow protocol's flow is closed in the same way, and its
-//     connection lost;
-//   - a Threaded stage's thread stops before its next item, and the
-//     context of an IterableContext source is cancelled.
+//   - before shutdown (while the reactor still runs), a flow.Deferred's
+//     Deferred is cancelled: its generators are closed (their yield
+//     returns false, their deferred calls run), its pending wake-ups are
+//     cancelled, and the Deferred fails with deferred.CancelledError
+//     (Twisted leaves it unfired as the process exits; a Go program goes
+//     on after Run);
+//   - before shutdown too, a Threaded stage's thread is asked to stop
+//     before its next item, and the context of an IterableContext source
+//     is cancelled, so that the reactor's wait for its threads ends;
+//   - a flow protocol sees its connection lost, as in Twisted, when the
+//     reactor tears the network down (during shutdown); after shutdown, a
+//     flow protocol still running (it was not reading its connection) is
+//     closed as a flow.Deferred is.
 //
 // A Clock has no shutdown: flows run on one are not registered.
 
 // A shutdowner is what a reactor's shutdown ends.
 type shutdowner interface{ shutdown() }
 
+// A shutdownPhase is when a shutdowner is ended: before the reactor's
+// shutdown, or after it.
+type shutdownPhase int
+
+const (
+	beforeShutdown shutdownPhase = iota
+	afterShutdown
+)
+
 // openFlows is the registry of one reactor: what runs on it and must end
-// when it shuts down.
+// when it shuts down, by phase.
 type openFlows struct {
 	mu   sync.Mutex
-	open map[shutdowner]uint64 // in the order registered
+	open [2]map[shutdowner]uint64 // in the order registered
 	seq  uint64
-	shut bool // the reactor has shut down: what starts now ends at once
+	shut [2]bool // the phase has run: what starts now ends at once
 }
 
 var (
@@ -62,34 +74,44 @@ func registryOf(clock any) *openFlows {
 	defer registriesMu.Unlock()
 	reg := registries[key]
 	if reg == nil {
-		reg = &openFlows{open: map[shutdowner]uint64{}}
+		reg = &openFlows{open: [2]map[shutdowner]uint64{{}, {}}}
 		registries[key] = reg
 		runtime.AddCleanup(r, func(key weak.Pointer[reactor.Reactor]) {
 			registriesMu.Lock()
 			delete(registries, key)
 			registriesMu.Unlock()
 		}, key)
-		hookShutdown(r, reg)
+		// Triggers run on the reactor's goroutine: the before-shutdown
+		// one while the reactor still runs, the after-shutdown one once
+		// the network is torn down and the threads have ended.
+		r.AddSystemEventTrigger("before", "shutdown", func() any {
+			reg.shutdown(r, beforeShutdown)
+			return nil
+		})
+		r.AddSystemEventTrigger("after", "shutdown", func() any {
+			reg.shutdown(r, afterShutdown)
+			return nil
+		})
 	}
 	return reg
 }
 
-// register adds f to clock's registry, and returns the registry (nil for
-// a clock without one). If the reactor has shut down already, f is not
-// added: it is ended at once.
-func register(clock any, f shutdowner) *openFlows {
+// register adds f to clock's registry, to be ended in phase, and returns
+// the registry (nil for a clock without one). If the phase has run
+// already, f is not added: it is ended at once.
+func register(clock any, f shutdowner, phase shutdownPhase) *openFlows {
 	reg := registryOf(clock)
 	if reg == nil {
 		return nil
 	}
 	reg.mu.Lock()
-	if reg.shut {
+	if reg.shut[phase] {
 		reg.mu.Unlock()
 		f.shutdown()
 		return nil
 	}
 	reg.seq++
-	reg.open[f] = reg.seq
+	reg.open[phase][f] = reg.seq
 	reg.mu.Unlock()
 	return reg
 }
@@ -100,25 +122,26 @@ func (reg *openFlows) remove(f shutdowner) {
 		return
 	}
 	reg.mu.Lock()
-	delete(reg.open, f)
+	delete(reg.open[beforeShutdown], f)
+	delete(reg.open[afterShutdown], f)
 	reg.mu.Unlock()
 }
 
-// shutdown ends everything registered, in the order registered, on r's
-// goroutine. A panic in one (a Close of the user's) is logged as an
-// unhandled error, and the others are still ended.
-func (reg *openFlows) shutdown(r *reactor.Reactor) {
+// shutdown ends everything registered for phase, in the order
+// registered, on r's goroutine. A panic in one (a Close of the user's) is
+// logged as an unhandled error, and the others are still ended.
+func (reg *openFlows) shutdown(r *reactor.Reactor, phase shutdownPhase) {
 	type entry struct {
 		f   shutdowner
 		seq uint64
 	}
 	reg.mu.Lock()
-	reg.shut = true
-	open := make([]entry, 0, len(reg.open))
-	for f, seq := range reg.open {
+	reg.shut[phase] = true
+	open := make([]entry, 0, len(reg.open[phase]))
+	for f, seq := range reg.open[phase] {
 		open = append(open, entry{f, seq})
 	}
-	clear(reg.open)
+	clear(reg.open[phase])
 	reg.mu.Unlock()
 	slices.SortFunc(open, func(a, b entry) int { return cmp.Compare(a.seq, b.seq) })
 	for _, e := range open {
@@ -134,14 +157,4 @@ func shutdownOne(r *reactor.Reactor, f shutdowner) {
 		}
 	}()
 	f.shutdown()
-}
-
-// hookShutdown makes r's shutdown end what reg holds: a before-shutdown
-// trigger, which runs while the reactor still runs and its connections are
-// open, before the reactor waits for its threads.
-func hookShutdown(r *reactor.Reactor, reg *openFlows) {
-	r.AddSystemEventTrigger("before", "shutdown", func() any {
-		reg.shutdown(r)
-		return nil
-	})
 }

@@ -157,7 +157,7 @@ func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *
 // begin binds the stage to r and starts its thread.
 func (t *ThreadedStage) begin(r reactor.IReactorThreads) {
 	t.r = r
-	t.registered = register(r, t)
+	t.registered = register(r, t, beforeShutdown)
 	if t.closed.Load() {
 		return // closed before it began, or r has shut down
 	}

@@ -52,10 +52,10 @@ func Resource(gen func(req *Request) Generator) *WebResource {
 }
 
 // ResourceOn returns a web resource which uses flow in its page
-// generation, running its flows on reactor r, a *reactor.Reactor. The
-// reactor must be running: a request waits for it to run, and a page in
-// progress when it stops never ends (its client gives up, or the server
-// is closed: close the server before stopping the reactor).
+// generation, running its flows on reactor r, a *reactor.Reactor. A
+// request waits for the reactor to run. When the reactor stops, the pages
+// in progress are cancelled (see below: a client that goes away), and a
+// request it will not run any more is answered "503 Service Unavailable".
 //
 // For each request, gen is called with the request, and the generator it
 // returns is run by the controller flow.DeferredOn(r, ...) on the
@@ -122,14 +122,32 @@ func (res *WebResource) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	rc := http.NewResponseController(w)
 	var spare []byte
 	headSent := false
+	var stopped <-chan struct{} // closed once the reactor has stopped
+	if d, ok := res.r.(interface{ Done() <-chan struct{} }); ok {
+		stopped = d.Done()
+	}
 	for {
+		reactorGone := false
 		select {
 		case <-pg.wake:
 		case <-hr.Context().Done():
 			res.abandon(pg)
 			return
+		case <-stopped:
+			// Its shutdown has ended every page it ran; this one it
+			// will never run, or its end is waiting to be taken.
+			reactorGone = true
+			stopped = nil
 		}
 		t := pg.take(spare)
+		if reactorGone && !t.done {
+			pg.abandon()
+			if !headSent {
+				http.Error(w, "503 Service Unavailable", http.StatusServiceUnavailable)
+				return
+			}
+			panic(http.ErrAbortHandler)
+		}
 		if t.failed && !t.started {
 			// Nothing written: the status can still say so.
 			http.Error(w, "500 Internal Server Error", http.StatusInternalServerError)

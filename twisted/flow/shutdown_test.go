@@ -1,0 +1,241 @@
+package flow_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"gotest.tools/v3/assert"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// Issue 16: the reactor's Stop closes what runs on it. After Run returns,
+// no goroutine of a flow is left, and each kind of flow has ended.
+
+// newStopReactor returns a reactor for these tests, without signal
+// handlers.
+func newStopReactor() *reactor.Reactor {
+	r := reactor.New()
+	r.NoSignalHandlers = true
+	return r
+}
+
+// outcomes records what Deferreds fire with.
+type outcomes struct{ got []any }
+
+func (o *outcomes) watch(d *deferred.Deferred) {
+	d.AddBoth(func(res any) (any, error) {
+		o.got = append(o.got, res)
+		return nil, nil
+	})
+}
+
+// allCancelled checks that n Deferreds failed with CancelledError.
+func (o *outcomes) allCancelled(t *testing.T, n int) {
+	t.Helper()
+	assert.Equal(t, len(o.got), n)
+	for _, res := range o.got {
+		f, ok := res.(*twisted.Failure)
+		assert.Assert(t, ok && f.Check(deferred.CancelledError) != nil, "fired with %s", repr(res))
+	}
+}
+
+// 100 flows suspended on Cooperate(10) when the reactor stops: each is
+// closed (its deferred calls run), its Deferred fails with
+// CancelledError, and Run returns without waiting for the Cooperates.
+func TestStopClosesSuspendedFlows(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	closed := 0
+	var o outcomes
+	r.CallWhenRunning(func() {
+		for i := range 100 {
+			o.watch(flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
+				defer func() { closed++ }()
+				for yield(i) && yield(flow.Cooperate(10)) {
+				}
+				return nil
+			})))
+		}
+		assert.NilError(t, r.Stop())
+	})
+	assert.NilError(t, r.Run())
+	assert.Equal(t, closed, 100)
+	o.allCancelled(t, 100)
+}
+
+// blockingSource hands one value over, then blocks until its context is
+// cancelled: a query waiting on its database.
+type blockingSource struct{ started func() }
+
+func (s blockingSource) IterContext(ctx context.Context) (flow.Iterator, error) {
+	return &blockingIter{ctx: ctx, started: s.started}, nil
+}
+
+type blockingIter struct {
+	ctx     context.Context
+	started func()
+	n       int
+}
+
+func (it *blockingIter) Next() (any, error) {
+	if it.n++; it.n == 1 {
+		return "hello\n", nil
+	}
+	it.started()
+	<-it.ctx.Done()
+	return nil, it.ctx.Err()
+}
+
+// 100 flow-protocol connections whose flows wait on Threaded sources
+// blocked in their thread when the reactor stops: the sources' contexts
+// are cancelled, the threads end, the connections are lost and the flows
+// closed; Run returns and nothing is left behind.
+func TestStopClosesFlowProtocolsOnThreadedSources(t *testing.T) {
+	leakcheck.Check(t)
+	const conns = 100
+	r := newStopReactor()
+	r.SuggestThreadPoolSize(conns)
+	blocked, closed, greeted := 0, 0, 0
+	server := func(conn *flow.Protocol) flow.Generator {
+		return func(yield func(any) bool) error {
+			defer func() { closed++ }()
+			src := flow.Threaded(blockingSource{started: func() {
+				r.CallFromThread(func() {
+					if blocked++; blocked == conns {
+						_ = r.Stop()
+					}
+				})
+			}})
+			for yield(src) {
+				v, err := src.Next()
+				if err != nil {
+					return err
+				}
+				if !yield(v) {
+					return nil
+				}
+			}
+			return nil
+		}
+	}
+	client := func(conn *flow.Protocol) flow.Generator {
+		return func(yield func(any) bool) error {
+			for yield(conn) {
+				if _, err := conn.Next(); err != nil {
+					return err
+				}
+				greeted++
+			}
+			return nil
+		}
+	}
+	port := listenFlow(t, r, server)
+	r.CallWhenRunning(func() {
+		for range conns {
+			r.ConnectTCP("127.0.0.1", port.GetHost().Port, &protocol.ClientFactory{
+				Factory: protocol.Factory{Protocol: flow.MakeProtocolOn(r, client)},
+			}, 30)
+		}
+	})
+	assert.NilError(t, r.Run())
+	assert.Equal(t, blocked, conns)
+	assert.Equal(t, closed, conns)
+}
+
+// endlessCount counts without end, as fast as it can.
+type endlessCount struct{ n atomic.Int64 }
+
+func (c *endlessCount) Next() (any, error) { return int(c.n.Add(1)), nil }
+
+// Stop while a flow reads an endless, fast Threaded source: Run returns,
+// the thread stops within one item of the flow's close (after at most a
+// bufferful ahead of the flow), and the flow's Deferred fails with
+// CancelledError.
+func TestStopEndsEndlessThreadedSource(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	src := &endlessCount{}
+	taken := 0
+	var o outcomes
+	r.CallWhenRunning(func() {
+		o.watch(flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
+			stage := flow.Threaded(src)
+			for yield(stage) {
+				if _, err := stage.Next(); err != nil {
+					return err
+				}
+				if taken++; taken == 5000 {
+					_ = r.Stop()
+				}
+			}
+			return nil
+		})))
+	})
+	assert.NilError(t, r.Run())
+	o.allCancelled(t, 1)
+	assert.Assert(t, src.n.Load() <= int64(taken)+1024+1, "the source made %d values, the flow took %d", src.n.Load(), taken)
+}
+
+// A web page whose flow is suspended when the reactor stops is cancelled:
+// its generator is closed, and the client sees the response cut short.
+func TestStopEndsWebPage(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	closed := make(chan struct{})
+	res := flow.ResourceOn(r, func(req *flow.Request) flow.Generator {
+		return func(yield func(any) bool) error {
+			defer close(closed)
+			req.WriteString("first\n")
+			for yield(flow.Cooperate(10)) {
+			}
+			return nil
+		}
+	})
+	srv := httptest.NewServer(res)
+	defer srv.Close()
+	ran := make(chan error, 1)
+	go func() { ran <- r.Run() }()
+	resp, err := srv.Client().Get(srv.URL)
+	assert.NilError(t, err)
+	defer resp.Body.Close()
+	page := bufio.NewReader(resp.Body)
+	assert.Equal(t, webReadLine(t, page), "first\n")
+	r.CallFromThread(func() { _ = r.Stop() })
+	assert.NilError(t, <-ran)
+	<-closed
+	_, err = io.ReadAll(page)
+	assert.Assert(t, err != nil, "the page was not cut short")
+}
+
+// A page requested while the reactor is stopping, or after, is refused
+// with 503 Service Unavailable instead of waiting for a reactor that will
+// not run it.
+func TestStopRefusesLatePage(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	res := flow.ResourceOn(r, func(req *flow.Request) flow.Generator {
+		return func(yield func(any) bool) error {
+			req.WriteString("never\n")
+			return nil
+		}
+	})
+	srv := httptest.NewServer(res)
+	defer srv.Close()
+	r.CallWhenRunning(func() { _ = r.Stop() })
+	assert.NilError(t, r.Run())
+	resp, err := srv.Client().Get(srv.URL)
+	assert.NilError(t, err)
+	defer resp.Body.Close()
+	assert.Equal(t, resp.StatusCode, http.StatusServiceUnavailable)
+}
