@@ -24,6 +24,8 @@ type BlockStage struct {
 	// sleeping is set during a call of Sleep: a panic in it is not the
 	// flow's failure, and goes on.
 	sleeping bool
+	// yielding is set while the flow's Yield runs (see cycle.go).
+	yielding bool
 }
 
 // Block is a controller which blocks on Cooperate instructions: it turns a
@@ -74,6 +76,7 @@ func (b *BlockStage) Next() (v any, err error) {
 			if p == nil {
 				return // runtime.Goexit goes on
 			}
+			b.yielding = false
 			if b.sleeping {
 				b.sleeping = false
 				panic(p) // Sleep is the caller's, not the flow's
@@ -119,7 +122,12 @@ func (b *BlockStage) run() error {
 				return err
 			}
 		}
+		if b.yielding {
+			panic(yieldCycle(b))
+		}
+		b.yielding = true
 		inst := b.stage.Yield()
+		b.yielding = false
 		if inst == nil {
 			return nil
 		}

@@ -76,6 +76,7 @@ func (c *ConcurrentStage) Yield() Instruction {
 	if c.ready() {
 		return nil
 	}
+	c.checkCycle(c)
 	var later []CallLater
 	var exit Stage
 	for len(c.stages) > 0 {
@@ -87,7 +88,7 @@ func (c *ConcurrentStage) Yield() Instruction {
 		}
 		curr := c.stages[0]
 		c.stages = append(c.stages[:0], c.stages[1:]...)
-		inst := curr.Yield()
+		inst := c.yieldOf(curr)
 		st := curr.State()
 		if len(st.Results) > 0 {
 			c.Results = append(c.Results, curr)

@@ -88,13 +88,14 @@ func (m *MapStage) Yield() Instruction {
 	if m.ready() {
 		return nil
 	}
+	m.checkCycle(m)
 	if m.index == 0 {
 		m.curr = m.curr[:0]
 		m.done = true
 	}
 	for m.index < len(m.stages) {
 		curr := m.stages[m.index]
-		if inst := curr.Yield(); inst != nil {
+		if inst := m.yieldOf(curr); inst != nil {
 			return inst
 		}
 		st := curr.State()

@@ -60,9 +60,12 @@ func (p *Pipe) Yield() Instruction {
 		p.setFailure(twisted.RuntimeError.New("Pipe.Init was not called"))
 		return nil
 	}
+	if p.yielding {
+		panic(yieldCycle(p.self()))
+	}
 	for !p.ready() {
 		source := p.source
-		if inst := source.Yield(); inst != nil {
+		if inst := p.yieldOf(source); inst != nil {
 			return inst
 		}
 		st := source.State()

@@ -333,13 +333,31 @@ func (s *iterStage) pushInstruction(r *pushRun, inst Instruction) bool {
 	}
 	s.hold(x)
 	for {
-		if inst = x.Yield(); inst == nil {
-			return true
+		if inst = s.pushYield(r, x); inst == nil {
+			return r.abort == nil
 		}
 		if !r.serve(inst) {
 			return false
 		}
 	}
+}
+
+// pushYield runs x's Yield for s, as its Yield does in pull mode (see
+// cycle.go); a panic in it ends the run, as it ends Block.Next.
+func (s *iterStage) pushYield(r *pushRun, x Stage) (inst Instruction) {
+	returned := false
+	defer func() {
+		s.next, s.yielding = nil, false
+		if !returned {
+			if p := recover(); p != nil {
+				inst, r.abort = nil, twisted.FailureFromPanic(p)
+			}
+		}
+	}()
+	s.next, s.yielding = x, true
+	inst = x.Yield()
+	returned = true
+	return inst
 }
 
 func (m *MapStage) push(r *pushRun, emit emitFunc) {

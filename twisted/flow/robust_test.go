@@ -291,3 +291,164 @@ func TestDefect4GeneratorResumedFromInside(t *testing.T) {
 		assert.Assert(t, is.Contains(log.String(), "close boom"), "the close panic was lost")
 	})
 }
+
+// selfish is a user stage that consumes the stage in inner, which can be
+// set after it is made: a cycle through a stage of the user's own.
+type selfish struct {
+	flow.Base
+	inner flow.Stage
+}
+
+func (s *selfish) Yield() flow.Instruction {
+	inst := s.inner.Yield()
+	st := s.inner.State()
+	s.Results, st.Results = append(s.Results, st.Results...), nil
+	s.Stop, s.Failure = st.Stop, st.Failure
+	return inst
+}
+
+// cycleCases are flows in which a stage is yielded from inside itself,
+// through every kind of stage that runs the Yield of another: each
+// returns the flow and whether its generators were closed.
+func cycleCases() map[string]func() (flow.Stage, func() bool) {
+	// selfGen returns a generator's stage that yields what around makes
+	// of the stage itself; closed tells whether the generator was closed.
+	selfGen := func(around func(self flow.Stage) any) (flow.Stage, func() bool) {
+		closed := false
+		var st flow.Stage
+		st = flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+			defer func() { closed = true }()
+			_ = yield("before") && yield(around(st)) && yield("after")
+			return nil
+		}))
+		return st, func() bool { return closed }
+	}
+	id := func(args ...any) (any, error) { return args[0], nil }
+	keep := func(any) (bool, error) { return true, nil }
+	return map[string]func() (flow.Stage, func() bool){
+		"itself": func() (flow.Stage, func() bool) {
+			return selfGen(func(self flow.Stage) any { return self })
+		},
+		"a yields b yields a": func() (flow.Stage, func() bool) {
+			var b flow.Stage
+			a, closed := selfGen(func(flow.Stage) any { return b })
+			b = flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+				yield(a)
+				return nil
+			}))
+			return a, closed
+		},
+		"an iterator": func() (flow.Stage, func() bool) {
+			var st flow.Stage
+			n := 0
+			st = flow.Wrap(iteratorOf(func() (any, error) {
+				if n++; n == 2 {
+					return st, nil
+				}
+				return "one", nil
+			}))
+			return st, func() bool { return true }
+		},
+		"Map": func() (flow.Stage, func() bool) { return selfGen(func(s flow.Stage) any { return flow.Map(id, s) }) },
+		"Zip": func() (flow.Stage, func() bool) {
+			return selfGen(func(s flow.Stage) any { return flow.Zip([]any{1}, s) })
+		},
+		"Filter": func() (flow.Stage, func() bool) {
+			return selfGen(func(s flow.Stage) any { return flow.Filter(keep, s) })
+		},
+		"LineBreak": func() (flow.Stage, func() bool) {
+			return selfGen(func(s flow.Stage) any { return flow.LineBreak(s, flow.LineBreakOptions{}) })
+		},
+		"Merge": func() (flow.Stage, func() bool) {
+			return selfGen(func(s flow.Stage) any { return flow.Merge(s, []any{1}) })
+		},
+		"Concurrent": func() (flow.Stage, func() bool) { return selfGen(func(s flow.Stage) any { return flow.Concurrent(s) }) },
+		"Block":      func() (flow.Stage, func() bool) { return selfGen(func(s flow.Stage) any { return flow.Block(s) }) },
+		"a stage of the user's own": func() (flow.Stage, func() bool) {
+			u := &selfish{}
+			u.inner = flow.Map(id, u)
+			return u, func() bool { return true }
+		},
+		"a Block of a stage of the user's own": func() (flow.Stage, func() bool) {
+			u := &selfish{}
+			u.inner = flow.Block(u)
+			return u, func() bool { return true }
+		},
+	}
+}
+
+// iteratorOf is an Iterator whose Next is f.
+type iteratorOf func() (any, error)
+
+func (f iteratorOf) Next() (any, error) { return f() }
+
+// assertCycle checks that err is the RecursionError of a cycle of stages.
+func assertCycle(t *testing.T, err error) {
+	t.Helper()
+	assert.Assert(t, err != nil, "no failure")
+	f := twisted.NewFailure(err)
+	assert.Equal(t, f.Type, twisted.RecursionError, "%v", err)
+	assert.Assert(t, f.Check(twisted.RuntimeError) != nil, "a RecursionError is a RuntimeError")
+	assert.Assert(t, is.Contains(f.GetErrorMessage(), "maximum recursion depth exceeded: a cycle of stages, "))
+}
+
+// Defect 2 of issue 15: a generator that yields its own stage overflowed
+// the stack (a fatal error) under flow.Deferred and Block. Every path on
+// which a stage runs another's Yield, given a cycle, fails the flow with
+// a RecursionError (the original raises RuntimeError 'maximum recursion
+// depth exceeded' out of the flow), and the process goes on.
+func TestDefect2GeneratorYieldsItsOwnStage(t *testing.T) {
+	for name, make := range cycleCases() {
+		t.Run(name+" under Block.Next", func(t *testing.T) {
+			st, closed := make()
+			b := flow.Block(st)
+			var err error
+			for err == nil {
+				_, err = b.Next()
+			}
+			assertCycle(t, err)
+			assert.Assert(t, closed(), "the generator was not closed")
+		})
+		t.Run(name+" under Block.List", func(t *testing.T) {
+			st, closed := make()
+			_, err := flow.Block(st).List()
+			assertCycle(t, err)
+			assert.Assert(t, closed(), "the generator was not closed")
+		})
+		t.Run(name+" under Block.All of a Map", func(t *testing.T) {
+			st, closed := make()
+			_, err := flow.Block(flow.Map(nil, st)).List() // push mode where it applies
+			assertCycle(t, err)
+			assert.Assert(t, closed(), "the generator was not closed")
+		})
+		t.Run(name+" under Deferred", func(t *testing.T) {
+			clock := reactor.NewClock()
+			st, closed := make()
+			d := flow.DeferredOn(clock, st)
+			assertCycle(t, deferredFailure(t, d))
+			assert.Assert(t, closed(), "the generator was not closed")
+		})
+		t.Run(name+" under a Protocol", func(t *testing.T) {
+			r, log := protoLog()
+			st, closed := make()
+			p := flow.MakeProtocolOn(r, func(*flow.Protocol) any { return st })()
+			tr := connect(p)
+			assert.Assert(t, tr.lost, "the connection is left open")
+			assert.Assert(t, is.Contains(log.String(), "RecursionError"))
+			assert.Assert(t, closed(), "the generator was not closed")
+		})
+	}
+}
+
+// The failure names the stages of the cycle.
+func TestYieldCycleNamesTheCycle(t *testing.T) {
+	var a, b flow.Stage
+	a = flow.Wrap(flow.Generator(func(yield func(any) bool) error { yield(b); return nil }))
+	b = flow.Wrap(flow.Generator(func(yield func(any) bool) error { yield(a); return nil }))
+	_, err := flow.Block(a).Next()
+	msg := twisted.NewFailure(err).GetErrorMessage()
+	want := "maximum recursion depth exceeded: a cycle of stages, " +
+		repr(a) + " yields " + repr(b) + " yields " + repr(a)
+	assert.Equal(t, msg, want)
+	assert.Assert(t, strings.HasPrefix(repr(a), "<twisted.flow.wrap._Iterable instance at 0x"))
+}

@@ -56,7 +56,12 @@ import (
 // asks the stage to produce, and returns nil once the stage has results,
 // has stopped or has failed, or else the instruction (a CallLater) that
 // must suspend the flow until the stage can make progress. Only the stage
-// or controller consuming a stage calls its Yield.
+// or controller consuming a stage calls its Yield. A stage yielded from
+// inside its own Yield (a generator that yields its own stage, a that
+// yields b that yields a) is a cycle, which the original recurses on until
+// Python's RuntimeError: the stages of this package that run another's
+// Yield detect it and raise twisted.RecursionError (a RuntimeError) naming
+// the cycle, which fails the flow.
 //
 // Close releases what the stage holds (suspended generators, threads,
 // the stages it consumes). A controller closes its flow when the flow ends,
@@ -106,6 +111,9 @@ type Base struct {
 	Chunked bool
 	// Trap lists the failure classes that Next returns as results.
 	Trap []*twisted.Class
+	// yielding is set while the stage runs the Yield of a stage it
+	// consumes (see cycle.go).
+	yielding bool
 }
 
 func (*Base) flowInstruction() {}

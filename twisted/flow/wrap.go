@@ -263,9 +263,10 @@ func (s *iterStage) Yield() Instruction {
 	if s.ready() {
 		return nil
 	}
+	s.checkCycle(s)
 	for {
 		if next := s.next; next != nil {
-			if inst := next.Yield(); inst != nil {
+			if inst := s.yieldOf(next); inst != nil {
 				return inst
 			}
 			s.next = nil
@@ -287,6 +288,13 @@ func (s *iterStage) Yield() Instruction {
 		case Stage:
 			s.hold(r)
 			s.next = r
+			if len(s.Results) > 0 {
+				// Values the controller took in a batch (see genIter)
+				// go up before the stage runs, as they would one by
+				// one: a stage that yields this one must find it
+				// without results, as in the pull protocol.
+				return nil
+			}
 			continue
 		case Instruction:
 			return r

@@ -36,3 +36,34 @@ func init() {
 			cb.Result(1)
 		})
 }
+
+func init() {
+	deviation("gen.yieldsItsOwnStage",
+		"A generator that yields its own stage (or a that yields b that yields a): the original recurses until "+
+			"Python raises RuntimeError('maximum recursion depth exceeded') out of the flow, and out of flow.Deferred's "+
+			"constructor (its Deferred never fires). Go's stack would overflow, a fatal error: the cycle is detected "+
+			"instead, and the flow fails with RecursionError (a RuntimeError) naming the stages of the cycle; "+
+			"flow.Deferred errbacks with it.",
+		func(e *edge) {
+			var st flow.Stage
+			selfish := func(yield func(any) bool) error {
+				_ = yield("before") && yield(st) && yield("after")
+				return nil
+			}
+			st = flow.Wrap(flow.Generator(selfish))
+			e.drain(e.block(st))
+			st = flow.Wrap(flow.Generator(selfish))
+			e.outcome(e.deferred(st))
+			var a, b flow.Stage
+			a = flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+				yield(b)
+				return nil
+			}))
+			b = flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+				yield(a)
+				return nil
+			}))
+			e.drain(e.block(a))
+			e.t.Print("the process goes on")
+		})
+}
