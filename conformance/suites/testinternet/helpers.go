@@ -1,6 +1,7 @@
 package testinternet
 
 import (
+	"errors"
 	"time"
 
 	"github.com/twistedflow/twistedflow/conformance"
@@ -10,8 +11,9 @@ import (
 )
 
 // The scenarios transcribe the tests of test_internet.py that exercise
-// callLater, DelayedCall and the reactor's thread calls: TimeTests,
-// DelayedTests, CallFromThreadStopsAndWakeUpTests and CallFromThreadTests.
+// callLater, DelayedCall, the reactor's thread calls and its system event
+// triggers: TimeTests, DelayedTests, CallFromThreadStopsAndWakeUpTests,
+// CallFromThreadTests, ThreePhaseEventTests and SystemEventTests.
 // Each test's `reactor` is the scenario's own Reactor (self.Reactor()),
 // which pyunit.Run runs while the test's Deferred is pending, as the
 // prelude's run() runs Python's global reactor.
@@ -68,3 +70,60 @@ func str(x interface{ String() string }) string { return x.String() }
 
 // timeTime is Python's time.time().
 func timeTime() float64 { return float64(time.Now().UnixNano()) / 1e9 }
+
+// TriggerID is reactor.TriggerID, for code where `reactor` names the
+// scenario's Reactor.
+type TriggerID = reactor.TriggerID
+
+// function stands for a Python function object that the test hands over
+// but never calls (ThreePhaseEventTests' self.trigger): a pointer, so that
+// it compares by identity as a function does, shown as <function>.
+type function struct{ f func(x any) any }
+
+// object is Python's object(): compared by identity, shown as <object>.
+type object struct{ _ byte }
+
+// raise is Python's propagation of an exception: a call that returns an
+// error where the Python raises panics with it.
+func raise(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// shownWarnings are the warnings warn has seen since assertWarns began:
+// Go has no warnings module, so code under test returns a warning as an
+// error (a twisted.Warning), where the Python calls warnings.warn.
+var shownWarnings []error
+
+// warn is warnings.warn for an error returned by the code under test: a
+// Warning is recorded for assertWarns, any other error raised.
+func warn(err error) {
+	if err == nil {
+		return
+	}
+	if !errors.Is(err, twisted.Warning) {
+		panic(err)
+	}
+	shownWarnings = append(shownWarnings, err)
+}
+
+// assertWarns is trial's assertWarns as the prelude's stand-in prints it:
+// calling f emits a warning of category with message (the filename is not
+// checked: Go has none to give).
+func assertWarns(self *pyunit.TestCase, category *twisted.Class, message string, f func()) {
+	shownWarnings = nil
+	f()
+	var first any // None
+	ok := false
+	if len(shownWarnings) > 0 {
+		e := twisted.AsError(shownWarnings[0])
+		first = twisted.Str(e)
+		ok = e.Class == category && first == message
+	}
+	shownWarnings = nil
+	if !ok {
+		self.Fail("assertWarns " + pyunit.Show(category) + " " + pyunit.Show(first))
+	}
+	self.T().Print("assertWarns", pyunit.Show(category), pyunit.Show(first))
+}

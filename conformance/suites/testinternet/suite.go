@@ -1,4 +1,4 @@
-// Package testinternet holds the conformance scenarios transcribed from Twisted's src/twisted/test/test_internet.py (DelayedCall and callLater ordering).
+// Package testinternet holds the conformance scenarios transcribed from Twisted's src/twisted/test/test_internet.py (DelayedCall and callLater ordering, the thread calls, system event triggers).
 package testinternet
 
 import (

@@ -1,0 +1,95 @@
+# src/twisted/test/test_internet.py SystemEventTests.test_subsequentBeforeTriggerFiresPriorBeforeDeferred (Twisted 22.4)
+
+class SystemEventTests(TestCase):
+    """
+    Tests for the reactor's implementation of the C{fireSystemEvent},
+    C{addSystemEventTrigger}, and C{removeSystemEventTrigger} methods of the
+    L{IReactorCore} interface.
+
+    @ivar triggers: A list of the handles to triggers which have been added to
+        the reactor.
+    """
+
+    def setUp(self):
+        """
+        Create an empty list in which to store trigger handles.
+        """
+        self.triggers = []
+
+    def tearDown(self):
+        """
+        Remove all remaining triggers from the reactor.
+        """
+        while self.triggers:
+            trigger = self.triggers.pop()
+            try:
+                reactor.removeSystemEventTrigger(trigger)
+            except (ValueError, KeyError):
+                pass
+
+    def addTrigger(self, event, phase, func):
+        """
+        Add a trigger to the reactor and remember it in C{self.triggers}.
+        """
+        t = reactor.addSystemEventTrigger(event, phase, func)
+        self.triggers.append(t)
+        return t
+
+    def removeTrigger(self, trigger):
+        """
+        Remove a trigger by its handle from the reactor and from
+        C{self.triggers}.
+        """
+        reactor.removeSystemEventTrigger(trigger)
+        self.triggers.remove(trigger)
+
+    def _addSystemEventTriggerTest(self, phase):
+        eventType = "test"
+        events = []
+
+        def trigger():
+            events.append(None)
+
+        self.addTrigger(phase, eventType, trigger)
+        self.assertEqual(events, [])
+        reactor.fireSystemEvent(eventType)
+        self.assertEqual(events, [None])
+
+    def test_subsequentBeforeTriggerFiresPriorBeforeDeferred(self):
+        """
+        If a trigger added to the C{'before'} phase of an event calls back a
+        L{Deferred} returned by an earlier trigger in the C{'before'} phase of
+        the same event, the remaining C{'before'} triggers for that event
+        should be run and any further L{Deferred}s waited on before proceeding
+        to the C{'during'} events.
+        """
+        eventType = "test"
+        events = []
+        firstDeferred = Deferred()
+        secondDeferred = Deferred()
+
+        def firstBeforeTrigger():
+            return firstDeferred
+
+        def secondBeforeTrigger():
+            firstDeferred.callback(None)
+
+        def thirdBeforeTrigger():
+            events.append("before")
+            return secondDeferred
+
+        def duringTrigger():
+            events.append("during")
+
+        self.addTrigger("before", eventType, firstBeforeTrigger)
+        self.addTrigger("before", eventType, secondBeforeTrigger)
+        self.addTrigger("before", eventType, thirdBeforeTrigger)
+        self.addTrigger("during", eventType, duringTrigger)
+        self.assertEqual(events, [])
+        reactor.fireSystemEvent(eventType)
+        self.assertEqual(events, ["before"])
+        secondDeferred.callback(None)
+        self.assertEqual(events, ["before", "during"])
+
+
+run(SystemEventTests, 'test_subsequentBeforeTriggerFiresPriorBeforeDeferred')
