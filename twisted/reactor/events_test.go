@@ -219,3 +219,23 @@ func TestBeforeStartupDeferred(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// Work given to CallInThread before Run starts no goroutine until the
+// reactor runs (test_threads.py's StartupBehaviorTests, which a Python
+// child process checks), then runs.
+func TestCallInThreadWaitsForRun(t *testing.T) {
+	r := New()
+	r.NoSignalHandlers = true
+	ran := make(chan struct{})
+	r.CallInThread(func() { close(ran) })
+	r.q.Mu.Lock()
+	workers := r.pool.workers
+	r.q.Mu.Unlock()
+	if workers != 0 {
+		t.Fatalf("%d pool goroutines started before Run", workers)
+	}
+	r.CallWhenRunning(func() {
+		r.CallInThread(func() { <-ran; r.CallFromThread(func() { mustStop(t, r) }) })
+	})
+	run(t, r)
+}

@@ -13,4 +13,5 @@ import (
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testflow"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testinternet"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testtask"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/testthreads"
 )
