@@ -203,7 +203,7 @@ func (b *BlockStage) All() iter.Seq2[any, error] {
 				logUnhandled(nil, twisted.NewFailure(err))
 			}
 		}()
-		if !b.pulled && !b.closed && b.ctx == nil && !b.stage.State().Chunked && canPush(b.stage) {
+		if !b.pulled && !b.closed && b.ctx == nil && !b.stage.State().Chunked && pushable(b.stage) {
 			b.pulled = true
 			b.runPush(yield)
 			return

@@ -128,33 +128,83 @@ func (m *MapStage) Yield() Instruction {
 		m.Stop = true
 		return nil
 	}
-	var result any
-	if m.Func == nil {
-		result = twisted.Tuple(m.fresh(m.curr...))
-	} else {
-		v, err := apply(m.Func, m.fresh(m.curr...))
-		if err != nil {
-			m.setFailure(err)
-			return nil
-		}
-		result = v
+	result, err := m.call(m.fresh(m.curr...))
+	if err != nil {
+		m.setFailure(err)
+		return nil
 	}
 	m.Results = append(m.Results, result)
 	m.index = 0
 	return nil
 }
 
-// apply calls fn, turning a panic into a failure.
-func apply(fn func(args ...any) (any, error), args []any) (v any, err error) {
+// result is Map's step on one set of items: Func applied to args, or args
+// as a tuple when Func is nil. Every mode of the stage goes through it. A
+// panic in Func goes on: call recovers it, and push mode's fused chain
+// recovers it once for all its stages.
+func (m *MapStage) result(args []any) (any, error) {
+	if m.Func == nil {
+		return twisted.Tuple(args), nil
+	}
+	return m.Func(args...)
+}
+
+// call is result, a panic in Func made its failure.
+func (m *MapStage) call(args []any) (v any, err error) {
 	returned := false
 	defer func() {
 		if !returned {
 			err = recovered(recover(), err)
 		}
 	}()
-	v, err = fn(args...)
+	v, err = m.result(args)
 	returned = true
 	return v, err
+}
+
+// canPush: push mode runs a Map of one source.
+func (m *MapStage) canPush(as Stage) bool {
+	return as == Stage(m) && len(m.stages) == 1 && m.index == 0 && !m.ready() && pushable(m.stages[0])
+}
+
+// push runs the Map in push mode: Yield's work on each value its source
+// hands up, then its source's failure or end.
+func (m *MapStage) push(r *pushRun, emit emitFunc) {
+	r.ops = append(r.ops, pushOp{m: m, out: emit})
+	var one [1]any
+	m.stages[0].(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+		for _, v := range results {
+			res, err := m.call(m.fresh1(v))
+			if err != nil {
+				return m.pushFailed(err, emit)
+			}
+			one[0] = res
+			ok := emit(one[:], false, nil)
+			one[0] = nil
+			if !ok {
+				return false
+			}
+		}
+		if f != nil { // after the results, as Map's pull takes them first
+			m.Failure = f
+			emit(nil, false, f)
+			return false
+		}
+		if stop {
+			m.Stop = true
+			emit(nil, true, nil)
+			return false
+		}
+		return true
+	})
+}
+
+// pushFailed makes err the Map's failure, as Yield does, and hands it up;
+// it returns false.
+func (m *MapStage) pushFailed(err error, emit emitFunc) bool {
+	m.setFailure(err)
+	emit(nil, false, m.Failure)
+	return false
 }
 
 // recovered returns the failure for a recovered panic value r, or err

@@ -86,10 +86,7 @@ func (p *Pipe) Yield() Instruction {
 			st.Results = nil // the batch is the processor's now
 		}
 		if err := process(p.proc, results, stop); err != nil {
-			// The failure must reach the consumer, which it would not
-			// if Stop were set.
-			p.Stop = false
-			p.setFailure(err)
+			p.failed(err)
 		}
 		if reuse {
 			if len(results) == 1 {
@@ -101,6 +98,13 @@ func (p *Pipe) Yield() Instruction {
 		}
 	}
 	return nil
+}
+
+// failed makes err the pipe's failure: Stop is cleared, for the failure
+// to reach the consumer, which it would not if Stop were set.
+func (p *Pipe) failed(err error) {
+	p.Stop = false
+	p.setFailure(err)
 }
 
 // ownProcessor reports whether the pipe is one of this package's, whose
@@ -124,6 +128,59 @@ func process(proc Processor, results []any, stop bool) (err error) {
 	err = proc.Process(results, stop)
 	returned = true
 	return err
+}
+
+// canPush: push mode runs this package's pipes (Filter, LineBreak), whose
+// Process keeps nothing of a batch.
+func (p *Pipe) canPush(as Stage) bool {
+	return p.ownProcessor() && any(as) == any(p.proc) && !p.ready() && pushable(p.source)
+}
+
+// push runs the pipe in push mode: Yield's work on each batch its source
+// hands up.
+func (p *Pipe) push(r *pushRun, emit emitFunc) {
+	r.final = nil // a pipe takes batches: no fused chain
+	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+		if f != nil {
+			p.Failure = f
+			emit(nil, false, f)
+			return false
+		}
+		if stop {
+			p.Stop = true
+		}
+		return p.pushBatch(results, stop, emit)
+	})
+}
+
+// pushBatch processes one batch of the source and hands the results up.
+func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
+	if err := process(p.proc, results, stop); err != nil {
+		p.failed(err)
+	}
+	out := p.Results
+	if len(out) == 0 && !p.Stop && p.Failure == nil {
+		return true
+	}
+	// Results and a failure go up together, as the pull protocol leaves
+	// them: a consumer that is a Pipe drops the results, as the original's
+	// Pipe._yield does; Map and Block take them first.
+	ok := emit(out, p.Stop && p.Failure == nil, p.Failure)
+	if len(out) == 1 {
+		out[0] = nil // clear would call memclrHasPointers
+	} else {
+		clear(out)
+	}
+	p.Results = out[:0]
+	return ok && !p.Stop && p.Failure == nil
+}
+
+// pushFailed makes err the pipe's failure, as Yield does, and hands it
+// up; it returns false.
+func (p *Pipe) pushFailed(err error, emit emitFunc) bool {
+	p.failed(err)
+	emit(nil, false, p.Failure)
+	return false
 }
 
 // Close closes the source.
@@ -161,20 +218,74 @@ func Filter(fn func(v any) (bool, error), source any, trap ...*twisted.Class) *F
 // Process keeps the results that pass the filter.
 func (f *FilterStage) Process(results []any, stop bool) error {
 	for _, r := range results {
-		var keep bool
-		if f.fn == nil {
-			keep = Truthy(r)
-		} else {
-			var err error
-			if keep, err = f.fn(r); err != nil {
-				return err
-			}
+		keep, err := f.keeps(r)
+		if err != nil {
+			return err
 		}
 		if keep {
 			f.Results = append(f.Results, r)
 		}
 	}
 	return nil
+}
+
+// keeps is Filter's test of one value: fn, or Truthy when fn is nil.
+// Every mode of the stage goes through it. A panic in fn goes on: Process
+// runs under process's recover, test recovers it, and push mode's fused
+// chain recovers it once for all its stages.
+func (f *FilterStage) keeps(v any) (bool, error) {
+	if f.fn == nil {
+		return Truthy(v), nil
+	}
+	return f.fn(v)
+}
+
+// test is keeps, a panic in fn made its failure.
+func (f *FilterStage) test(v any) (keep bool, err error) {
+	returned := false
+	defer func() {
+		if !returned {
+			err = recovered(recover(), err)
+		}
+	}()
+	keep, err = f.keeps(v)
+	returned = true
+	return keep, err
+}
+
+// push runs Filter in push mode: what Pipe.push and Process do, without
+// collecting the kept values in a list first.
+func (f *FilterStage) push(r *pushRun, emit emitFunc) {
+	r.ops = append(r.ops, pushOp{f: f, out: emit})
+	var one [1]any
+	f.source.(pusher).push(r, func(results []any, stop bool, fail *twisted.Failure) bool {
+		if fail != nil {
+			f.Failure = fail
+			emit(nil, false, fail)
+			return false
+		}
+		if stop {
+			f.Stop = true
+		}
+		if len(results) != 1 {
+			return f.Pipe.pushBatch(results, stop, emit)
+		}
+		v := results[0]
+		keep, err := f.test(v)
+		switch {
+		case err != nil:
+			return f.pushFailed(err, emit)
+		case keep:
+			one[0] = v
+			ok := emit(one[:], stop, nil)
+			one[0] = nil
+			return ok && !stop
+		case stop:
+			emit(nil, true, nil)
+			return false
+		}
+		return true
+	})
 }
 
 // Truthy reports whether Python holds v true: None (nil), False, zero

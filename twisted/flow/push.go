@@ -27,9 +27,21 @@ import (
 // yield returns false).
 type emitFunc func(results []any, stop bool, failure *twisted.Failure) bool
 
-// A pusher is a stage that can run in push mode.
+// A pusher is a stage that can run in push mode. Each stage's push sits
+// beside its Yield, and does what its Yield does.
 type pusher interface {
+	// canPush reports whether the stage, held by its consumer as as, can
+	// run in push mode: as is the stage itself (not a type embedding it,
+	// whose own methods push mode would bypass), and nothing has pulled
+	// from it yet, nor from its sources.
+	canPush(as Stage) bool
 	push(r *pushRun, emit emitFunc)
+}
+
+// pushable reports whether s can run in push mode.
+func pushable(s Stage) bool {
+	p, ok := s.(pusher)
+	return ok && p.canPush(s)
 }
 
 // pushRun is one run of a flow in push mode.
@@ -63,52 +75,41 @@ type pushOp struct {
 }
 
 // item hands one value of the source up a fused chain: what the Map and
-// Filter stages' emit functions do for a batch of one value, before the
+// Filter stages' push functions do for a batch of one value, before the
 // end of the source, without a call per stage. One deferred recover serves
-// all the stages' functions (apply and test have one each).
+// all the stages' functions (call and test have one each).
 func (r *pushRun) item(v any) (ok bool) {
 	ops := r.ops
 	at := -1 // the op whose function runs: a panic there is its failure
 	defer func() {
 		if at >= 0 {
 			if p := recover(); p != nil {
-				ok = opFailed(&ops[at], twisted.FailureFromPanic(p))
+				ok = ops[at].failed(twisted.FailureFromPanic(p))
 			}
 		}
 	}()
 	for i := len(ops) - 1; i >= 0; i-- {
 		op := &ops[i]
+		at = i
 		if m := op.m; m != nil {
-			if m.Func == nil {
-				v = twisted.Tuple(m.fresh1(v))
-				continue
-			}
-			at = i
-			x, err := m.Func(m.fresh1(v)...)
-			at = -1
+			x, err := m.result(m.fresh1(v))
 			if err != nil {
-				return opFailed(op, err)
+				at = -1
+				return op.failed(err)
 			}
 			v = x
 			continue
 		}
-		f := op.f
-		if f.fn == nil {
-			if !Truthy(v) {
-				return true
-			}
-			continue
-		}
-		at = i
-		keep, err := f.fn(v)
-		at = -1
+		keep, err := op.f.keeps(v)
 		if err != nil {
-			return opFailed(op, err)
+			at = -1
+			return op.failed(err)
 		}
 		if !keep {
 			return true
 		}
 	}
+	at = -1 // a panic in the consumer's loop body goes on
 	if !r.final(v, nil) {
 		r.left = true
 		return false
@@ -116,45 +117,27 @@ func (r *pushRun) item(v any) (ok bool) {
 	return true
 }
 
-// opFailed makes err the failure of op's stage and hands it up, as the
-// stage's emit function does; it returns false.
-func opFailed(op *pushOp, err error) bool {
+// failed makes err the failure of op's stage and hands it up, as the
+// stage's push does; it returns false.
+func (op *pushOp) failed(err error) bool {
 	if m := op.m; m != nil {
-		m.setFailure(err)
-		op.out(nil, false, m.Failure)
-		return false
+		return m.pushFailed(err, op.out)
 	}
-	f := op.f
-	f.Stop = false
-	f.setFailure(err)
-	op.out(nil, false, f.Failure)
-	return false
+	return op.f.pushFailed(err, op.out)
 }
 
-// canPush reports whether s is a stage of push mode that nothing has
-// pulled from yet, nor from its sources.
-func canPush(s Stage) bool {
-	switch s := s.(type) {
-	case *stringStage:
-		return true
-	case *listStage:
-		return !s.ready()
-	case *iterStage:
-		if s.ready() || s.next != nil || s.closed {
-			return false
-		}
-		if g, ok := s.it.(*genIter); ok {
-			return g.fresh()
-		}
-		return true
-	case *MapStage:
-		return len(s.stages) == 1 && s.index == 0 && !s.ready() && canPush(s.stages[0])
-	case *FilterStage:
-		return !s.ready() && canPush(s.source)
-	case *LineBreakStage:
-		return !s.ready() && canPush(s.source)
+func (s *stringStage) canPush(as Stage) bool { return as == Stage(s) }
+
+func (s *listStage) canPush(as Stage) bool { return as == Stage(s) && !s.ready() }
+
+func (s *iterStage) canPush(as Stage) bool {
+	if as != Stage(s) || s.ready() || s.next != nil || s.closed {
+		return false
 	}
-	return false
+	if g, ok := s.it.(*genIter); ok {
+		return g.fresh()
+	}
+	return true
 }
 
 // serve sleeps for a Cooperate as Block does, or ends the run with
@@ -358,137 +341,6 @@ func (s *iterStage) pushYield(r *pushRun, x Stage) (inst Instruction) {
 	inst = x.Yield()
 	returned = true
 	return inst
-}
-
-func (m *MapStage) push(r *pushRun, emit emitFunc) {
-	r.ops = append(r.ops, pushOp{m: m, out: emit})
-	var one [1]any
-	m.stages[0].(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		for _, v := range results {
-			var res any
-			if m.Func == nil {
-				res = twisted.Tuple(m.fresh1(v))
-			} else {
-				x, err := apply(m.Func, m.fresh1(v))
-				if err != nil {
-					m.setFailure(err)
-					emit(nil, false, m.Failure)
-					return false
-				}
-				res = x
-			}
-			one[0] = res
-			ok := emit(one[:], false, nil)
-			one[0] = nil
-			if !ok {
-				return false
-			}
-		}
-		if f != nil { // after the results, as Map's pull takes them first
-			m.Failure = f
-			emit(nil, false, f)
-			return false
-		}
-		if stop {
-			m.Stop = true
-			emit(nil, true, nil)
-			return false
-		}
-		return true
-	})
-}
-
-// push runs Filter in push mode: what Pipe.push and Process do, without
-// collecting the kept values in a list first.
-func (f *FilterStage) push(r *pushRun, emit emitFunc) {
-	r.ops = append(r.ops, pushOp{f: f, out: emit})
-	var one [1]any
-	f.source.(pusher).push(r, func(results []any, stop bool, fail *twisted.Failure) bool {
-		if fail != nil {
-			f.Failure = fail
-			emit(nil, false, fail)
-			return false
-		}
-		if stop {
-			f.Stop = true
-		}
-		if len(results) != 1 {
-			return f.Pipe.pushBatch(results, stop, emit)
-		}
-		v := results[0]
-		keep, err := f.test(v)
-		switch {
-		case err != nil:
-			f.Stop = false
-			f.setFailure(err)
-			emit(nil, false, f.Failure)
-			return false
-		case keep:
-			one[0] = v
-			ok := emit(one[:], stop, nil)
-			one[0] = nil
-			return ok && !stop
-		case stop:
-			emit(nil, true, nil)
-			return false
-		}
-		return true
-	})
-}
-
-// test calls the filter's function on v (Truthy if there is none),
-// turning a panic into a failure.
-func (f *FilterStage) test(v any) (keep bool, err error) {
-	if f.fn == nil {
-		return Truthy(v), nil
-	}
-	returned := false
-	defer func() {
-		if !returned {
-			err = recovered(recover(), err)
-		}
-	}()
-	keep, err = f.fn(v)
-	returned = true
-	return keep, err
-}
-
-func (p *Pipe) push(r *pushRun, emit emitFunc) {
-	r.final = nil // a pipe takes batches: no fused chain
-	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		if f != nil {
-			p.Failure = f
-			emit(nil, false, f)
-			return false
-		}
-		if stop {
-			p.Stop = true
-		}
-		return p.pushBatch(results, stop, emit)
-	})
-}
-
-// pushBatch processes one batch of the source and hands the results up.
-func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
-	if err := process(p.proc, results, stop); err != nil {
-		p.Stop = false
-		p.setFailure(err)
-	}
-	out := p.Results
-	if len(out) == 0 && !p.Stop && p.Failure == nil {
-		return true
-	}
-	// Results and a failure go up together, as the pull protocol leaves
-	// them: a consumer that is a Pipe drops the results, as the original's
-	// Pipe._yield does; Map and Block take them first.
-	ok := emit(out, p.Stop && p.Failure == nil, p.Failure)
-	if len(out) == 1 {
-		out[0] = nil // clear would call memclrHasPointers
-	} else {
-		clear(out)
-	}
-	p.Results = out[:0]
-	return ok && !p.Stop && p.Failure == nil
 }
 
 // runPush runs the flow in push mode, handing its results to yield as
