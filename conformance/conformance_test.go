@@ -191,3 +191,34 @@ func TestCleanupsRunAfterTheTranscription(t *testing.T) {
 	assert.Equal(t, res.Status, Fail)
 	assert.DeepEqual(t, order, []string{"last registered", "first registered"})
 }
+
+// The command exits 1 on any failure, in every output form, and on a
+// suite without scenarios.
+func TestCommandExitsNonZeroOnFailure(t *testing.T) {
+	before := Suites()
+	t.Cleanup(func() {
+		registryMu.Lock()
+		registry = before
+		registryMu.Unlock()
+	})
+	files := fstest.MapFS{"testdata/bad.py": {}, "testdata/bad.golden": {Data: []byte("1\n")}}
+	s := NewSuite("fake failing suite", Modern, files)
+	s.Add(Scenario{Name: "bad", Origin: Recorded, Run: func(t *T) { t.Print(2) }})
+	NewSuite("fake empty suite", Modern, fstest.MapFS{})
+	for _, args := range [][]string{
+		{"-suite", "fake failing suite"},
+		{"-suite", "fake failing suite", "-list"},
+		{"-suite", "fake failing suite", "-json"},
+		{"-suite", "fake failing suite", "-show", "bad"},
+		{"-suite", "fake empty suite"},
+	} {
+		var out, errOut strings.Builder
+		assert.Equal(t, Command(args, &out, &errOut), 1, "%v\n%s%s", args, out.String(), errOut.String())
+	}
+	var out strings.Builder
+	Command([]string{"-suite", "fake failing suite", "-json"}, &out, &out)
+	assert.Assert(t, is.Contains(out.String(), `"ok": false`))
+	out.Reset()
+	Command([]string{"-suite", "fake empty suite"}, &out, &out)
+	assert.Assert(t, is.Contains(out.String(), "FAIL suite fake empty suite has no scenarios"))
+}

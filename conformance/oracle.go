@@ -14,8 +14,14 @@ import (
 // A Runtime is the Python a suite's scripts were written for and recorded
 // under.
 type Runtime struct {
+	// Key names the runtime in flags and in the report: "flow2009" or
+	// "modern".
+	Key string
 	// Name describes the interpreter and Twisted version.
 	Name string
+	// Setup says how to make the runtime live: the environment variables
+	// that point at it.
+	Setup string
 	// live finds an installed interpreter for this runtime, or says why
 	// there is none.
 	live func() (Interpreter, string)
@@ -28,11 +34,13 @@ type Runtime struct {
 // TWISTEDFLOW_PYTHONPATH2 (the Twisted checkout and zope.interface's src,
 // joined with ':') to have go test run these scripts live.
 var Flow2009 = Runtime{
-	Name: "CPython 2.7.18, Twisted b2b5697a0f^ (2009), zope.interface 3.6.7",
+	Key:   "flow2009",
+	Setup: "TWISTEDFLOW_PYTHON2=<python2.7> TWISTEDFLOW_PYTHONPATH2=<twisted b2b5697a0f^ tree>:<zope.interface 3.6.7>/src",
+	Name:  "CPython 2.7.18, Twisted b2b5697a0f^ (2009), zope.interface 3.6.7",
 	live: func() (Interpreter, string) {
 		py := os.Getenv("TWISTEDFLOW_PYTHON2")
 		if py == "" {
-			return Interpreter{}, "TWISTEDFLOW_PYTHON2 and TWISTEDFLOW_PYTHONPATH2 are not set: the recorded goldens stand in for the 2009 Twisted"
+			return Interpreter{}, "TWISTEDFLOW_PYTHON2 is not set"
 		}
 		return Interpreter{Python: py, PythonPath: os.Getenv("TWISTEDFLOW_PYTHONPATH2")}, ""
 	},
@@ -42,7 +50,9 @@ var Flow2009 = Runtime{
 // which .ci/run installs; TWISTEDFLOW_PYTHON3 overrides the interpreter
 // (default /usr/bin/python3).
 var Modern = Runtime{
-	Name: "CPython 3, Debian python3-twisted",
+	Key:   "modern",
+	Setup: "apt-get install python3-twisted, or TWISTEDFLOW_PYTHON3=<a python3 that imports twisted>",
+	Name:  "CPython 3, Debian python3-twisted",
 	live: func() (Interpreter, string) {
 		py := os.Getenv("TWISTEDFLOW_PYTHON3")
 		if py == "" {
@@ -75,18 +85,25 @@ const execTimeout = 3 * time.Minute
 // Exec runs a script and returns what it printed on stdout. A script that
 // exits non-zero, or runs over execTimeout, is an error carrying its stderr.
 func (in Interpreter) Exec(script string) (string, error) {
+	return in.run(map[string][]byte{"scenario.py": []byte(script)}, "scenario.py")
+}
+
+// run writes files into a fresh directory and runs the interpreter there
+// on main with args, as Exec does.
+func (in Interpreter) run(files map[string][]byte, main string, args ...string) (string, error) {
 	dir, err := os.MkdirTemp("", "conformance-")
 	if err != nil {
 		return "", err
 	}
 	defer os.RemoveAll(dir)
-	file := filepath.Join(dir, "scenario.py")
-	if err := os.WriteFile(file, []byte(script), 0o644); err != nil {
-		return "", err
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), text, 0o644); err != nil {
+			return "", err
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), execTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, in.Python, file)
+	cmd := exec.CommandContext(ctx, in.Python, append([]string{filepath.Join(dir, main)}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "PYTHONPATH="+in.PythonPath, "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "PYTHONWARNINGS=ignore")
 	var stdout, stderr bytes.Buffer

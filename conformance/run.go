@@ -31,6 +31,8 @@ type Result struct {
 	// Problem says why a failed scenario failed: a diff against the golden,
 	// a panic, a timeout, a missing file.
 	Problem string
+	// Live is what the Python side printed, when a Check ran it live.
+	Live *LiveResult
 }
 
 // Run runs the scenario's Go transcription and judges its trace. A

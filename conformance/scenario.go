@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -25,6 +26,36 @@ const (
 	Assertion Origin = "assertion"
 )
 
+// Kind says what a scenario transcribes.
+type Kind string
+
+const (
+	// TranscribedTest: a test of Twisted's own suites, kept line for line.
+	TranscribedTest Kind = "transcribed test"
+	// DocExample: an example from a docstring, the howto or a module's text.
+	DocExample Kind = "doc example"
+	// EdgeCase: a case of our own, written against the Python to pin its
+	// behaviour where no test of Twisted's does.
+	EdgeCase Kind = "edge case"
+	// CorpusProgram: one generated program of a differential corpus (see
+	// [NewCorpus]).
+	CorpusProgram Kind = "corpus"
+)
+
+// kindOf guesses a scenario's kind from its Source: a file under a test
+// directory is a transcribed test, another Twisted file or document is a
+// doc example, anything else (our own testdata) an edge case.
+func kindOf(source string) Kind {
+	file, _, _ := strings.Cut(source, " ")
+	switch {
+	case strings.Contains(file, "/test/") || strings.HasPrefix(path.Base(file), "test_"):
+		return TranscribedTest
+	case strings.HasPrefix(file, "twisted/") || strings.HasPrefix(file, "src/twisted/") || strings.HasPrefix(file, "doc/"):
+		return DocExample
+	}
+	return EdgeCase
+}
+
 // A Scenario is one piece of Python transcribed into Go, with the trace both
 // must print. See the package documentation.
 type Scenario struct {
@@ -36,6 +67,9 @@ type Scenario struct {
 	Source string
 	// Origin says where the golden came from.
 	Origin Origin
+	// Kind says what the scenario transcribes; when empty, Add guesses it
+	// from Source (a test file, another Twisted file or doc, or our own).
+	Kind Kind
 	// Run is the Go transcription. It prints its trace through t.
 	Run func(t *T)
 	// Deviation, when set, records a deliberate difference from the Python.
@@ -50,7 +84,14 @@ type Scenario struct {
 	Expected string
 
 	suite *Suite
-	err   error
+	// at is where the scenario was registered: the file and line of the
+	// outermost call in the program that led to Add (an init function's
+	// line, usually that of the transcription).
+	at string
+	id int // a corpus program's id
+	// noGolden: the golden was never recorded (its file is missing).
+	noGolden bool
+	err      error
 	// scriptErr is err when it is the Python side that could not be
 	// loaded (the prelude, an include, the script).
 	scriptErr error
@@ -86,7 +127,8 @@ type Suite struct {
 	Runtime Runtime
 
 	files     fs.FS
-	dir       string // the suite's source directory, for re-recording
+	dir       string  // the suite's source directory, for re-recording
+	corpus    *Corpus // set for a suite made by NewCorpus
 	mu        sync.Mutex
 	scenarios []*Scenario
 }
@@ -122,6 +164,15 @@ func Suites() []*Suite {
 // file is not a panic: the scenario then fails when run, saying which.
 func (s *Suite) Add(sc Scenario) {
 	sc.suite = s
+	sc.at = registrationSite()
+	if sc.Kind == "" {
+		sc.Kind = kindOf(sc.Source)
+	}
+	if s.corpus != nil {
+		sc.err = fmt.Errorf("scenario %s: a corpus suite holds only its programs", sc.Name)
+		s.append(&sc)
+		return
+	}
 	if _, err := fs.Stat(s.files, "testdata/prelude.py"); err == nil {
 		sc.Prelude, sc.err = s.read("prelude.py")
 		if sc.err == nil {
@@ -134,6 +185,7 @@ func (s *Suite) Add(sc Scenario) {
 	sc.scriptErr = sc.err
 	if sc.err == nil {
 		sc.Expected, sc.err = s.read(sc.Name + ".golden")
+		sc.noGolden = sc.err != nil
 	}
 	if sc.err == nil && sc.Deviation != nil {
 		d := *sc.Deviation
@@ -146,15 +198,63 @@ func (s *Suite) Add(sc Scenario) {
 	if sc.err == nil && sc.Origin != Recorded && sc.Origin != Assertion {
 		sc.err = fmt.Errorf("scenario %s: Origin must be Recorded or Assertion", sc.Name)
 	}
+	s.append(&sc)
+}
+
+func (s *Suite) append(sc *Scenario) {
 	s.mu.Lock()
 	for _, old := range s.scenarios {
 		if old.Name == sc.Name {
 			sc.err = fmt.Errorf("scenario %s registered twice", sc.Name)
 		}
 	}
-	s.scenarios = append(s.scenarios, &sc)
+	s.scenarios = append(s.scenarios, sc)
 	s.mu.Unlock()
 }
+
+// registrationSite returns "file:line" of the outermost frame of the
+// calling goroutine that is not the runtime's or the testing package's:
+// for a scenario registered from an init function, through helpers or not,
+// the line in that init function.
+func registrationSite() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	site := ""
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && !strings.HasPrefix(f.Function, "runtime.") && !strings.HasPrefix(f.Function, "testing.") {
+			site = fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		if !more {
+			return site
+		}
+	}
+}
+
+// Location returns where the Go transcription was registered, as
+// "file:line" (relative to the working directory when under it).
+func (s *Scenario) Location() string {
+	if rel, ok := relative(s.at); ok {
+		return rel
+	}
+	return s.at
+}
+
+// relative returns p relative to the working directory, if under it.
+func relative(p string) (string, bool) {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(p) {
+		return "", false
+	}
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	return rel, true
+}
+
+// Corpus returns the corpus a suite made by NewCorpus runs, or nil.
+func (s *Suite) Corpus() *Corpus { return s.corpus }
 
 // Scenarios returns the suite's scenarios, by name.
 func (s *Suite) Scenarios() []*Scenario {

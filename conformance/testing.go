@@ -36,18 +36,20 @@ func Test(t *testing.T, s *Suite) {
 			}
 			t.Skipf("live Python reference not run: %s", why)
 		}
+		var runnable []*Scenario
 		for _, sc := range scenarios {
-			if sc.Origin != Recorded || sc.err != nil {
-				continue
+			if sc.err == nil {
+				runnable = append(runnable, sc)
 			}
-			t.Run(sc.Name, func(t *testing.T) {
-				t.Parallel()
-				got, err := in.Exec(sc.Script())
-				if err != nil {
-					t.Fatalf("%s: the Python side failed: %v", sc.ID(), err)
+		}
+		for _, r := range RunPython(in, runnable) {
+			t.Run(r.Scenario.Name, func(t *testing.T) {
+				sc := r.Scenario
+				if r.Err != nil {
+					t.Fatalf("%s: the Python side failed: %v", sc.ID(), r.Err)
 				}
-				if got != sc.Expected {
-					t.Errorf("%s: live Python differs from the golden (-golden +python):\n%s", sc.ID(), Diff(sc.Expected, got))
+				if r.Got != sc.Expected {
+					t.Errorf("%s: live Python differs from the golden (-golden +python):\n%s", sc.ID(), Diff(sc.Expected, r.Got))
 				}
 			})
 		}

@@ -11,16 +11,6 @@ import (
 
 var generate = flag.Bool("generate", false, "write testdata/programs.json anew")
 
-// A program is one random sequence of operations over N Deferreds. An op is
-// a verb, the index of the Deferred it acts on, and for some verbs an
-// argument: how a callback returns ("ret", "raise", "fail", "trap",
-// "pass", or "dJ" to return Deferred J) or, for "chain", the target index.
-type program struct {
-	ID  int     `json:"id"`
-	N   int     `json:"n"`
-	Ops [][]any `json:"ops"`
-}
-
 // programCount is how many sequences the corpus holds.
 const programCount = 400
 

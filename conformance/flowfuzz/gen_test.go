@@ -10,29 +10,6 @@ import (
 
 var generate = flag.Bool("generate", false, "write testdata/programs.json anew")
 
-// A program is a flow tree and the controller that drives it.
-type program struct {
-	ID     int      `json:"id"`
-	Driver string   `json:"driver"` // "block" or "deferred"
-	Trap   []string `json:"trap,omitempty"`
-	Root   *node    `json:"root"`
-}
-
-// A node is one stage of the tree; which fields count depends on T.
-type node struct {
-	T         string   `json:"t"`
-	Items     []any    `json:"items,omitempty"`  // list: ints and "coop"
-	Steps     []any    `json:"steps,omitempty"`  // gen: ints, "coop", {"raise": class}
-	Src       *node    `json:"src,omitempty"`    // pull, filter
-	Fn        string   `json:"fn,omitempty"`     // map: add1, inv, sum, none; filter: odd or ""
-	Args      []*node  `json:"args,omitempty"`   // map, zip, merge
-	Chunks    []string `json:"chunks,omitempty"` // linebreak: strings and "coop"
-	Delimiter string   `json:"delimiter,omitempty"`
-	Trailer   bool     `json:"trailer,omitempty"`
-	Events    [][]any  `json:"events,omitempty"` // callback: [time, "result", v] | [time, "finish"] | [time, "errback", class]
-	Trap      []string `json:"trap,omitempty"`
-}
-
 // programCount is how many programs the corpus holds.
 const programCount = 1000
 

@@ -1,7 +1,10 @@
 // Command oracle re-runs the Python side of conformance scenarios against an
 // interpreter and a Twisted checkout you point it at, and compares each
 // output with the recorded golden, or with -record writes it as the new
-// golden. Nothing of Twisted's is fetched or committed: you provide it.
+// golden. Nothing of Twisted's is fetched or committed: you provide it. The
+// report does the same for the interpreters the environment names
+// (go run ./conformance/cmd/report -live, or -record); the oracle takes the
+// interpreter on its command line.
 //
 // The flow-era suites (Twisted b2b5697a0f^, CPython 2.7):
 //
@@ -15,13 +18,10 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"regexp"
-	"strings"
 
 	"github.com/twistedflow/twistedflow/conformance"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/all"
@@ -31,7 +31,7 @@ func main() {
 	rtName := flag.String("runtime", "flow2009", "which suites: flow2009 or modern")
 	python := flag.String("python", "", "the Python interpreter")
 	pythonPath := flag.String("pythonpath", "", "PYTHONPATH for the scripts (the Twisted checkout, zope.interface's src)")
-	only := flag.String("suite", "", "only suites whose name contains this")
+	only := flag.String("suite", "", "only the suite with exactly this name")
 	run := flag.String("run", "", "only scenarios whose name matches this regexp")
 	record := flag.Bool("record", false, "write the Python output as the new goldens")
 	flag.Parse()
@@ -45,45 +45,43 @@ func main() {
 		fmt.Fprintln(os.Stderr, "oracle:", err)
 		os.Exit(2)
 	}
-	in := conformance.Interpreter{Python: *python, PythonPath: *pythonPath}
-	var same, differ, broken int
+	var selected []*conformance.Scenario
 	for _, s := range conformance.Suites() {
-		if s.Runtime.Name != rt.Name || !strings.Contains(s.Name, *only) {
+		if s.Runtime.Name != rt.Name || (*only != "" && s.Name != *only) {
 			continue
 		}
 		for _, sc := range s.Scenarios() {
-			if !match.MatchString(sc.Name) || sc.Origin != conformance.Recorded {
-				continue
-			}
-			if err := sc.ScriptError(); err != nil {
-				broken++
-				fmt.Printf("ERROR %s: %v\n", sc.ID(), err)
-				continue
-			}
-			got, err := in.Exec(sc.Script())
-			_, statErr := os.Stat(sc.GoldenPath())
-			missing := errors.Is(statErr, fs.ErrNotExist) // a new scenario, or one that prints nothing
-			switch {
-			case err != nil:
-				broken++
-				fmt.Printf("ERROR %s: %v\n", sc.ID(), err)
-			case got == sc.Expected && !missing:
-				same++
-			case *record:
-				differ++
-				if err := os.WriteFile(sc.GoldenPath(), []byte(got), 0o644); err != nil {
-					fmt.Fprintln(os.Stderr, "oracle:", err)
-					os.Exit(1)
-				}
-				fmt.Printf("RECORDED %s\n", sc.ID())
-			case missing:
-				differ++
-				fmt.Printf("NO GOLDEN %s: record it with -record\n", sc.ID())
-			default:
-				differ++
-				fmt.Printf("DIFFERS %s (-golden +python):\n%s\n", sc.ID(), conformance.Diff(sc.Expected, got))
+			if match.MatchString(sc.Name) {
+				selected = append(selected, sc)
 			}
 		}
+	}
+	in := conformance.Interpreter{Python: *python, PythonPath: *pythonPath}
+	var same, differ, broken int
+	var changed []conformance.LiveResult
+	for _, r := range conformance.RunPython(in, selected) {
+		sc := r.Scenario
+		switch {
+		case r.Err != nil:
+			broken++
+			fmt.Printf("ERROR %s: %v\n", sc.ID(), r.Err)
+		case r.Same():
+			same++
+		case *record:
+			differ++
+			changed = append(changed, r)
+			fmt.Printf("RECORDED %s\n", sc.ID())
+		case sc.Expected == "":
+			differ++
+			fmt.Printf("NO GOLDEN %s: record it with -record\n", sc.ID())
+		default:
+			differ++
+			fmt.Printf("DIFFERS %s (-golden +python):\n%s\n", sc.ID(), conformance.Diff(sc.Expected, r.Got))
+		}
+	}
+	if err := conformance.Record(changed); err != nil {
+		fmt.Fprintln(os.Stderr, "oracle:", err)
+		os.Exit(1)
 	}
 	fmt.Printf("%d same, %d differ, %d errors\n", same, differ, broken)
 	if broken > 0 || (differ > 0 && !*record) {

@@ -1,43 +1,23 @@
 // Command report runs every conformance scenario and prints the report: per
-// suite, how many scenarios pass, deviate as recorded, or fail, then each
-// deviation's reason and each failure's diff. It exits 1 if any fails.
+// suite, how many scenarios pass, deviate as recorded, or fail, and what the
+// Go was compared against (the goldens recorded from which Python, and
+// whether that Python also ran live); then each deviation's reason and each
+// failure's diff. It exits 1 if any fails.
 //
-//	go run ./conformance/cmd/report [-v] [-suite name]
+//	go run ./conformance/cmd/report                 # the summary
+//	go run ./conformance/cmd/report -list           # every scenario, with its status
+//	go run ./conformance/cmd/report -list -grep LineBreak
+//	go run ./conformance/cmd/report -show 'flow edges/linebreak.trailer'
+//	go run ./conformance/cmd/report -live           # run the Python side too
+//	go run ./conformance/cmd/report -json
 //
-// With -deviations it prints instead the Markdown table of every recorded
-// deviation, for PORTING.md.
+// See [conformance.Command] for every flag. With -deviations it prints
+// the Markdown table of every recorded deviation, for PORTING.md.
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"strings"
-
 	"github.com/twistedflow/twistedflow/conformance"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/all"
 )
 
-func main() {
-	verbose := flag.Bool("v", false, "print the Python and Go traces of each deviation")
-	only := flag.String("suite", "", "run only the suites whose name contains this")
-	deviations := flag.Bool("deviations", false, "print the Markdown table of deviations (for PORTING.md) and exit")
-	flag.Parse()
-	var suites []*conformance.Suite
-	for _, s := range conformance.Suites() {
-		if strings.Contains(s.Name, *only) {
-			suites = append(suites, s)
-		}
-	}
-	if len(suites) == 0 {
-		fmt.Fprintln(os.Stderr, "report: no suite matches", *only)
-		os.Exit(2)
-	}
-	if *deviations {
-		conformance.WriteDeviationTable(os.Stdout, suites)
-		return
-	}
-	if !conformance.WriteReport(os.Stdout, suites, *verbose) {
-		os.Exit(1)
-	}
-}
+func main() { conformance.Main() }

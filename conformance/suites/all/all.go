@@ -1,8 +1,11 @@
-// Package all imports every conformance suite that has scenarios, so that
-// the report and the oracle see them. A new suite adds its import here.
+// Package all imports every conformance suite that has scenarios, and the
+// differential corpora, so that the report and the oracle see them. A new
+// suite adds its import here; nothing else needs to know of it.
 package all
 
 import (
+	_ "github.com/twistedflow/twistedflow/conformance/deferops"
+	_ "github.com/twistedflow/twistedflow/conformance/flowfuzz"
 	// Each suite adds a line: _ "github.com/twistedflow/twistedflow/conformance/suites/<suite>"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowdocs"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowedges"

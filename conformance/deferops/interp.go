@@ -1,21 +1,22 @@
 package deferops
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"os"
-	"os/exec"
 	"strconv"
-	"strings"
-	"testing"
 
-	"github.com/twistedflow/twistedflow/conformance"
-	"github.com/twistedflow/twistedflow/internal/difftest"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
+
+// A program is one random sequence of operations over N Deferreds. An op is
+// a verb, the index of the Deferred it acts on, and for some verbs an
+// argument: how a callback returns ("ret", "raise", "fail", "trap",
+// "pass", or "dJ" to return Deferred J) or, for "chain", the target index.
+type program struct {
+	ID  int     `json:"id"`
+	N   int     `json:"n"`
+	Ops [][]any `json:"ops"`
+}
 
 // interpreter runs one program over package deferred, line for line as
 // testdata/deferops.py runs it over Twisted.
@@ -136,81 +137,4 @@ func pyBool(b bool) string {
 		return "True"
 	}
 	return "False"
-}
-
-func loadPrograms(t *testing.T) []program {
-	return difftest.LoadPrograms[program](t, "testdata/programs.json", 300)
-}
-
-// compare reports each program whose Go trace differs from Python's, with
-// the program, both traces and the first differing line.
-func compare(t *testing.T, programs []program, python map[int][]string, origin string) {
-	t.Helper()
-	failed := 0
-	for _, p := range programs {
-		want, ok := python[p.ID]
-		if !ok {
-			t.Errorf("program %d: no %s trace", p.ID, origin)
-			continue
-		}
-		got := runProgram(p)
-		if diff := difftest.FirstDifference(want, got); diff != "" {
-			failed++
-			if failed <= 5 {
-				prog, _ := json.Marshal(p.Ops)
-				t.Errorf("program %d differs from %s: %s\nprogram: %s\nPython:\n  %s\nGo:\n  %s",
-					p.ID, origin, diff, prog, strings.Join(want, "\n  "), strings.Join(got, "\n  "))
-			}
-		}
-	}
-	if failed > 0 {
-		t.Errorf("%d of %d programs differ from %s", failed, len(programs), origin)
-	}
-}
-
-func quietDeferredLog(t *testing.T) {
-	prev := deferred.SetLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	t.Cleanup(func() { deferred.SetLogger(prev) })
-}
-
-// TestRecordedTraces replays every program against Twisted's recorded
-// traces.
-func TestRecordedTraces(t *testing.T) {
-	quietDeferredLog(t)
-	programs := loadPrograms(t)
-	f, err := os.Open("testdata/traces.golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	python, err := difftest.ParseTraces(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	compare(t, programs, python, "the recorded Twisted trace")
-}
-
-// TestLiveTwisted runs the Python interpreter under Debian's
-// python3-twisted, when installed, and compares with Go directly.
-func TestLiveTwisted(t *testing.T) {
-	quietDeferredLog(t)
-	in, why := conformance.Modern.Live()
-	if why != "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true but the live reference is missing: %s", why)
-		}
-		t.Skipf("live Twisted not run: %s", why)
-	}
-	cmd := exec.Command(in.Python, "testdata/deferops.py", "testdata/programs.json")
-	var stderr strings.Builder
-	cmd.Stderr = &stderr // Twisted logs unhandled errors there
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, stderr.String())
-	}
-	python, err := difftest.ParseTraces(strings.NewReader(string(out)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	compare(t, loadPrograms(t), python, "live Twisted")
 }

@@ -1,22 +1,39 @@
 package flowfuzz
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
-	"testing"
 
-	"github.com/twistedflow/twistedflow/conformance"
-	"github.com/twistedflow/twistedflow/internal/difftest"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // CustomError is testdata/flowprog.py's CustomError(Exception).
+// A program is a flow tree and the controller that drives it.
+type program struct {
+	ID     int      `json:"id"`
+	Driver string   `json:"driver"` // "block" or "deferred"
+	Trap   []string `json:"trap,omitempty"`
+	Root   *node    `json:"root"`
+}
+
+// A node is one stage of the tree; which fields count depends on T.
+type node struct {
+	T         string   `json:"t"`
+	Items     []any    `json:"items,omitempty"`  // list: ints and "coop"
+	Steps     []any    `json:"steps,omitempty"`  // gen: ints, "coop", {"raise": class}
+	Src       *node    `json:"src,omitempty"`    // pull, filter
+	Fn        string   `json:"fn,omitempty"`     // map: add1, inv, sum, none; filter: odd or ""
+	Args      []*node  `json:"args,omitempty"`   // map, zip, merge
+	Chunks    []string `json:"chunks,omitempty"` // linebreak: strings and "coop"
+	Delimiter string   `json:"delimiter,omitempty"`
+	Trailer   bool     `json:"trailer,omitempty"`
+	Events    [][]any  `json:"events,omitempty"` // callback: [time, "result", v] | [time, "finish"] | [time, "errback", class]
+	Trap      []string `json:"trap,omitempty"`
+}
+
 var CustomError = twisted.NewClass("CustomError", twisted.Exception)
 
 var classes = map[string]*twisted.Class{
@@ -244,10 +261,6 @@ func runDeferred(p program) (out []string) {
 	return out
 }
 
-func loadPrograms(t *testing.T) []program {
-	return difftest.LoadPrograms[program](t, "testdata/programs.json", 300)
-}
-
 // blockDeviation is the original's failure where its Block meets the
 // instruction of a Merge whose branches all cooperate: Unsupported cannot
 // be constructed, so a TypeError escapes (PORTING.md, deviations).
@@ -268,80 +281,4 @@ func expected(python []string) (want []string, deviation bool) {
 		}
 	}
 	return python, false
-}
-
-func compare(t *testing.T, programs []program, python map[int][]string, origin string) {
-	t.Helper()
-	failed, deviations := 0, 0
-	for _, p := range programs {
-		trace, ok := python[p.ID]
-		if !ok {
-			t.Errorf("program %d: no trace from %s", p.ID, origin)
-			continue
-		}
-		want, deviation := expected(trace)
-		var got []string
-		if p.Driver == "block" {
-			got = runBlock(p)
-		} else {
-			got = runDeferred(p)
-		}
-		if deviation {
-			deviations++
-			if last := want[len(want)-1]; strings.HasPrefix(last, "failed ") {
-				// The Deferred controller reports a failure without the
-				// results before it, which Block yields: compare the end.
-				got, want = got[len(got)-1:], want[len(want)-1:]
-			}
-		}
-		if diff := difftest.FirstDifference(want, got); diff != "" {
-			failed++
-			if failed <= 5 {
-				prog, _ := json.Marshal(p)
-				t.Errorf("program %d differs from %s (deviation %v): %s\nprogram: %s\nPython:\n  %s\nGo:\n  %s",
-					p.ID, origin, deviation, diff, prog, strings.Join(trace, "\n  "), strings.Join(got, "\n  "))
-			}
-		}
-	}
-	t.Logf("%d programs, %d through the documented Block deviation", len(programs), deviations)
-	if failed > 0 {
-		t.Errorf("%d of %d programs differ from %s", failed, len(programs), origin)
-	}
-}
-
-// TestRecordedTraces replays every program against the original's
-// recorded traces.
-func TestRecordedTraces(t *testing.T) {
-	f, err := os.Open("testdata/traces.golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	python, err := difftest.ParseTraces(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	compare(t, loadPrograms(t), python, "the original's recorded trace")
-}
-
-// TestLiveOriginal runs the Python interpreter under the 2009 Twisted when
-// TWISTEDFLOW_PYTHON2 and TWISTEDFLOW_PYTHONPATH2 point at it.
-func TestLiveOriginal(t *testing.T) {
-	in, why := conformance.Flow2009.Live()
-	if why != "" {
-		t.Skipf("live original not run: %s", why)
-	}
-	cmd := exec.Command(in.Python, "testdata/flowprog.py", "testdata/programs.json")
-	cmd.Env = append(os.Environ(), "PYTHONPATH="+in.PythonPath)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, stderr.String())
-	}
-	python, err := difftest.ParseTraces(strings.NewReader(string(out)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	compare(t, loadPrograms(t), python, "the live original")
 }
