@@ -66,12 +66,33 @@
 // (numbers, bools, None, lists, tuples, ASCII strings); print a failure as
 // its class name and message.
 //
-// # The oracle
+// # Kinds and corpora
 //
-// cmd/oracle re-runs the Python side of scenarios against an interpreter and
-// a Twisted checkout the user points to and compares, or with -record
-// re-records, the goldens. Under go test, suites of the Modern runtime run
-// their Python live when Debian's python3-twisted is installed, and skip that
-// part with a message when it is not (with CI=true, its absence fails).
-// Nothing of Twisted's is committed: scenarios, goldens and harness are ours.
+// A scenario's Kind says what it transcribes: a [TranscribedTest], a
+// [DocExample], an [EdgeCase] of our own, or a [CorpusProgram]; when not
+// set, Add guesses it from Source. [NewCorpus] makes a suite of a
+// differential corpus — generated programs run by one small interpreter in
+// Python and one in Go — with a scenario per program, so that the report,
+// the oracle and [Test] treat them as any other.
+//
+// # The report and the oracle
+//
+// cmd/report ([Main], [Command]) runs the scenarios and says, per suite,
+// what the Go was compared against: the goldens recorded from which
+// runtime and, with -live, the Python run again under the interpreter the
+// environment names (TWISTEDFLOW_PYTHON2 and TWISTEDFLOW_PYTHONPATH2 for
+// [Flow2009], /usr/bin/python3 or TWISTEDFLOW_PYTHON3 for [Modern]), with
+// its path and version. -list names every scenario with its status, -show
+// prints one whole, -json is for machines, -record re-records goldens from
+// the live Python. cmd/oracle does the same comparing and recording with
+// the interpreter given on its command line. Under go test, suites of the
+// Modern runtime run their Python live when Debian's python3-twisted is
+// installed, and skip that part with a message when it is not (with
+// CI=true, its absence fails); Flow2009 suites when the two variables are
+// set.
+//
+// A module of one's own gets all of this with scenarios registered in
+// init functions and a main of one line, func main() { conformance.Main() }
+// (see examples/ownsuite). Nothing of Twisted's is committed: scenarios,
+// goldens and harness are ours.
 package conformance

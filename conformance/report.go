@@ -205,14 +205,14 @@ func WriteReport(w io.Writer, suites []*Suite, verbose bool) bool {
 // naming the live references not run. Verbose adds, for each deviation,
 // the Python's trace beside the Go's.
 func (r *Report) Write(w io.Writer, verbose bool) {
-	fmt.Fprintf(w, "%-22s %7s %9s %6s %6s  %s\n", "suite", "passed", "deviation", "failed", "live", "compared against")
+	fmt.Fprintf(w, "%-22s %7s %9s %6s %9s  %s\n", "suite", "passed", "deviation", "failed", "live", "compared against")
 	for _, s := range r.Suites {
-		fmt.Fprintf(w, "%-22s %7d %9d %6d %6s  %s\n", s.Suite.Name, s.Passed, s.Deviations, s.Fail, s.liveCount(), s.Reference.short())
+		fmt.Fprintf(w, "%-22s %7d %9d %6d %9s  %s\n", s.Suite.Name, s.Passed, s.Deviations, s.Fail, s.liveCount(), s.Reference.short())
 		if s.Total == 0 {
 			fmt.Fprintf(w, "FAIL suite %s has no scenarios\n", s.Suite.Name)
 		}
 	}
-	fmt.Fprintf(w, "%-22s %7d %9d %6d %6s\n", "total", r.Passed, r.Deviations, r.Fail, r.liveCount())
+	fmt.Fprintf(w, "%-22s %7d %9d %6d %9s\n", "total", r.Passed, r.Deviations, r.Fail, r.liveCount())
 	for _, ref := range r.References {
 		fmt.Fprintf(w, "%s: %s\n", ref.Runtime.Key, ref.Describe())
 	}
