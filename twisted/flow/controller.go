@@ -33,6 +33,11 @@ import (
 // was cancelled), it is logged as an unhandled error on the reactor's
 // Logger (slog.Default() for a clock without one).
 //
+// When the reactor (a *reactor.Reactor) shuts down, the flows still
+// running on it are cancelled in the before-shutdown phase, in the order
+// they started: Twisted leaves them suspended as the process exits, but a
+// Go program goes on after Run, and a suspended flow holds a goroutine.
+//
 // A flow run by Deferred belongs to the reactor's goroutine: Callback
 // producers and the Deferreds it waits on must be fired from there.
 func Deferred(stage any, trap ...*twisted.Class) *deferred.Deferred {

@@ -76,7 +76,13 @@
 // Block runs a flow in the calling goroutine, sleeping through Cooperate;
 // Deferred (and DeferredOn) runs it on a reactor and fires a Deferred
 // with its results. A controller closes its flow when it ends: suspended
-// generators return (their deferred calls run) and threads stop.
+// generators return (their deferred calls run) and threads stop. The
+// controllers share one scheduler of wake-ups, which serves Cooperate on
+// the controller's own reactor, binds a Threaded stage made without one to
+// it, and registers the flow with a *reactor.Reactor, whose shutdown
+// (Stop) ends it: a flow.Deferred is cancelled (its Deferred fails with
+// deferred.CancelledError), a flow protocol closed after its connection
+// is lost, a Threaded thread stopped.
 //
 // # Concurrency
 //
