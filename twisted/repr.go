@@ -46,48 +46,39 @@ type Reprer interface {
 //   - a Reprer's own PyRepr, then fmt's %v for anything else;
 //   - a nil pointer, of any type, as None; a list or dict that contains
 //     itself as [...] or {...} where it comes round again, as Python does.
+//
+// A value that prints itself (a [Reprer], a String or Error method, fmt)
+// and calls Repr or Str again shares this call's guard: a list reached
+// again through a Deferred's String prints [...] as in Python, a pointer
+// whose repr reaches itself with no list in between prints "...", and
+// nesting deeper than Python's recursion limit (1000) panics with
+// [RecursionError] instead of overflowing the stack.
 func Repr(v any) string {
-	var p printer
+	p := printer{st: stateFor()}
 	p.repr(v)
 	return p.b.String()
 }
 
-// printer writes a repr; active holds the lists and dicts being written,
-// so that one containing itself is written [...] where it comes again
-// instead of recursing for ever.
+// printer writes one repr into b, with the state it shares with the
+// Repr and Str calls of the values it prints.
 type printer struct {
-	b      strings.Builder
-	active map[container]bool
+	b  strings.Builder
+	st *reprState
 }
-
-// container identifies a slice (its array and length) or a map.
-type container struct {
-	data uintptr
-	n    int
-}
-
-// enter reports whether c is not being written already, and marks it;
-// leave unmarks it. An array (no data pointer) or an empty slice cannot
-// contain itself, and is not marked.
-func (p *printer) enter(c container) bool {
-	if c.data == 0 || c.n == 0 {
-		return true
-	}
-	if p.active[c] {
-		return false
-	}
-	if p.active == nil {
-		p.active = map[container]bool{}
-	}
-	p.active[c] = true
-	return true
-}
-
-func (p *printer) leave(c container) { delete(p.active, c) }
 
 // sliceOf identifies a slice that could contain itself (a non-empty one).
-func sliceOf[T any](s []T) container {
-	return container{uintptr(unsafe.Pointer(unsafe.SliceData(s))), len(s)}
+func sliceOf[T any](s []T) reprEntry {
+	return reprEntry{data: uintptr(unsafe.Pointer(unsafe.SliceData(s))), n: len(s)}
+}
+
+// own writes what f, a method through which v prints itself, returns;
+// or "..." where v is printing itself already (see reprState.own).
+func (p *printer) own(v any, what string, f func() string) {
+	s, ok := p.st.own(v, what, f)
+	if !ok {
+		s = "..."
+	}
+	p.b.WriteString(s)
 }
 
 // isNilPointer reports whether v is a nil pointer of some type: Python's
@@ -119,19 +110,28 @@ func Str(v any) string {
 		return formatFloat(x, 12)
 	case float32:
 		return formatFloat(float64(x), 12)
-	case PyStrer:
-		return x.PyStr()
 	case *Failure:
 		return x.String()
 	case *Class: // an error, but Python's str of a class is its repr
 		return x.String()
-	case error:
-		return x.Error()
 	}
-	return Repr(v)
+	p := printer{st: stateFor()}
+	p.st.descend("str")
+	defer func() { p.st.depth-- }()
+	switch x := v.(type) {
+	case PyStrer:
+		p.own(v, "str", x.PyStr)
+	case error:
+		p.own(v, "str", x.Error)
+	default:
+		p.repr(v)
+	}
+	return p.b.String()
 }
 
 func (p *printer) repr(v any) {
+	p.st.descend("repr")
+	defer func() { p.st.depth-- }()
 	b := &p.b
 	if isNilPointer(v) {
 		b.WriteString("None")
@@ -141,7 +141,7 @@ func (p *printer) repr(v any) {
 	case nil, NoneType:
 		b.WriteString("None")
 	case Reprer:
-		b.WriteString(x.PyRepr())
+		p.own(v, "repr", x.PyRepr)
 	case bool:
 		if x {
 			b.WriteString("True")
@@ -162,7 +162,7 @@ func (p *printer) repr(v any) {
 		b.WriteString(strconv.FormatInt(x, 10))
 	case Tuple:
 		c := sliceOf(x)
-		if !p.enter(c) {
+		if !p.st.enter(c) {
 			b.WriteString("(...)")
 			return
 		}
@@ -177,7 +177,7 @@ func (p *printer) repr(v any) {
 			b.WriteByte(',')
 		}
 		b.WriteByte(')')
-		p.leave(c)
+		p.st.leave(c)
 	case []any:
 		p.list(sliceOf(x), len(x), func(i int) any { return x[i] })
 	case *Class:
@@ -197,9 +197,9 @@ func (p *printer) repr(v any) {
 }
 
 // list writes the n items of the list c.
-func (p *printer) list(c container, n int, at func(int) any) {
+func (p *printer) list(c reprEntry, n int, at func(int) any) {
 	b := &p.b
-	if !p.enter(c) {
+	if !p.st.enter(c) {
 		b.WriteString("[...]")
 		return
 	}
@@ -211,7 +211,7 @@ func (p *printer) list(c container, n int, at func(int) any) {
 		p.repr(at(i))
 	}
 	b.WriteByte(']')
-	p.leave(c)
+	p.st.leave(c)
 }
 
 func (p *printer) reflect(v any) {
@@ -232,23 +232,26 @@ func (p *printer) reflect(v any) {
 			b.WriteString("[]")
 			return
 		}
-		c := container{n: rv.Len()}
+		c := reprEntry{n: rv.Len()}
 		if rv.Kind() == reflect.Slice {
 			c.data = rv.Pointer()
 		}
 		p.list(c, rv.Len(), func(i int) any { return rv.Index(i).Interface() })
 	case reflect.Map:
-		c := container{data: rv.Pointer(), n: -1}
-		if !p.enter(c) {
+		c := reprEntry{data: rv.Pointer(), n: -1}
+		if !p.st.enter(c) {
 			b.WriteString("{...}")
 			return
 		}
-		defer p.leave(c)
+		defer p.st.leave(c)
 		keys := rv.MapKeys()
 		reprs := make([]string, len(keys))
 		order := make([]int, len(keys))
 		for i, k := range keys {
-			reprs[i] = Repr(k.Interface())
+			var kp printer
+			kp.st = p.st
+			kp.repr(k.Interface())
+			reprs[i] = kp.b.String()
 			order[i] = i
 		}
 		sort.Slice(order, func(i, j int) bool { return lessKey(keys[order[i]], keys[order[j]], reprs[order[i]], reprs[order[j]]) })
@@ -267,7 +270,7 @@ func (p *printer) reflect(v any) {
 			b.WriteString("None")
 			return
 		}
-		fmt.Fprintf(b, "%v", v)
+		p.own(v, "repr", func() string { return fmt.Sprintf("%v", v) })
 	case reflect.Func:
 		if rv.IsNil() {
 			b.WriteString("None")
@@ -276,10 +279,10 @@ func (p *printer) reflect(v any) {
 		fmt.Fprintf(b, "<function %s at %#x>", funcName(rv.Pointer()), rv.Pointer())
 	default:
 		if s, ok := v.(fmt.Stringer); ok {
-			b.WriteString(s.String())
+			p.own(v, "repr", s.String)
 			return
 		}
-		fmt.Fprintf(b, "%v", v)
+		p.own(v, "repr", func() string { return fmt.Sprintf("%v", v) })
 	}
 }
 

@@ -126,3 +126,105 @@ func FuzzReprFloat(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReprCycles builds a graph of lists, tuples, dicts and values that
+// print themselves (a PyRepr or a String calling Repr again) from the
+// fuzzer's bytes, and checks that Repr of its first node ends, prints the
+// same twice, and marks a value reached again ([...], (...), {...}, ...)
+// exactly when the graph has a cycle reachable from that node.
+func FuzzReprCycles(f *testing.F) {
+	f.Add([]byte{0, 1, 0})
+	f.Add([]byte{3, 1, 1, 0, 2, 0})
+	f.Add([]byte{4, 2, 1, 2, 5, 1, 0, 1, 2, 0, 3, 1, 3})
+	f.Add([]byte{1, 1, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const kinds = 5 // list, tuple, dict, *node (PyRepr), *strNode (String)
+		type spec struct {
+			kind  byte
+			edges []int
+		}
+		var specs []spec
+		for len(data) >= 2 && len(specs) < 16 {
+			s := spec{kind: data[0] % kinds}
+			n := int(data[1] % 4)
+			data = data[2:]
+			for i := 0; i < n && i < len(data); i++ {
+				s.edges = append(s.edges, int(data[i]))
+			}
+			data = data[min(n, len(data)):]
+			specs = append(specs, s)
+		}
+		if len(specs) == 0 {
+			return
+		}
+		for i := range specs {
+			for j := range specs[i].edges {
+				specs[i].edges[j] %= len(specs)
+			}
+			if specs[i].kind >= 3 && len(specs[i].edges) > 1 {
+				specs[i].edges = specs[i].edges[:1]
+			}
+		}
+		// Make the values, then fill them in: lists and dicts are
+		// references, tuples are filled through their backing array.
+		vals := make([]any, len(specs))
+		for i, s := range specs {
+			switch s.kind {
+			case 0:
+				vals[i] = make([]any, len(s.edges))
+			case 1:
+				vals[i] = make(Tuple, len(s.edges))
+			case 2:
+				vals[i] = map[int]any{}
+			case 3:
+				vals[i] = &node{}
+			case 4:
+				vals[i] = &strNode{}
+			}
+		}
+		for i, s := range specs {
+			for j, e := range s.edges {
+				switch v := vals[i].(type) {
+				case []any:
+					v[j] = vals[e]
+				case Tuple:
+					v[j] = vals[e]
+				case map[int]any:
+					v[j] = vals[e]
+				case *node:
+					v.next = vals[e]
+				case *strNode:
+					v.next = vals[e]
+				}
+			}
+		}
+		// A cycle reachable from node 0, by depth-first search.
+		state := make([]int, len(specs)) // 0 new, 1 on the path, 2 done
+		var cyclic func(int) bool
+		cyclic = func(i int) bool {
+			if state[i] == 1 {
+				return true
+			}
+			if state[i] == 2 {
+				return false
+			}
+			state[i] = 1
+			for _, e := range specs[i].edges {
+				if cyclic(e) {
+					return true
+				}
+			}
+			state[i] = 2
+			return false
+		}
+		wantMark := cyclic(0)
+		r := Repr(vals[0])
+		if again := Repr(vals[0]); again != r {
+			t.Fatalf("repr %s, then %s", r, again)
+		}
+		marked := strings.Contains(r, "...")
+		if marked != wantMark {
+			t.Fatalf("repr %s of %v: marked %v, want %v", r, specs, marked, wantMark)
+		}
+	})
+}

@@ -398,8 +398,14 @@ func (d *Deferred) Result() any { return d.result }
 // String returns Twisted's repr of a Deferred: <Deferred at 0x...>, with
 // " current result: repr" once fired or " waiting on Deferred at 0x..."
 // while it waits on another. The Deferred of a DeferredList (and of
-// GatherResults) says DeferredList, as the Python class's name.
-func (d *Deferred) String() string {
+// GatherResults) says DeferredList, as the Python class's name. A result
+// that holds d prints as Python prints it ([...] where a list comes round
+// again); d itself reached again inside its own result prints "...".
+func (d *Deferred) String() string { return twisted.Repr(d) }
+
+// PyRepr writes what String returns; twisted.Repr calls it, with the
+// guard against cycles that String's call of Repr shares.
+func (d *Deferred) PyRepr() string {
 	name := "Deferred"
 	if d.flags&flagList != 0 {
 		name = "DeferredList"
@@ -412,6 +418,3 @@ func (d *Deferred) String() string {
 	}
 	return fmt.Sprintf("<%s at %p current result: %s>", name, d, twisted.Repr(d.result))
 }
-
-// PyRepr makes twisted.Repr print a Deferred as String does.
-func (d *Deferred) PyRepr() string { return d.String() }
