@@ -66,8 +66,9 @@ func (d *DelayedCall) Cancel() error {
 // seconds from the time of the Reset. It is equivalent to cancelling the
 // call and scheduling it again with CallLater, except that the same
 // DelayedCall stays in use. It returns AlreadyCancelled or AlreadyCalled
-// as Cancel does.
+// as Cancel does. A NaN time panics with an AssertionError (CheckTime).
 func (d *DelayedCall) Reset(secondsFromNow float64) error {
+	CheckTime(secondsFromNow)
 	d.q.Mu.Lock()
 	defer d.q.Mu.Unlock()
 	if err := d.check(); err != nil {
@@ -87,7 +88,9 @@ func (d *DelayedCall) Reset(secondsFromNow float64) error {
 // Delay reschedules this call for a later time: secondsLater seconds
 // after the time it is scheduled for now (a negative amount brings it
 // forward). It returns AlreadyCancelled or AlreadyCalled as Cancel does.
+// A NaN time panics with an AssertionError (CheckTime).
 func (d *DelayedCall) Delay(secondsLater float64) error {
+	CheckTime(secondsLater)
 	d.q.Mu.Lock()
 	defer d.q.Mu.Unlock()
 	if err := d.check(); err != nil {

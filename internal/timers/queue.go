@@ -70,7 +70,9 @@ func (e entry) current() bool {
 }
 
 // Schedule queues f to run delay seconds from now; Mu must be held.
+// A NaN delay panics (CheckTime).
 func (q *Queue) Schedule(delay float64, f func()) *DelayedCall {
+	CheckTime(delay)
 	q.Settle() // Twisted's Clock sorts after appending: settle what moved first
 	q.up++
 	t := q.Now() + delay

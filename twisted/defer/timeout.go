@@ -31,6 +31,7 @@ func (d *Deferred) AddTimeout(timeout float64, clock timers.IReactorTime, onTime
 	if clock == nil {
 		panic(twisted.TypeError.New("Deferred.AddTimeout needs a clock (a reactor or a reactor.Clock)"))
 	}
+	timers.CheckTime(timeout)
 	timedOut := false
 	delayedCall := clock.CallLater(timeout, func() {
 		timedOut = true

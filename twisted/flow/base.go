@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 
+	"github.com/twistedflow/twistedflow/internal/timers"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
@@ -87,8 +88,10 @@ type CooperateInstruction struct {
 //
 // Each call returns a distinct instruction, as each Python Cooperate() is a
 // distinct object: Concurrent registers one wake-up per distinct
-// instruction its branches return.
+// instruction its branches return. A NaN timeout panics with the
+// AssertionError every time argument gives (reactor.Clock.Advance).
 func Cooperate(timeout float64) *CooperateInstruction {
+	timers.CheckTime(timeout)
 	return &CooperateInstruction{Timeout: timeout}
 }
 

@@ -45,7 +45,8 @@ func (c *Clock) Seconds() float64 {
 // CallLater schedules f to be called when the clock has advanced delay
 // seconds from now, and returns the DelayedCall that can cancel, delay or
 // reset it. Unlike a Reactor's, a Clock's delay may be negative: the call
-// is then overdue and runs at the next Advance.
+// is then overdue and runs at the next Advance. A NaN delay panics with an
+// AssertionError, as every time argument does (see Advance).
 func (c *Clock) CallLater(delay float64, f func()) *DelayedCall {
 	c.q.Mu.Lock()
 	defer c.q.Mu.Unlock()
@@ -76,7 +77,12 @@ func (c *Clock) GetDelayedCalls() []*DelayedCall {
 // If a call panics, the panic propagates out of Advance, as an exception
 // raised by a call propagates out of Twisted's advance; the call counts as
 // made and the calls not yet run stay scheduled.
+//
+// amount may be negative (time goes back), as in Twisted; NaN or an
+// infinite amount panics with an AssertionError and changes nothing (it
+// would leave the clock at a time it could never leave; Twisted takes it).
 func (c *Clock) Advance(amount float64) {
+	timers.CheckAdvance(amount)
 	c.q.Mu.Lock()
 	c.rightNow += amount
 	for {
@@ -93,8 +99,12 @@ func (c *Clock) Advance(amount float64) {
 }
 
 // Pump advances the clock incrementally by each of the given amounts in
-// turn, running the calls due after each step.
+// turn, running the calls due after each step. The amounts are checked as
+// Advance checks one, all of them before the first step.
 func (c *Clock) Pump(timings []float64) {
+	for _, amount := range timings {
+		timers.CheckAdvance(amount)
+	}
 	for _, amount := range timings {
 		c.Advance(amount)
 	}

@@ -255,6 +255,7 @@ func (r *Reactor) Stop() error {
 // of calling Run. As in Twisted, a timed call falling due does not end the
 // wait early. Do not call it while Run is in progress.
 func (r *Reactor) Iterate(delay float64) {
+	timers.CheckTime(delay)
 	r.runUntilCurrent()
 	r.doIteration(delay, true)
 }

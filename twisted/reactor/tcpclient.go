@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/twistedflow/twistedflow/internal/timers"
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
 )
@@ -34,6 +35,7 @@ func (r *Reactor) ConnectTCP(host string, port int, factory protocol.IClientFact
 	if factory == nil {
 		panic(twisted.TypeError.New("ConnectTCP needs a factory"))
 	}
+	timers.CheckTime(timeout)
 	if timeout <= 0 {
 		timeout = defaultConnectTimeout
 	}

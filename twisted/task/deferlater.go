@@ -1,6 +1,7 @@
 package task
 
 import (
+	"github.com/twistedflow/twistedflow/internal/timers"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
@@ -15,6 +16,7 @@ import (
 // scheduled call: f is never called, and the Deferred fails with
 // deferred.CancelledError.
 func DeferLater(clock reactor.IReactorTime, delay float64, f func() (any, error)) *deferred.Deferred {
+	timers.CheckTime(delay)
 	if clock == nil {
 		clock = reactor.Default()
 	}

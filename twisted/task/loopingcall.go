@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"runtime"
 
+	"github.com/twistedflow/twistedflow/internal/timers"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
@@ -135,6 +136,7 @@ func (lc *LoopingCall) Start(interval float64, now bool) *deferred.Deferred {
 	if lc.deferred != nil {
 		panic(twisted.AssertionError.New("Tried to start a LoopingCall whose last call has not finished."))
 	}
+	timers.CheckTime(interval)
 	if interval < 0 {
 		panic(twisted.ValueError.New("interval must be >= 0"))
 	}
