@@ -239,3 +239,24 @@ func TestCallInThreadWaitsForRun(t *testing.T) {
 	})
 	run(t, r)
 }
+
+// A "shutdown" fired by FireSystemEvent stops the reactor as Stop does,
+// for good: Run returns, Stop then says it is not running, and Run again
+// is refused.
+func TestFireShutdownStops(t *testing.T) {
+	r := New()
+	r.NoSignalHandlers = true
+	var got []string
+	r.AddSystemEventTrigger("after", "shutdown", note(&got, "after"))
+	r.CallWhenRunning(func() { r.FireSystemEvent("shutdown") })
+	run(t, r)
+	if diff := cmp.Diff([]string{"after"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if err := r.Stop(); !errors.Is(err, ReactorNotRunning) {
+		t.Errorf("Stop() = %v, want ReactorNotRunning", err)
+	}
+	if err := r.Run(); !errors.Is(err, ReactorNotRestartable) {
+		t.Errorf("Run() again = %v, want ReactorNotRestartable", err)
+	}
+}

@@ -218,6 +218,10 @@ func (r *Reactor) reallyStartRunning() {
 func (r *Reactor) crash() {
 	r.q.Mu.Lock()
 	r.started, r.running = false, false
+	// A "shutdown" fired by FireSystemEvent rather than Stop stops the
+	// reactor for good as well: its pool and network are gone. (Twisted's
+	// crash lets it run again.)
+	r.stopped, r.ranBefore = true, true
 	select {
 	case <-r.done:
 	default:

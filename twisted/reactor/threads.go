@@ -29,8 +29,9 @@ func (r *Reactor) CallFromThread(f func()) {
 // most SuggestThreadPoolSize of them at once (10 by default) and queues
 // the rest, in order. Work given before Run waits for the reactor to run;
 // when the reactor stops, Run waits for the work already given to finish
-// (f must therefore not wait for the reactor goroutine), and work given
-// afterwards is dropped. A panic in f is logged as an unhandled error.
+// (f must therefore not wait for the reactor goroutine, except through
+// something that gives up once it stops, as threads.BlockingCallFromThread
+// does), and work given afterwards is dropped. A panic in f is logged as an unhandled error.
 //
 // Pool goroutines are started as work arrives and end as soon as there is
 // none left, so a stopped reactor leaves no goroutine behind.
