@@ -156,18 +156,25 @@ func (r *pushRun) serve(inst Instruction) bool {
 // failure, as in pull mode, unless it is the consumer's.
 func (r *pushRun) runGen(g Generator, yield func(any) bool) (err error) {
 	returned := false
-	defer func() {
-		if !returned {
-			v := recover()
-			if v != nil && r.inHandle {
-				panic(v)
-			}
-			err = recovered(v, err)
-		}
-	}()
+	defer r.sourcePanicked(&returned, &err)
 	err = g(yield)
 	returned = true
 	return err
+}
+
+// sourcePanicked is the deferred end of runGen and runIter: if the source
+// did not return, a panic in it is its failure (*err), unless it is the
+// consumer's, which goes on. It is itself the deferred function, so that
+// its recover stops the panic.
+func (r *pushRun) sourcePanicked(returned *bool, err *error) {
+	if *returned {
+		return
+	}
+	v := recover()
+	if v != nil && r.inHandle {
+		panic(v)
+	}
+	*err = recovered(v, *err)
 }
 
 // runIter pulls from an iterator until it ends or handle returns false
@@ -176,15 +183,7 @@ func (r *pushRun) runGen(g Generator, yield func(any) bool) (err error) {
 // as handle would send it, without the call of handle.
 func (r *pushRun) runIter(it Iterator, handle func(any) bool) (stopped bool, err error) {
 	returned := false
-	defer func() {
-		if !returned {
-			v := recover()
-			if v != nil && r.inHandle {
-				panic(v)
-			}
-			err = recovered(v, err)
-		}
-	}()
+	defer r.sourcePanicked(&returned, &err)
 	fused := r.final != nil
 	for {
 		var v any

@@ -183,43 +183,35 @@ type listStage struct {
 
 func newList(seq []any) Stage { return &listStage{seq: slices.Clone(seq)} }
 
+// Yield moves the items up to the next instruction into the results, and
+// returns the instruction; the results are Results, or *s.into for the
+// Deferred controller's fast path: the same items, instructions and stop,
+// without a batch list per segment for the controller to copy.
 func (s *listStage) Yield() Instruction {
+	out := s.Results
 	if s.into != nil {
-		return s.yieldInto()
+		out = *s.into
+	} else if out == nil {
+		out = make([]any, 0, s.segment())
 	}
-	if s.Results == nil {
-		s.Results = make([]any, 0, s.segment())
-	}
-	for len(s.seq) > 0 {
+	var inst Instruction
+	for len(s.seq) > 0 && inst == nil {
 		result := s.seq[0]
 		s.seq[0] = nil
 		s.seq = s.seq[1:]
-		if inst, ok := result.(Instruction); ok {
-			return inst
+		if i, ok := result.(Instruction); ok {
+			inst = i
+		} else {
+			out = append(out, result)
 		}
-		s.Results = append(s.Results, result)
 	}
-	s.Stop = true
-	return nil
-}
-
-// yieldInto is Yield appending to *s.into: the same items, instructions
-// and stop, without a batch list per segment for the controller to copy.
-func (s *listStage) yieldInto() Instruction {
-	out := *s.into
-	for len(s.seq) > 0 {
-		result := s.seq[0]
-		s.seq[0] = nil
-		s.seq = s.seq[1:]
-		if inst, ok := result.(Instruction); ok {
-			*s.into = out
-			return inst
-		}
-		out = append(out, result)
+	if s.into != nil {
+		*s.into = out
+	} else {
+		s.Results = out
 	}
-	*s.into = out
-	s.Stop = true
-	return nil
+	s.Stop = inst == nil
+	return inst
 }
 
 // segment returns how many items come before the next instruction: the
