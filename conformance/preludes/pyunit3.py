@@ -22,12 +22,12 @@ from twisted.python import failure, log
 def show(x):
     """
     Print x the same way in Python 3 and in Go: repr for None, bools,
-    numbers and strings; lists, tuples, sets and dicts of shown values;
+    numbers, strings and bytes; lists, tuples, sets and dicts of shown values;
     exceptions as Name(args); failures as <Failure Name(args)>; classes by
     name; Deferreds with their state; the global reactor as <reactor>; any
     other object as <TypeName>.
     """
-    if x is None or isinstance(x, (bool, int, float, str)):
+    if x is None or isinstance(x, (bool, int, float, str, bytes)):
         return repr(x)
     if isinstance(x, list):
         return "[" + ", ".join(show(e) for e in x) + "]"

@@ -8,6 +8,7 @@
 package pyunit
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -23,7 +24,7 @@ import (
 )
 
 // Show returns what the prelude's show(x) prints for the Python value x
-// stands for: repr for None, bools, numbers and strings; lists, tuples,
+// stands for: repr for None, bools, numbers, strings and bytes ([]byte); lists, tuples,
 // sets (map[K]struct{}) and dicts of shown values;
 // exceptions as Name(args); failures as <Failure Name(args)>; classes by
 // name; Deferreds with their state; a *reactor.Reactor (which stands for
@@ -34,6 +35,8 @@ func Show(x any) string {
 		return "None"
 	case string:
 		return reprStr3(v)
+	case []byte: // Python 3's bytes
+		return reprBytes3(v)
 	case uint64:
 		return strconv.FormatUint(v, 10) // Python 3 has no long suffix
 	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, float32, float64:
@@ -189,6 +192,37 @@ func reprStr3(s string) string {
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			fmt.Fprintf(&b, "\\U%08x", r)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
+}
+
+// reprBytes3 is Python 3's repr of bytes: b'...', printable ASCII as it
+// is, \\, \t, \n, \r and the quote escaped, any other byte as \xhh.
+func reprBytes3(s []byte) string {
+	quote := byte('\'')
+	if bytes.IndexByte(s, '\'') >= 0 && bytes.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteByte('b')
+	b.WriteByte(quote)
+	for _, c := range s {
+		switch {
+		case c == '\\' || c == quote:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\t':
+			b.WriteString("\\t")
+		case c == '\n':
+			b.WriteString("\\n")
+		case c == '\r':
+			b.WriteString("\\r")
+		case c < ' ' || c >= 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", c)
+		default:
+			b.WriteByte(c)
 		}
 	}
 	b.WriteByte(quote)

@@ -102,3 +102,20 @@ func TestShowPython3Str(t *testing.T) {
 		}
 	}
 }
+
+// Bytes are shown as Python 3's repr of bytes (b'...').
+func TestShowBytes(t *testing.T) {
+	for _, c := range []struct {
+		in   []byte
+		want string
+	}{
+		{[]byte("a'b"), `b"a'b"`},
+		{[]byte(`it's "x"`), `b'it\'s "x"'`},
+		{[]byte("\x00\xff\\\r\n\t~"), `b'\x00\xff\\\r\n\t~'`},
+		{[]byte{}, `b''`},
+	} {
+		if got := Show(c.in); got != c.want {
+			t.Errorf("Show(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}

@@ -216,6 +216,22 @@ func (tc *TestCase) SuccessResultOf(d *deferred.Deferred) any {
 	return results[0]
 }
 
+// FailureResultOf checks that d has a result that is a failure, of one
+// of expected if any are given, and returns it.
+func (tc *TestCase) FailureResultOf(d *deferred.Deferred, expected ...*twisted.Class) *twisted.Failure {
+	var results []any
+	d.AddBoth(func(r any) (any, error) { results = append(results, r); return nil, nil })
+	f, ok := (*twisted.Failure)(nil), len(results) == 1
+	if ok {
+		f, ok = results[0].(*twisted.Failure)
+	}
+	if ok && len(expected) > 0 {
+		ok = f.Check(expected...) != nil
+	}
+	tc.check(ok, "failureResultOf", results...)
+	return f
+}
+
 // Truth is Python's bool(x): false for None, False, zero, empty strings,
 // slices and maps; true for everything else.
 func Truth(x any) bool {

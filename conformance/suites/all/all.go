@@ -9,6 +9,7 @@ import (
 	// Each suite adds a line: _ "github.com/twistedflow/twistedflow/conformance/suites/<suite>"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowdocs"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowedges"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/testbasic"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testcooperator"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefer"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefgen"

@@ -1,0 +1,3 @@
+# src/twisted/protocols/test/test_basic.py LineOnlyReceiverTests.test_lineReceivedNotImplemented (Twisted 22.4): the
+# test_basic.py module is the prelude.
+run(LineOnlyReceiverTests, "test_lineReceivedNotImplemented")

@@ -1,0 +1,3 @@
+# src/twisted/protocols/test/test_basic.py LineReceiverTests.test_rawPausing (Twisted 22.4): the
+# test_basic.py module is the prelude.
+run(LineReceiverTests, "test_rawPausing")
