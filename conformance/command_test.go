@@ -191,3 +191,28 @@ func TestBadCommandLine(t *testing.T) {
 	assert.Equal(t, status, 2)
 	assert.Assert(t, is.Contains(errOut, `unexpected argument "stray"`))
 }
+
+// -grep ignores case, so that LineBreak finds the corpus programs with a
+// linebreak node too.
+func TestGrepFindsLineBreakEverywhere(t *testing.T) {
+	_, out, _ := command(t, "-list", "-grep", "LineBreak")
+	assert.Assert(t, is.Contains(out, " "+lineBreak+"\n"))
+	assert.Assert(t, is.Regexp(`(?m)^== flowfuzz: [1-9]\d* of `, out))
+	assert.Assert(t, is.Regexp(`(?m)^== deferops: 0 of `, out))
+}
+
+// A deviation shows the Python's golden, then the Go golden beside the Go
+// trace.
+func TestShowDeviation(t *testing.T) {
+	const name = "linebreak.trailingData"
+	status, out, _ := command(t, "-show", "flow edges/"+name)
+	assert.Equal(t, status, 0, out)
+	assert.Assert(t, is.Contains(out, "status    deviation\n"))
+	assert.Assert(t, is.Contains(out, "deviation The original raises"))
+	python := strings.TrimSpace(readFile(t, "suites/flowedges/testdata/"+name+".golden"))
+	assert.Assert(t, is.Contains(out, "    "+strings.ReplaceAll(python, "\n", "\n    ")+"\n"))
+	for _, line := range strings.Split(strings.TrimSpace(readFile(t, "suites/flowedges/testdata/"+name+".go.golden")), "\n") {
+		q := regexp.QuoteMeta(line)
+		assert.Assert(t, is.Regexp(`(?m)^  `+q+` *\| `+q+`$`, out))
+	}
+}

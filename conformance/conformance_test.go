@@ -1,6 +1,8 @@
 package conformance
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -221,4 +223,32 @@ func TestCommandExitsNonZeroOnFailure(t *testing.T) {
 	out.Reset()
 	Command([]string{"-suite", "fake empty suite"}, &out, &out)
 	assert.Assert(t, is.Contains(out.String(), "FAIL suite fake empty suite has no scenarios"))
+}
+
+// -record writes the live Python's output as the golden, or says why it
+// cannot.
+func TestCommandRecords(t *testing.T) {
+	before := Suites()
+	t.Cleanup(func() {
+		registryMu.Lock()
+		registry = before
+		registryMu.Unlock()
+	})
+	dir := t.TempDir()
+	assert.NilError(t, os.Mkdir(filepath.Join(dir, "testdata"), 0o755))
+	s := NewSuite("fake recorded suite", Modern, fstest.MapFS{"testdata/a.py": {Data: []byte("print(repr((1, 'x')))\n")}})
+	s.dir = dir
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}})
+	var out strings.Builder
+	status := Command([]string{"-suite", "fake recorded suite", "-record"}, &out, &out)
+	if _, why := Modern.Live(); why != "" {
+		assert.Equal(t, status, 1)
+		assert.Assert(t, is.Contains(out.String(), "ERROR fake recorded suite: not recorded, its Python is not available: "+why))
+		return
+	}
+	assert.Equal(t, status, 0, out.String())
+	assert.Equal(t, out.String(), "RECORDED fake recorded suite/a\n0 same, 1 recorded, 0 errors\n")
+	golden, err := os.ReadFile(filepath.Join(dir, "testdata", "a.golden"))
+	assert.NilError(t, err)
+	assert.Equal(t, string(golden), "(1, 'x')\n")
 }

@@ -145,3 +145,24 @@ func TestKindFromSource(t *testing.T) {
 	assert.Equal(t, only(s).Kind, DocExample)
 	assert.Assert(t, is.Contains(only(s).Location(), "corpus_test.go:"), only(s).Location())
 }
+
+// The live run of a corpus runs its interpreter once over programs.json
+// and gives each program its trace; a scenario's script runs on its own.
+func TestRunPythonRunsACorpusOnce(t *testing.T) {
+	in := Interpreter{Python: "python3"}
+	if _, err := in.Exec("print(1)\n"); err != nil {
+		t.Skipf("no python3 on PATH: %v", err)
+	}
+	interp := "import json, sys\nfor p in json.load(open(sys.argv[1])):\n    print('=== %d' % p['id'])\n    print('x%d' % p['n'])\n"
+	c := fakeCorpus(map[string]string{"interp.py": interp, "programs.json": `[{"id": 0, "n": 1}, {"id": 1, "n": 2}]`,
+		"traces.golden": "=== 0\nx1\n=== 1\nx7\n"}, nil)
+	s := fakeSuite(map[string]string{"a.py": "print('a')\n", "a.golden": "a\n", "b.py": "", "b.golden": ""})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(*T) {}})
+	s.Add(Scenario{Name: "b", Origin: Assertion, Run: func(*T) {}})
+	var got []string
+	for _, r := range RunPython(in, append(c.Scenarios(), s.Scenarios()...)) {
+		assert.NilError(t, r.Err)
+		got = append(got, r.Scenario.Name+" "+strings.TrimSpace(r.Got)+" "+map[bool]string{true: "same", false: "differs"}[r.Same()])
+	}
+	assert.DeepEqual(t, got, []string{"program0 x1 same", "program1 x2 differs", "a a same"})
+}

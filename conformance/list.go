@@ -10,14 +10,19 @@ import (
 
 // WriteList writes every selected scenario, suite by suite: a header line
 // per suite saying what it was compared against, then a line per scenario
-// with its status, live outcome ("-" when not run live), kind, where its
-// golden came from, and name.
+// with its status, live outcome (same, differs, error; "-" when not run
+// live, "n/a" for a golden stated from assertions), kind, where its golden
+// came from, and name.
 func (r *Report) WriteList(w io.Writer) {
 	for _, s := range r.Suites {
 		fmt.Fprintf(w, "== %s: %d of %d scenarios; %s\n", s.Suite.Name, len(s.Results), s.Total, s.Reference.Describe())
 		for _, res := range s.Results {
 			sc := res.Scenario
-			fmt.Fprintf(w, "%-9s %-7s %-16s %-9s %s\n", res.Status, res.Live.status(), sc.Kind, sc.Origin, sc.Name)
+			live := res.Live.status()
+			if res.Live == nil && s.Reference.Ran && !sc.Runnable() {
+				live = "n/a" // a golden stated from assertions: no script to run
+			}
+			fmt.Fprintf(w, "%-9s %-7s %-16s %-9s %s\n", res.Status, live, sc.Kind, sc.Origin, sc.Name)
 		}
 	}
 	fmt.Fprintf(w, "total: %d passed, %d deviations, %d failed", r.Passed, r.Deviations, r.Fail)
@@ -146,12 +151,18 @@ func WriteShow(w io.Writer, res Result) {
 		}
 		fmt.Fprintf(w, "\n%s", sc.Python)
 	}
-	golden, goTitle := sc.Expected, "Go trace"
-	fmt.Fprintf(w, "\n--- what the Python printed (golden, %s) beside the Go trace; '!' marks a differing line\n", sc.Origin)
 	if sc.Deviation != nil {
-		goTitle = "Go trace (deviation: compared with the Go golden)"
+		fmt.Fprintf(w, "\n--- what the Python printed (golden, %s)\n%s", sc.Origin, indent(sc.Expected))
+		title := "the Go golden (the deviation)"
+		if sc.Deviation.suffix {
+			title = "the Go trace's expected end"
+		}
+		fmt.Fprintf(w, "\n--- %s beside the Go trace; '!' marks a differing line\n", title)
+		sideBySide(w, "Go golden", sc.Deviation.Expected, "Go trace", res.Got, sc.Deviation.suffix)
+	} else {
+		fmt.Fprintf(w, "\n--- what the Python printed (golden, %s) beside the Go trace; '!' marks a differing line\n", sc.Origin)
+		sideBySide(w, "golden", sc.Expected, "Go trace", res.Got, false)
 	}
-	sideBySide(w, "golden", golden, goTitle, res.Got)
 	if res.Problem != "" {
 		fmt.Fprintf(w, "\n--- problem\n%s", indent(res.Problem))
 	}
@@ -175,10 +186,17 @@ func (s *Suite) file(name string) string {
 	return p
 }
 
-// sideBySide writes two traces in two columns, marking differing lines.
-func sideBySide(w io.Writer, leftTitle, left, rightTitle, right string) {
+// sideBySide writes two traces in two columns, marking differing lines;
+// with alignEnd, the left is a trace the right need only end with, and the
+// right's lines before it are not marked.
+func sideBySide(w io.Writer, leftTitle, left, rightTitle, right string, alignEnd bool) {
 	l := strings.Split(strings.TrimRight(left, "\n"), "\n")
 	r := strings.Split(strings.TrimRight(right, "\n"), "\n")
+	skip := 0
+	if alignEnd && len(r) > len(l) {
+		skip = len(r) - len(l)
+		l = append(make([]string, skip), l...)
+	}
 	width := len(leftTitle)
 	for _, line := range l {
 		width = max(width, len(line))
@@ -194,7 +212,7 @@ func sideBySide(w io.Writer, leftTitle, left, rightTitle, right string) {
 			b = r[i]
 		}
 		mark := " "
-		if a != b {
+		if a != b && i >= skip {
 			mark = "!"
 		}
 		fmt.Fprintf(w, "%s %-*s | %s\n", mark, width, a, b)

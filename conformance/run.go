@@ -76,7 +76,7 @@ func Run(sc *Scenario) Result {
 	switch {
 	case failed != "":
 		res.Status, res.Problem = Fail, failed
-	case sc.Deviation != nil && res.Got == sc.Deviation.Expected:
+	case sc.Deviation != nil && (res.Got == sc.Deviation.Expected || sc.Deviation.suffix && strings.HasSuffix(res.Got, sc.Deviation.Expected)):
 		res.Status = Deviated
 	case sc.Deviation != nil:
 		res.Status, res.Problem = Fail, "Go trace differs from the deviation's Go golden (-want +got):\n"+Diff(sc.Deviation.Expected, res.Got)

@@ -110,6 +110,9 @@ type Deviation struct {
 	Reason string
 	// Expected is the Go trace, loaded from testdata/<Name>.go.golden.
 	Expected string
+	// suffix: the Go trace need only end with Expected (a corpus's
+	// deviation, where the Python's other path printed less).
+	suffix bool
 }
 
 // ID returns "<suite>/<name>".
