@@ -75,6 +75,13 @@ func registryOf(clock any) *openFlows {
 	reg := registries[key]
 	if reg == nil {
 		reg = &openFlows{open: [2]map[shutdowner]uint64{{}, {}}}
+		select {
+		case <-r.Done():
+			// Shut down before any flow ran on it: its triggers have
+			// fired, and what starts now ends at once.
+			reg.shut = [2]bool{true, true}
+		default:
+		}
 		registries[key] = reg
 		runtime.AddCleanup(r, func(key weak.Pointer[reactor.Reactor]) {
 			registriesMu.Lock()

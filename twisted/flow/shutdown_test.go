@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"gotest.tools/v3/assert"
+	is "gotest.tools/v3/assert/cmp"
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
@@ -238,4 +239,94 @@ func TestStopRefusesLatePage(t *testing.T) {
 	assert.NilError(t, err)
 	defer resp.Body.Close()
 	assert.Equal(t, resp.StatusCode, http.StatusServiceUnavailable)
+}
+
+// A flow whose closing panics (a deferred call of its generator) when
+// the reactor stops: the panic is logged as an unhandled error, the other
+// flows are still closed, and Run returns.
+func TestStopFlowClosePanics(t *testing.T) {
+	leakcheck.Check(t)
+	r, log := protoLog()
+	r.NoSignalHandlers = true
+	closed := 0
+	var o outcomes
+	r.CallWhenRunning(func() {
+		for i := range 3 {
+			o.watch(flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
+				defer func() {
+					closed++
+					if i == 1 {
+						panic("close boom")
+					}
+				}()
+				for yield(flow.Cooperate(10)) {
+				}
+				return nil
+			})))
+		}
+		assert.NilError(t, r.Stop())
+	})
+	assert.NilError(t, r.Run())
+	assert.Equal(t, closed, 3)
+	o.allCancelled(t, 3)
+	assert.Assert(t, is.Contains(log.String(), "close boom"))
+}
+
+// A flow started once the reactor has shut down is cancelled at once,
+// before it runs: no goroutine waits for a reactor that will not run
+// again.
+func TestFlowAfterStopIsCancelled(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	r.CallWhenRunning(func() { _ = r.Stop() })
+	assert.NilError(t, r.Run())
+	ran := false
+	var o outcomes
+	o.watch(flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
+		ran = true
+		for yield(flow.Cooperate(1)) {
+		}
+		return nil
+	})))
+	o.allCancelled(t, 1)
+	assert.Assert(t, !ran)
+}
+
+// A Threaded stage on a reactor that no flow reads: its thread fills the
+// buffer and waits; the reactor's shutdown ends it, and Run returns.
+func TestStopEndsUnreadThreadedStage(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	src := &endlessCount{}
+	r.CallWhenRunning(func() {
+		flow.ThreadedOn(r, src)
+		r.CallLater(0, func() { _ = r.Stop() })
+	})
+	assert.NilError(t, r.Run())
+	assert.Assert(t, src.n.Load() <= 1025, "the source made %d values for no reader", src.n.Load())
+}
+
+// A flow protocol that does not read its connection (it waits on a long
+// Cooperate) is closed after the shutdown: its generator's deferred calls
+// run and its connection is lost.
+func TestStopClosesFlowProtocolNotReading(t *testing.T) {
+	leakcheck.Check(t)
+	r := newStopReactor()
+	closed := false
+	var tr *protoTransport
+	r.CallWhenRunning(func() {
+		p := flow.MakeProtocolOn(r, func(conn *flow.Protocol) flow.Generator {
+			return func(yield func(any) bool) error {
+				defer func() { closed = true }()
+				for yield(flow.Cooperate(10)) {
+				}
+				return nil
+			}
+		})()
+		tr = connect(p)
+		assert.NilError(t, r.Stop())
+	})
+	assert.NilError(t, r.Run())
+	assert.Assert(t, closed)
+	assert.Assert(t, tr.lost)
 }
