@@ -75,7 +75,10 @@ var (
 )
 
 // New returns a reactor that is not yet running, independent of every
-// other (Default's included).
+// other (Default's included). Like Default's, its Run installs the SIGINT
+// and SIGTERM handlers unless NoSignalHandlers is set: a program's reactor
+// stops cleanly on Ctrl-C whichever way it was made; a test or a library
+// that runs reactors of its own sets NoSignalHandlers.
 func New() *Reactor {
 	r := &Reactor{
 		start:   time.Now(),
@@ -101,7 +104,8 @@ func New() *Reactor {
 var defaultReactor = sync.OnceValue(New)
 
 // Default returns the process-wide reactor, created on first use: what
-// `from twisted.internet import reactor` gives in Python.
+// `from twisted.internet import reactor` gives in Python. Its Run installs
+// signal handlers, as Twisted's reactor.run() does (see Run).
 func Default() *Reactor { return defaultReactor() }
 
 // Seconds returns the current time in seconds since the epoch, as
