@@ -133,8 +133,9 @@ func TestKindFromSource(t *testing.T) {
 		"twisted/flow/test/test_flow.py FlowTest.testBasic":  TranscribedTest,
 		"src/twisted/test/test_defer.py DeferredTests.test_": TranscribedTest,
 		"doc/flow/howto/flow.xhtml \"Iterators\"":            DocExample,
-		"twisted/flow/wrap.py wrap docstring":                DocExample,
-		"src/twisted/internet/task.py Cooperator.stop":       DocExample,
+		"twisted/flow/wrap.py wrap() docstring, printFlow":   DocExample,
+		"Clark C. Evans, \"Re: flow.Zip\", Twisted-Python":   DocExample,
+		"src/twisted/internet/task.py Cooperator.stop":       EdgeCase,
 		"conformance/suites/flowedges/testdata/zip.three.py": EdgeCase,
 		"": EdgeCase,
 	} {

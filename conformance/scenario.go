@@ -43,14 +43,15 @@ const (
 )
 
 // kindOf guesses a scenario's kind from its Source: a file under a test
-// directory is a transcribed test, another Twisted file or document is a
-// doc example, anything else (our own testdata) an edge case.
+// directory is a transcribed test; a docstring, a document under doc/ or a
+// post to the Twisted-Python list a doc example; anything else (our own
+// case against a Twisted file, or our own testdata) an edge case.
 func kindOf(source string) Kind {
 	file, _, _ := strings.Cut(source, " ")
 	switch {
 	case strings.Contains(file, "/test/") || strings.HasPrefix(path.Base(file), "test_"):
 		return TranscribedTest
-	case strings.HasPrefix(file, "twisted/") || strings.HasPrefix(file, "src/twisted/") || strings.HasPrefix(file, "doc/"):
+	case strings.HasPrefix(file, "doc/") || strings.Contains(source, "docstring") || strings.Contains(source, "Twisted-Python"):
 		return DocExample
 	}
 	return EdgeCase
