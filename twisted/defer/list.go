@@ -84,12 +84,59 @@ func (e *FirstErrorValue) Equal(other *FirstErrorValue) bool {
 // in ds (a panic in one of their cancellers is logged and does not stop the
 // others), and does nothing else: the list fires as its Deferreds do.
 // Cancelling it after it fired does nothing.
+//
+// A nil in ds panics with a TypeError naming its index ("DeferredList:
+// sequence item 1: expected Deferred instance, NoneType found"), before
+// any callback is added. (Twisted 22.4 raises AttributeError, 'NoneType'
+// object has no attribute 'addCallbacks', after adding its callbacks to
+// the Deferreds before it.)
 func DeferredList(ds []*Deferred, opts ...DeferredListOption) *Deferred {
+	checkList("DeferredList", ds)
+	flags := listOptions("DeferredList.__init__", opts, FireOnOneCallback|FireOnOneErrback|ConsumeErrors)
+	return newList(ds, flags, false)
+}
+
+// optionNames are the keyword arguments the options stand for.
+var optionNames = map[DeferredListOption]string{
+	FireOnOneCallback: "fireOnOneCallback",
+	FireOnOneErrback:  "fireOnOneErrback",
+	ConsumeErrors:     "consumeErrors",
+}
+
+// listOptions combines opts, panicking with Python's TypeError for a
+// keyword argument the function does not take if one of them is not in
+// allowed: "gatherResults() got an unexpected keyword argument
+// 'fireOnOneCallback'" (a value that is no option at all is named
+// DeferredListOption(n)).
+func listOptions(function string, opts []DeferredListOption, allowed DeferredListOption) DeferredListOption {
 	var flags DeferredListOption
 	for _, o := range opts {
+		if bad := o &^ allowed; bad != 0 {
+			bit := bad & -bad
+			name, ok := optionNames[bit]
+			if ok {
+				name = "'" + name + "'"
+			} else {
+				name = fmt.Sprintf("DeferredListOption(%d)", bad)
+			}
+			panic(twisted.TypeError.New(function + "() got an unexpected keyword argument " + name))
+		}
 		flags |= o
 	}
-	return newList(ds, flags, false)
+	return flags
+}
+
+// checkList panics with a TypeError if one of ds is nil, naming the first
+// such index as Python's str.join names a bad item: "DeferredList:
+// sequence item 1: expected Deferred instance, NoneType found". Twisted
+// 22.4 raises AttributeError ('NoneType' object has no attribute
+// 'addCallbacks') after adding its callbacks to the Deferreds before it.
+func checkList(function string, ds []*Deferred) {
+	for i, d := range ds {
+		if d == nil {
+			panic(twisted.TypeError.New(fmt.Sprintf("%s: sequence item %d: expected Deferred instance, NoneType found", function, i)))
+		}
+	}
 }
 
 // listState is what a DeferredList keeps: its own Deferred, its copy of
@@ -183,14 +230,12 @@ func cancelLogging(d *Deferred) {
 // *FirstErrorValue) as soon as one fails: gatherResults(ds,
 // consumeErrors). It is DeferredList(ds, FireOnOneErrback) with the
 // (success, result) pairs reduced to the results (without building the
-// pairs). The only option it takes is ConsumeErrors; the others are
-// ignored, as gatherResults has no such arguments. Cancelling it cancels
-// ds, as for DeferredList.
+// pairs). The only option it takes is ConsumeErrors: another panics with
+// Python's TypeError for gatherResults' unexpected keyword argument. Cancelling it cancels
+// ds, as for DeferredList. A nil in ds panics as in DeferredList.
 func GatherResults(ds []*Deferred, opts ...DeferredListOption) *Deferred {
-	flags := FireOnOneErrback
-	for _, o := range opts {
-		flags |= o & ConsumeErrors
-	}
+	checkList("GatherResults", ds)
+	flags := FireOnOneErrback | listOptions("gatherResults", opts, ConsumeErrors)
 	return newList(ds, flags, true)
 }
 
@@ -224,8 +269,10 @@ func (e *FailureGroupValue) PythonClass() *twisted.Class { return FailureGroup }
 // the returned Deferred cancels all of ds.
 //
 // The winner is not cancelled: its caller still uses it. A result that
-// another of ds delivers after being cancelled goes nowhere.
+// another of ds delivers after being cancelled goes nowhere. A nil in ds
+// panics as in DeferredList.
 func Race(ds []*Deferred) *Deferred {
+	checkList("Race", ds)
 	toCancel := slices.Clone(ds)
 	var winner *Deferred
 	finalResult := NewWithCanceller(func(*Deferred) {
