@@ -34,3 +34,14 @@ func TestNilInDeferredLists(t *testing.T) {
 		})
 	}
 }
+
+// A negative limit other than NoLimit was read as no limit; Python takes
+// it and then overflows on every put. It is refused at construction.
+func TestDeferredQueueRejectsNegativeLimits(t *testing.T) {
+	e := mustPanicClass(t, twisted.ValueError, func() { NewDeferredQueue(-5, NoLimit) })
+	assert.Equal(t, e.PyStr(), "DeferredQueue size must be None (NoLimit) or >= 0, not -5")
+	e = mustPanicClass(t, twisted.ValueError, func() { NewDeferredQueue(NoLimit, -2) })
+	assert.Equal(t, e.PyStr(), "DeferredQueue backlog must be None (NoLimit) or >= 0, not -2")
+	q := NewDeferredQueue(0, NoLimit)
+	assert.Assert(t, q.Put(1) != nil)
+}

@@ -1,5 +1,11 @@
 package deferred
 
+import (
+	"fmt"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
 // NoLimit, as a DeferredQueue's size or backlog, means no limit (Python's
 // None).
 const NoLimit = -1
@@ -24,8 +30,18 @@ type DeferredQueue struct {
 }
 
 // NewDeferredQueue returns an empty queue: DeferredQueue(size, backlog).
-// Pass NoLimit for Python's None (the default of both).
+// Pass NoLimit for Python's None (the default of both). Any other negative
+// limit panics with a ValueError: Python takes one and then refuses every
+// put (or get), where Put and Get would read it as no limit.
 func NewDeferredQueue(size, backlog int) *DeferredQueue {
+	for _, limit := range []struct {
+		name string
+		n    int
+	}{{"size", size}, {"backlog", backlog}} {
+		if limit.n < NoLimit {
+			panic(twisted.ValueError.New(fmt.Sprintf("DeferredQueue %s must be None (NoLimit) or >= 0, not %d", limit.name, limit.n)))
+		}
+	}
 	return &DeferredQueue{Size: size, Backlog: backlog}
 }
 

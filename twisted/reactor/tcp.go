@@ -3,6 +3,7 @@ package reactor
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"strconv"
 	"strings"
@@ -62,6 +63,8 @@ func Interface(iface string) ListenOption {
 // When the reactor stops, its ports stop listening and its connections
 // are lost.
 //
+// A nil factory or option panics with a TypeError.
+//
 // It returns a CannotListenError if the port cannot be listened on (the
 // Go error is its Cause). The backlog is the system's (Go's net package
 // does not let it be chosen).
@@ -70,7 +73,10 @@ func (r *Reactor) ListenTCP(port int, factory protocol.IFactory, options ...List
 		panic(twisted.TypeError.New("ListenTCP needs a factory"))
 	}
 	p := &Port{r: r, port: port, factory: factory}
-	for _, o := range options {
+	for i, o := range options {
+		if o == nil {
+			panic(twisted.TypeError.New(fmt.Sprintf("ListenTCP option %d is None, not a ListenOption", i)))
+		}
 		o(p)
 	}
 	if err := p.StartListening(); err != nil {

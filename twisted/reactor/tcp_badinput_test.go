@@ -41,6 +41,9 @@ func TestNilFactory(t *testing.T) {
 	r := New()
 	mustPanicWith(t, twisted.TypeError, func() { _, _ = r.ListenTCP(0, nil, Interface("127.0.0.1")) })
 	mustPanicWith(t, twisted.TypeError, func() { r.ConnectTCP("127.0.0.1", 9, nil, 1) })
+	// A nil option, too, is refused before anything listens.
+	f := serverFactory(func() protocol.IProtocol { return &echo{} })
+	mustPanicWith(t, twisted.TypeError, func() { _, _ = r.ListenTCP(0, f, Interface("127.0.0.1"), nil) })
 }
 
 // TestConnectorAfterStop: a connector made once the reactor has stopped

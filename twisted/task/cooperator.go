@@ -1,6 +1,7 @@
 package task
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
@@ -75,8 +76,12 @@ func WithScheduler(scheduler func(step func()) Cancellable) Option {
 }
 
 // WithClock schedules the Cooperator's steps on clock (a reactor, or a
-// Clock in tests), as soon as possible.
+// Clock in tests), as soon as possible. A nil clock is the default
+// reactor.
 func WithClock(clock reactor.IReactorTime) Option {
+	if clock == nil {
+		return WithScheduler(defaultScheduler)
+	}
 	return WithScheduler(func(step func()) Cancellable { return clock.CallLater(epsilon, step) })
 }
 
@@ -107,7 +112,10 @@ func defaultScheduler(step func()) Cancellable {
 
 // NewCooperator returns a Cooperator to which tasks may be added,
 // configured by options: by default it is started, gives each step 10 ms,
-// and schedules its steps on the default reactor.
+// and schedules its steps on the default reactor. A nil option, scheduler
+// or termination predicate factory panics with a TypeError here (Python's
+// Cooperator(scheduler=None) raises "'NoneType' object is not callable" at
+// its first step); WithClock(nil) is the default reactor.
 func NewCooperator(options ...Option) *Cooperator {
 	c := &Cooperator{
 		tasks:                       &taskList{},
@@ -115,8 +123,17 @@ func NewCooperator(options ...Option) *Cooperator {
 		scheduler:                   defaultScheduler,
 		started:                     true,
 	}
-	for _, o := range options {
+	for i, o := range options {
+		if o == nil {
+			panic(twisted.TypeError.New(fmt.Sprintf("NewCooperator option %d is None, not an Option", i)))
+		}
 		o(c)
+	}
+	switch {
+	case c.scheduler == nil:
+		panic(twisted.TypeError.New("Cooperator's scheduler is None: 'NoneType' object is not callable"))
+	case c.terminationPredicateFactory == nil:
+		panic(twisted.TypeError.New("Cooperator's terminationPredicateFactory is None: 'NoneType' object is not callable"))
 	}
 	return c
 }
