@@ -260,3 +260,22 @@ func TestFireShutdownStops(t *testing.T) {
 		t.Errorf("Run() again = %v, want ReactorNotRestartable", err)
 	}
 }
+
+// While a before-startup trigger's Deferred is pending, the loop waits for
+// calls as usual (Twisted busy-polls), and work from another goroutine
+// still arrives.
+func TestBeforeStartupDeferredFromThread(t *testing.T) {
+	r := New()
+	r.NoSignalHandlers = true
+	d := deferred.New()
+	r.AddSystemEventTrigger("before", "startup", func() any {
+		go r.CallFromThread(func() { d.Callback(nil) })
+		return d
+	})
+	ran := false
+	r.CallWhenRunning(func() { ran = true; mustStop(t, r) })
+	run(t, r)
+	if !ran {
+		t.Error("CallWhenRunning did not run")
+	}
+}

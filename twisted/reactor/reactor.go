@@ -276,12 +276,11 @@ func (r *Reactor) mainLoop() {
 			r.q.Mu.Unlock()
 			return
 		}
+		// Twisted polls without waiting while the reactor is started but
+		// not yet running (a before-startup trigger's Deferred pending):
+		// a busy loop. Here the loop waits as usual, for the next call.
 		wait, ok := r.timeout()
-		running := r.running
 		r.q.Mu.Unlock()
-		if !running {
-			wait, ok = 0, true
-		}
 		r.doIteration(wait, ok)
 	}
 }
