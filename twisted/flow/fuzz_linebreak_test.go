@@ -14,7 +14,10 @@ import (
 // Twisted b2b5697a0f^), transcribed line for line, run over the chunks as
 // one block each and then the end of the source. Each block is split on the
 // delimiter by itself: a delimiter cut in two by a chunk boundary is not
-// recognised, as in the original.
+// recognised, as in the original. The port fixes that (a recorded
+// deviation, flow edges/linebreak.splitDelimiter): it gives the lines of
+// the whole stream (fzWholeStream) however it is cut, which are the
+// model's where no delimiter is cut.
 //
 // On top of the original, the port's documented maxlength rule: a line,
 // complete or still buffered, longer than maxLen fails the stage. The
@@ -118,9 +121,10 @@ func fzRunLineBreak(t *testing.T, chunks []string, opts flow.LineBreakOptions, s
 	return lines, ""
 }
 
-// TestLineBreakModelMatchesPython checks the model, and the port, against
-// the original run by testdata/fuzz/linebreak.py (Python column recorded
-// from python2.7 with Twisted b2b5697a0f^).
+// TestLineBreakModelMatchesPython checks the model against the original
+// run by testdata/fuzz/linebreak.py (Python column recorded from python2.7
+// with Twisted b2b5697a0f^), and the port against the model where no
+// delimiter is cut, and against the whole stream split at once everywhere.
 func TestLineBreakModelMatchesPython(t *testing.T) {
 	cases := []struct {
 		chunks  []string
@@ -149,10 +153,14 @@ func TestLineBreakModelMatchesPython(t *testing.T) {
 		if !slices.Equal(lines, c.python) || fail != c.fail {
 			t.Errorf("model on %q (delimiter %q, trailer %v): %q %q; Python: %q %q", c.chunks, c.delim, c.trailer, lines, fail, c.python, c.fail)
 		}
+		want, _, wantFail := fzWholeStream(c.chunks, c.delim, 16384, c.trailer)
+		if !fzStraddles(c.chunks, c.delim) && (!slices.Equal(want, c.python) || wantFail != c.fail) {
+			t.Errorf("no delimiter cut in %q (delimiter %q), yet the whole stream's %q %q differ from Python's", c.chunks, c.delim, want, wantFail)
+		}
 		for _, src := range []fzLineSource{{cooperateAt: -1}, {generator: true, cooperateAt: -1}, {generator: true, cooperate: true}} {
 			lines, fail := fzRunLineBreak(t, c.chunks, flow.LineBreakOptions{Delimiter: c.delim, Trailer: c.trailer}, src)
-			if !slices.Equal(lines, c.python) || fail != c.fail {
-				t.Errorf("LineBreak on %q (delimiter %q, trailer %v, %+v): %q %q; Python: %q %q", c.chunks, c.delim, c.trailer, src, lines, fail, c.python, c.fail)
+			if !slices.Equal(lines, want) || fail != wantFail {
+				t.Errorf("LineBreak on %q (delimiter %q, trailer %v, %+v): %q %q; the whole stream: %q %q", c.chunks, c.delim, c.trailer, src, lines, fail, want, wantFail)
 			}
 		}
 	}
@@ -218,56 +226,99 @@ func fzWholeStream(chunks []string, delim string, maxLen int, trailer bool) (lin
 	return lines, "", fail
 }
 
+// fzCheckLines checks LineBreak's lines and failure on the chunks against
+// the whole stream split at once, and, where no delimiter is cut, against
+// fzLineModel, the original's algorithm.
+func fzCheckLines(t *testing.T, chunks []string, opts flow.LineBreakOptions, src fzLineSource) {
+	t.Helper()
+	delim, max := opts.Delimiter, opts.MaxLength
+	if delim == "" {
+		delim = "\r\n"
+	}
+	if max == 0 {
+		max = 16384
+	}
+	got, fail := fzRunLineBreak(t, chunks, opts, src)
+	whole, tooLong, wholeFail := fzWholeStream(chunks, delim, max, opts.Trailer)
+	if !slices.Equal(got, whole) {
+		t.Fatalf("LineBreak on %q (delimiter %q, maxlength %d, trailer %v, %+v):\n got         %q %q\n whole stream %q",
+			chunks, delim, max, opts.Trailer, src, got, fail, whole)
+	}
+	switch {
+	case tooLong != "":
+		prefix := fmt.Sprintf("line length exceeds maxlength %d: '", max)
+		quoted, ok := strings.CutPrefix(fail, prefix)
+		if !ok || !strings.HasSuffix(quoted, "'") || !strings.HasPrefix(tooLong, quoted[:len(quoted)-1]) {
+			t.Fatalf("LineBreak on %q (delimiter %q): line %q is longer than %d, yet the failure is %q", chunks, delim, tooLong, max, fail)
+		}
+	case fail != wholeFail:
+		t.Fatalf("LineBreak on %q (delimiter %q): failure %q, the whole stream's %q", chunks, delim, fail, wholeFail)
+	}
+	if fzStraddles(chunks, delim) {
+		return
+	}
+	want, wantFail := fzLineModel(chunks, delim, max, opts.Trailer)
+	if tooLong != "" {
+		// The message was checked above: it may quote less of the line
+		// than the model's, which counts the beginning of a delimiter
+		// that may follow as the line's.
+		wantFail = fail
+	}
+	if !slices.Equal(got, want) || fail != wantFail {
+		t.Fatalf("LineBreak on %q (delimiter %q, maxlength %d, trailer %v, %+v), no delimiter cut:\n got  %q %q\n the original's %q %q",
+			chunks, delim, max, opts.Trailer, src, got, fail, want, wantFail)
+	}
+}
+
 // FuzzLineBreak cuts a byte stream into chunks and checks LineBreak's lines
-// against fzLineModel, the original's algorithm, and, when no chunk boundary
-// cuts a delimiter, against the whole stream split at once.
+// against the whole stream split at once, delimiters cut by the chunks'
+// ends included, and against fzLineModel, the original's algorithm, where
+// none is cut.
 func FuzzLineBreak(f *testing.F) {
 	f.Add([]byte("Hello World\nHappy Days Are Here\n"), []byte{6, 11}, "\n", uint8(0), uint8(0))
 	f.Add([]byte("a\r\nb\r\nc"), []byte{2, 3}, "", uint8(0), uint8(1))
 	f.Add([]byte("a\r\nb\r\nc"), []byte{2, 3}, "", uint8(0), uint8(2))
+	f.Add([]byte("one\r\ntwo\r\n"), []byte{4}, "", uint8(0), uint8(0))
 	f.Add([]byte("abababa"), []byte{2, 3, 1}, "aba", uint8(0), uint8(5))
+	f.Add([]byte("xxabcdyyabcd"), []byte{3, 1, 1, 5}, "abcd", uint8(2), uint8(0))
 	f.Add([]byte("short\na much longer line\nx"), []byte{3, 9, 9}, "\n", uint8(6), uint8(7))
 	f.Add([]byte("0123456789abcdef"), []byte{4, 4}, ";", uint8(0), uint8(0))
 	f.Add([]byte(";;;;;;"), []byte{1, 0, 2, 1}, ";;", uint8(1), uint8(3))
+	f.Add([]byte("xx;;yy;"), []byte{3, 0, 1}, ";;", uint8(2), uint8(1))
 	f.Add([]byte(""), []byte{}, "\n", uint8(0), uint8(0))
 	f.Fuzz(func(t *testing.T, stream, cuts []byte, delim string, maxLen, flags uint8) {
 		if len(cuts) > 64 || len(stream) > 4096 {
 			t.Skip()
 		}
 		opts := flow.LineBreakOptions{Delimiter: delim[:min(4, len(delim))], MaxLength: int(maxLen), Trailer: flags&1 != 0}
-		delim, max := opts.Delimiter, opts.MaxLength
-		if delim == "" {
-			delim = "\r\n"
-		}
-		if max == 0 {
-			max = 16384
-		}
-		chunks := fzCutStream(stream, cuts)
 		src := fzLineSource{generator: flags&2 != 0, cooperate: flags&4 != 0, cooperateAt: int(flags >> 3)}
-
-		want, wantFail := fzLineModel(chunks, delim, max, opts.Trailer)
-		got, fail := fzRunLineBreak(t, chunks, opts, src)
-		if !slices.Equal(got, want) || fail != wantFail {
-			t.Fatalf("LineBreak on %q (delimiter %q, maxlength %d, trailer %v, %+v):\n got  %q %q\n want %q %q",
-				chunks, delim, max, opts.Trailer, src, got, fail, want, wantFail)
-		}
-
-		if fzStraddles(chunks, delim) {
-			return
-		}
-		whole, tooLong, wholeFail := fzWholeStream(chunks, delim, max, opts.Trailer)
-		if !slices.Equal(want, whole) {
-			t.Fatalf("no delimiter cut in %q (delimiter %q), yet the lines %q differ from the whole stream's %q", chunks, delim, want, whole)
-		}
-		switch {
-		case tooLong != "":
-			prefix := fmt.Sprintf("line length exceeds maxlength %d: '", max)
-			quoted, ok := strings.CutPrefix(wantFail, prefix)
-			if !ok || !strings.HasSuffix(quoted, "'") || !strings.HasPrefix(tooLong, quoted[:len(quoted)-1]) {
-				t.Fatalf("line %q is longer than %d, yet the failure is %q", tooLong, max, wantFail)
-			}
-		case wantFail != wholeFail:
-			t.Fatalf("failure %q, the whole stream's %q", wantFail, wholeFail)
-		}
+		fzCheckLines(t, fzCutStream(stream, cuts), opts, src)
 	})
+}
+
+// Every delimiter cut at every position: a stream cut once at each
+// offset, in two, and into single bytes, gives the whole stream's lines.
+func TestLineBreakDelimiterCutAtEveryPosition(t *testing.T) {
+	for _, c := range []struct{ stream, delim string }{
+		{"one\r\ntwo\r\n\r\nthree", ""},
+		{"a\nbb\n\nccc\n", "\n"},
+		{"xabayababaz", "aba"},
+		{"pqabcdrsabcabcdt", "abcd"},
+		{";;;x;;;;y;", ";;"},
+	} {
+		for _, trailer := range []bool{true, false} {
+			opts := flow.LineBreakOptions{Delimiter: c.delim, Trailer: trailer}
+			for at := 0; at <= len(c.stream); at++ {
+				fzCheckLines(t, []string{c.stream[:at], c.stream[at:]}, opts, fzLineSource{cooperateAt: -1})
+				for at2 := at; at2 <= len(c.stream); at2++ {
+					fzCheckLines(t, []string{c.stream[:at], c.stream[at:at2], c.stream[at2:]}, opts, fzLineSource{generator: true, cooperateAt: -1})
+				}
+			}
+			var bytes []string
+			for i := range len(c.stream) {
+				bytes = append(bytes, c.stream[i:i+1])
+			}
+			fzCheckLines(t, bytes, opts, fzLineSource{cooperate: true})
+		}
+	}
 }

@@ -452,3 +452,51 @@ func TestYieldCycleNamesTheCycle(t *testing.T) {
 	assert.Equal(t, msg, want)
 	assert.Assert(t, strings.HasPrefix(repr(a), "<twisted.flow.wrap._Iterable instance at 0x"))
 }
+
+// Defect 5 of issue 15: a delimiter cut by the end of a block was lost
+// (["one\r", "\ntwo\r\n"] gave ['one\r\ntwo'], as in the original): the
+// lines are those of the whole stream, however it is cut (a recorded
+// deviation, flow edges/linebreak.splitDelimiter).
+func TestDefect5LineBreakDelimiterCutAcrossBlocks(t *testing.T) {
+	out, err := flow.Block(flow.LineBreak([]any{"one\r", "\ntwo\r\n"}, flow.LineBreakOptions{})).List()
+	assert.NilError(t, err)
+	assert.Equal(t, repr(out), "['one', 'two']")
+
+	// A line protocol whose peer writes "one\r", pauses, then "\ntwo\r\n".
+	r, log := protoLog()
+	var lines []any
+	p := flow.MakeProtocolOn(r, func(conn *flow.Protocol) flow.Generator {
+		return func(yield func(any) bool) error {
+			in := flow.LineBreak(conn, flow.LineBreakOptions{})
+			for {
+				if !yield(in) {
+					return nil
+				}
+				line, err := in.Next()
+				if err != nil {
+					return err
+				}
+				lines = append(lines, line)
+			}
+		}
+	})()
+	connect(p)
+	p.DataReceived([]byte("one\r"))
+	p.DataReceived([]byte("\ntwo\r\n"))
+	p.ConnectionLost(reactor.ConnectionDoneFailure())
+	assert.Equal(t, repr(lines), "['one', 'two']")
+	assert.Equal(t, log.String(), "")
+}
+
+// Defect 8 of issue 15: LineBreakOptions{MaxLength: -1} failed on the
+// first line, even an empty one. A negative MaxLength is no limit, as -1
+// is in Python's read(-1) (the original never enforced maxlength).
+func TestDefect8LineBreakNegativeMaxLength(t *testing.T) {
+	long := strings.Repeat("x", 20000)
+	out, err := flow.Block(flow.LineBreak([]any{"\n", long, "\nend"}, flow.LineBreakOptions{
+		Delimiter: "\n", MaxLength: -1, Trailer: true})).List()
+	assert.NilError(t, err)
+	assert.DeepEqual(t, out, []any{"", long, "end"})
+	_, err = flow.Block(flow.LineBreak([]any{long + "\n"}, flow.LineBreakOptions{Delimiter: "\n"})).List()
+	assert.ErrorContains(t, err, "line length exceeds maxlength 16384", "0 is still the default")
+}
