@@ -62,6 +62,9 @@ type Reactor struct {
 	timer  *time.Timer
 	pool   pool
 	net    netState // the TCP ports and connections, torn down when Run ends
+	// dirty are the connections written to during this iteration, whose
+	// writes are handed to the kernel at its end (reactor goroutine only).
+	dirty []*tcpConn
 
 	eventsMu sync.Mutex
 	events   map[string]*sysevent.ThreePhaseEvent // the system event triggers
@@ -265,12 +268,14 @@ func (r *Reactor) Stop() error {
 func (r *Reactor) Iterate(delay float64) {
 	timers.CheckTime(delay)
 	r.runUntilCurrent()
+	r.flushWrites()
 	r.doIteration(delay, true)
 }
 
 func (r *Reactor) mainLoop() {
 	for {
 		r.runUntilCurrent()
+		r.flushWrites()
 		r.q.Mu.Lock()
 		if !r.started {
 			r.q.Mu.Unlock()

@@ -29,6 +29,10 @@ const (
 	freeChunks = 4
 )
 
+// largeWrite is the size from which Write hands data to the kernel at
+// once rather than copying it to be sent at the end of the iteration.
+const largeWrite = 16 << 10
+
 // readSize is the size of each connection's read buffer: the most a
 // single read delivers, Twisted's bufferSize.
 const readSize = bufferSize
@@ -39,11 +43,12 @@ const readSize = bufferSize
 // Two goroutines serve it. The reader reads a chunk, hands it to the
 // reactor goroutine and waits until the protocol has had it (and reading
 // is not paused) before reading more: a protocol slower than its peer
-// slows the peer down through TCP's own flow control. Write hands what
-// the kernel takes at once straight to it, when nothing else waits to be
-// sent, and queues the rest for the writer, so that Write never blocks
-// the reactor; a stalled peer only makes the queue grow, which pauses a
-// registered producer.
+// slows the peer down through TCP's own flow control. Write gathers what
+// is written during one iteration of the reactor; at its end, what the
+// kernel takes at once is handed straight to it, in one system call,
+// when nothing else waits to be sent, and the rest is queued for the
+// writer, so that Write never blocks the reactor; a stalled peer only
+// makes the queue grow, which pauses a registered producer.
 // Everything else, the protocol's callbacks included, happens on the
 // reactor goroutine.
 type tcpConn struct {
@@ -70,12 +75,19 @@ type tcpConn struct {
 	done   chan struct{} // closed when the connection is lost
 	closed atomic.Bool   // the reactor closed the socket: read and write errors are expected
 
-	raw syscall.RawConn // for Write's direct attempt; nil if unavailable
+	// out gathers the data written during the reactor's iteration, sent
+	// at its end (see Write); dirty: t is in the reactor's list of
+	// connections to flush.
+	out   []byte
+	dirty bool
+
+	raw syscall.RawConn // for flush's direct attempt; nil if unavailable
 	// direct and directN are writeNow's data and result; tryWrite, made
 	// once, writes them (a closure per write would be an allocation).
-	direct   []byte
+	direct   [][]byte
 	directN  int
 	tryWrite func(fd uintptr) bool
+	wroteAll func()     // written(0), made once
 	wmu      sync.Mutex // guards the write queue
 	queue    [][]byte   // chunks written, not yet taken by the writer
 	// sending: the writer has taken chunks it has not sent. Write then
@@ -106,6 +118,7 @@ func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector 
 	if raw, err := c.SyscallConn(); err == nil {
 		t.raw, t.tryWrite = raw, t.writeFD
 	}
+	t.wroteAll = func() { t.written(0) }
 	r.net.add(t)
 	r.net.goroutine(t.readLoop)
 	r.net.goroutine(t.writeLoop)
@@ -301,6 +314,7 @@ func (t *tcpConn) flushed() {
 	if t.lost {
 		return
 	}
+	t.flush(nil) // what was written in this iteration, to the writer
 	t.wmu.Lock()
 	busy := len(t.queue) > 0 || t.sending
 	t.wmu.Unlock()
@@ -318,68 +332,132 @@ func (t *tcpConn) flushed() {
 	t.connectionLost(twisted.NewFailure(ConnectionDone.New()))
 }
 
-// Write sends data, in order, and returns at once: what the kernel does
-// not take at once is copied to the write queue. After LoseConnection
-// data is still sent, before the connection closes, as in Twisted;
-// writing on a connection aborted or lost does nothing. When more than
-// 64 KiB wait to be sent, a registered streaming producer is paused until
-// they have been.
+// Write sends data, in order, and returns at once, neither keeping nor
+// changing data. Writes made during one iteration of the reactor are
+// gathered and handed to the kernel together at its end, in one system
+// call when it takes them all (Twisted's transport buffers its writes the
+// same way, and sends them when the socket is writable); what the kernel
+// does not take goes to the writer, which sends it as the peer reads. A
+// large write is handed over at once, with what was gathered before it,
+// without being copied unless the kernel does not take it.
+//
+// After LoseConnection data is still sent, before the connection closes,
+// as in Twisted; writing on a connection aborted or lost does nothing.
+// When more than 64 KiB wait to be sent, a registered streaming producer
+// is paused until they have been.
 func (t *tcpConn) Write(data []byte) {
 	if len(data) == 0 || t.lost || t.aborting {
 		return
 	}
-	t.enqueue(data)
+	t.pending += len(data)
+	if len(data) >= largeWrite {
+		t.flush(data)
+	} else {
+		t.gather(data)
+	}
+	t.pauseIfFull()
 }
 
 // WriteSequence writes the concatenation of data.
 func (t *tcpConn) WriteSequence(data [][]byte) {
-	if t.lost || t.aborting {
-		return
+	for _, p := range data {
+		t.Write(p)
 	}
-	t.enqueue(data...)
 }
 
-// enqueue copies parts to the write queue and wakes the writer. When
-// nothing waits to be sent, a single part is first offered to the kernel
-// directly, without blocking: most writes then need no copy and no
-// hand-off to the writer.
-func (t *tcpConn) enqueue(parts ...[]byte) {
-	n := 0
-	t.wmu.Lock()
-	sent := 0 // of parts[0], straight to the kernel
-	// After LoseConnection every write goes through the writer, which
-	// tells the reactor when it has sent all (flushed).
-	if len(parts) == 1 && len(t.queue) == 0 && !t.sending && !t.closeWhen {
-		sent = t.writeNow(parts[0])
+// gather copies p to the data written this iteration, handing a full
+// chunk over at once.
+func (t *tcpConn) gather(p []byte) {
+	for {
+		room := chunkSize - len(t.out)
+		if len(p) <= room {
+			t.out = append(t.out, p...)
+			break
+		}
+		t.out = append(t.out, p[:room]...)
+		p = p[room:]
+		t.flush(nil)
 	}
-	for i, p := range parts {
-		if i == 0 {
-			p = p[sent:]
-		}
-		n += len(p)
-		for len(p) > 0 {
-			last := len(t.queue) - 1
-			if last < 0 || len(t.queue[last]) == cap(t.queue[last]) {
-				t.queue = append(t.queue, t.newChunk())
-				last++
-			}
-			c := t.queue[last]
-			k := copy(c[len(c):cap(c)], p)
-			t.queue[last] = c[:len(c)+k]
-			p = p[k:]
-		}
+	if !t.dirty {
+		t.dirty = true
+		t.r.dirty = append(t.r.dirty, t)
 	}
-	t.wmu.Unlock()
-	if n == 0 {
-		if sent > 0 && t.producer != nil {
-			// All sent at once: tell the producer on the next iteration,
-			// as the writer would have (Twisted's doWrite, emptied).
-			t.r.CallFromThread(func() { t.written(0) })
-		}
+}
+
+// flushWrites hands what each connection wrote during this iteration to
+// the kernel, at its end, on the reactor goroutine.
+func (r *Reactor) flushWrites() {
+	for i, t := range r.dirty {
+		r.dirty[i] = nil
+		t.dirty = false
+		t.flush(nil)
+	}
+	r.dirty = r.dirty[:0]
+}
+
+// flush hands the data gathered, followed by extra (a large write, not
+// copied), to the kernel without waiting, when the writer has nothing to
+// send and the connection is not closing (after LoseConnection the writer
+// sends everything, and tells the reactor when it has: flushed); what the
+// kernel does not take is queued for the writer. Once everything written
+// has been sent, a paused or pull producer is told on the next iteration,
+// as the writer would have (Twisted's doWrite, emptied).
+func (t *tcpConn) flush(extra []byte) {
+	if len(t.out) == 0 && len(extra) == 0 {
 		return
 	}
-	t.pending += n
-	t.wakeWriter()
+	t.wmu.Lock()
+	sent := 0
+	if len(t.queue) == 0 && !t.sending && !t.closeWhen {
+		sent = t.writeNow(t.out, extra)
+	}
+	out := t.out
+	if sent >= len(out) {
+		extra = extra[sent-len(out):]
+		out = out[len(out):]
+	} else {
+		out = out[sent:]
+	}
+	if len(out) > 0 {
+		t.queue = append(t.queue, out) // the writer's now: no copy
+		t.out = nil
+	} else if cap(t.out) <= 2*chunkSize {
+		t.out = t.out[:0] // reused for the next iteration's writes
+	} else {
+		t.out = nil
+	}
+	t.queueCopy(extra)
+	queued := len(t.queue) > 0
+	t.wmu.Unlock()
+	if queued {
+		t.wakeWriter()
+	}
+	if sent > 0 {
+		t.pending -= sent
+		if t.pending == 0 && t.producer != nil && (!t.streaming || t.prodPaused) {
+			t.r.CallFromThread(t.wroteAll)
+		}
+	}
+}
+
+// queueCopy copies p to the writer's queue; t.wmu is held.
+func (t *tcpConn) queueCopy(p []byte) {
+	for len(p) > 0 {
+		last := len(t.queue) - 1
+		if last < 0 || len(t.queue[last]) == cap(t.queue[last]) {
+			t.queue = append(t.queue, t.newChunk())
+			last++
+		}
+		c := t.queue[last]
+		k := copy(c[len(c):cap(c)], p)
+		t.queue[last] = c[:len(c)+k]
+		p = p[k:]
+	}
+}
+
+// pauseIfFull pauses a registered streaming producer when more than
+// bufferSize bytes wait to be sent.
+func (t *tcpConn) pauseIfFull() {
 	if t.producer != nil && t.streaming && !t.prodPaused && t.pending > bufferSize {
 		t.prodPaused = true
 		if p, ok := t.producer.(protocol.IPushProducer); ok {
@@ -390,16 +468,16 @@ func (t *tcpConn) enqueue(parts ...[]byte) {
 	}
 }
 
-// writeNow writes as much of p as the kernel takes at once, without
+// writeNow writes as much of bufs as the kernel takes at once, without
 // waiting, and returns how much that was; t.wmu is held, and the writer
 // has nothing to send. An error (a full buffer, a closed or reset
 // connection) writes nothing: the rest goes through the queue, and the
 // writer meets and reports the error as for any other write.
-func (t *tcpConn) writeNow(p []byte) int {
+func (t *tcpConn) writeNow(bufs ...[]byte) int {
 	if t.raw == nil || t.closed.Load() {
 		return 0
 	}
-	t.direct, t.directN = p, 0
+	t.direct, t.directN = bufs, 0
 	t.raw.Write(t.tryWrite)
 	t.direct = nil
 	return t.directN
@@ -407,7 +485,7 @@ func (t *tcpConn) writeNow(p []byte) int {
 
 // writeFD is writeNow's one attempt at writing t.direct to the socket fd.
 func (t *tcpConn) writeFD(fd uintptr) bool {
-	if n, err := syscall.Write(int(fd), t.direct); err == nil {
+	if n, err := writev(fd, t.direct); err == nil {
 		t.directN = n
 	}
 	return true // never wait for the socket: that is the writer's job
@@ -433,6 +511,7 @@ func (t *tcpConn) LoseConnection() {
 		return
 	}
 	t.disconnecting = true
+	t.flush(nil)
 	t.wmu.Lock()
 	t.closeWhen = true
 	t.wmu.Unlock()
@@ -452,6 +531,7 @@ func (t *tcpConn) AbortConnection() {
 		return
 	}
 	t.aborting = true
+	t.out = nil
 	t.closeSocket(false)
 	t.r.CallLater(0, func() { t.connectionLost(twisted.NewFailure(ConnectionAborted.New())) })
 }
@@ -481,8 +561,13 @@ func (t *tcpConn) connectionLost(reason *twisted.Failure) {
 	if t.lost {
 		return
 	}
+	orderly := reason.Check(ConnectionAborted) == nil
+	if orderly {
+		t.flush(nil) // offered to the kernel, as it was written
+	}
+	t.out = nil
 	t.lost = true
-	t.closeSocket(reason.Check(ConnectionAborted) == nil)
+	t.closeSocket(orderly)
 	close(t.done)
 	t.r.net.remove(t)
 	if p := t.producer; p != nil {
