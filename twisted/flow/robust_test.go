@@ -500,3 +500,53 @@ func TestDefect8LineBreakNegativeMaxLength(t *testing.T) {
 	_, err = flow.Block(flow.LineBreak([]any{long + "\n"}, flow.LineBreakOptions{Delimiter: "\n"})).List()
 	assert.ErrorContains(t, err, "line length exceeds maxlength 16384", "0 is still the default")
 }
+
+// chunkSource is a chunked source whose chunks are given.
+type chunkSource struct{ chunks []any }
+
+func (c *chunkSource) Next() (any, error) {
+	if len(c.chunks) == 0 {
+		return nil, twisted.StopIteration.New()
+	}
+	v := c.chunks[0]
+	c.chunks = c.chunks[1:]
+	return v, nil
+}
+
+func (*chunkSource) Chunked() bool { return true }
+
+// Defect 9 of issue 15: Threaded over a string failed ("'abc' object is
+// not iterable", naming the value), where Python iterates its characters;
+// a chunk "ab" of a chunked source gave ['ab'], Python ['a', 'b']. Python
+// iterates, and names the type in its TypeError (from the 2009 Python:
+// testdata of flow edges/threaded.strings and threaded.notIterable).
+func TestDefect9ThreadedOverAString(t *testing.T) {
+	run := func(source any) *deferred.Deferred {
+		th := newThreads()
+		d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
+		th.runUntil(d)
+		return d
+	}
+	for source, want := range map[any]string{
+		"abc":                          "['a', 'b', 'c']",
+		"h\u00e9\xff!":                 `['h', '\xc3\xa9', '\xff', '!']`,
+		&chunkSource{[]any{"ab", "c"}}: "['a', 'b', 'c']",
+		&chunkSource{[]any{[]byte("xy"), []any{1, 2}}}: "['x', 'y', 1, 2]",
+	} {
+		assert.Equal(t, repr(run(source).Result()), want, "%v", source)
+	}
+	type mine struct{}
+	for source, want := range map[any]string{
+		5:                        "'int' object is not iterable",
+		3.5:                      "'float' object is not iterable",
+		nil:                      "'NoneType' object is not iterable",
+		(*chunkSource)(nil):      "'NoneType' object is not iterable",
+		mine{}:                   "'mine' object is not iterable",
+		&chunkSource{[]any{5}}:   "'int' object is not iterable",
+		&chunkSource{[]any{nil}}: "'NoneType' object is not iterable",
+	} {
+		f := deferredFailure(t, run(source))
+		assert.Equal(t, f.Type, twisted.TypeError)
+		assert.Equal(t, f.GetErrorMessage(), want)
+	}
+}

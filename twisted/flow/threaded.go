@@ -117,9 +117,12 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // Threaded's: the controller's reactor.
 //
 // The source is an Iterable (its Iter is called in the thread), an
-// Iterator, a Generator or iter.Seq[any], or a list; only the thread
-// calls it. If the source is a Chunker whose Chunked is true, each of its
-// values is a slice of results.
+// Iterator, a Generator or iter.Seq[any], a list, or a string (or
+// []byte), whose characters are the results, as Python's iter(str) gives
+// them; only the thread calls it. If the source is a Chunker whose
+// Chunked is true, each of its values is a slice of results (a string:
+// its characters). Anything else (or a chunk that is neither) fails the
+// flow with Python's TypeError: "'int' object is not iterable".
 //
 // Results cross over in batches: the thread appends them to a buffer, and
 // asks the reactor for one hand-over at a time, so a fast source costs a
@@ -242,6 +245,9 @@ func (t *ThreadedStage) process() {
 	}
 	for !t.closed.Load() {
 		v, err := pull(it)
+		if err == nil && t.chunked {
+			v, err = chunkItems(v)
+		}
 		switch {
 		case err == nil:
 			t.hand(v, true, nil)
@@ -338,6 +344,9 @@ func iterate(ctx context.Context, source any) (it Iterator, err error) {
 			err = twisted.FailureFromPanic(r)
 		}
 	}()
+	if isNilRef(source) {
+		return nil, notIterable(nil) // Python's iter(None)
+	}
 	switch s := source.(type) {
 	case IterableContext:
 		return s.IterContext(ctx)
@@ -353,6 +362,10 @@ func iterate(ctx context.Context, source any) (it Iterator, err error) {
 		return newGenIter(seqGenerator(s)), nil
 	case func(func(any) bool):
 		return newGenIter(seqGenerator(s)), nil
+	case string:
+		return &sliceIter{items: chars(s)}, nil
+	case []byte:
+		return &sliceIter{items: chars(s)}, nil
 	}
 	if v := reflect.ValueOf(source); v.Kind() == reflect.Slice || v.Kind() == reflect.Array {
 		return &sliceIter{items: items(source)}, nil
@@ -360,7 +373,7 @@ func iterate(ctx context.Context, source any) (it Iterator, err error) {
 	if g, ok := seqOf(source); ok {
 		return newGenIter(g), nil
 	}
-	return nil, twisted.TypeError.New(fmt.Sprintf("%s object is not iterable", twisted.Repr(source)))
+	return nil, notIterable(source)
 }
 
 // items returns the items of a slice or array as []any.

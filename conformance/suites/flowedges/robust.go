@@ -2,6 +2,7 @@ package flowedges
 
 import (
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
@@ -65,5 +66,58 @@ func init() {
 			}))
 			e.drain(e.block(a))
 			e.t.Print("the process goes on")
+		})
+}
+
+// anyChunks gives its chunks, of any type; Chunked says so.
+type anyChunks struct{ chunks []any }
+
+func (c *anyChunks) Chunked() bool { return true }
+
+func (c *anyChunks) Next() (any, error) {
+	if len(c.chunks) == 0 {
+		return nil, twisted.StopIteration.New()
+	}
+	v := c.chunks[0]
+	c.chunks = c.chunks[1:]
+	return v, nil
+}
+
+func init() {
+	scenario("threaded.strings", func(e *edge) {
+		e.real = e.realReactor()
+		d := e.outcome(e.deferred(deferred.DeferredList([]*deferred.Deferred{
+			e.outcome(e.deferred(e.threaded("abc"))),
+			e.outcome(e.deferred(e.threaded(&anyChunks{[]any{"ab", "", "c"}}))),
+		})))
+		e.wait(d, 0.5)
+	})
+	deviation("threaded.notIterable",
+		"Threaded over what iter() cannot iterate: the original stores the TypeError but never wakes the flow, "+
+			"whose Deferred never fires; a chunk that is not a list raises in the reactor's call (which logs it), "+
+			"and the flow goes on without it. Go fails the flow with Python's TypeError (\"'int' object is not iterable\").",
+		func(e *edge) {
+			e.real = e.realReactor()
+			outs := map[int]string{}
+			var ds []*deferred.Deferred
+			for i, source := range []any{5, 3.5, nil, &anyChunks{[]any{5}}} {
+				d := e.deferred(e.threaded(source))
+				d.AddCallbacks(func(r any) (any, error) {
+					outs[i] = "result " + twisted.Repr(r)
+					return nil, nil
+				}, func(f *twisted.Failure) (any, error) {
+					outs[i] = "failure " + f.Type.Name() + " " + f.GetErrorMessage()
+					return nil, nil
+				})
+				ds = append(ds, d)
+			}
+			e.wait(deferred.DeferredList(ds), 0.5)
+			for i := range ds {
+				if out, ok := outs[i]; ok {
+					e.t.Print(out)
+				} else {
+					e.t.Print("not fired")
+				}
+			}
 		})
 }
