@@ -118,12 +118,11 @@ func FinishOnConnectionLost(finish bool) ProtocolOption {
 // producing lines makes a line-based protocol without other changes (see
 // LineBreak).
 //
-// Python's makeProtocol(controller, baseClass, *callbacks) takes the
+// Python's makeProtocol(controller, baseClass, *callbacks) also takes the
 // protocol class to extend and the name of the method whose argument
-// feeds the stage ('dataReceived' by default). Go has no base classes:
-// DataReceived feeds the stage. To feed it from another method (lines
-// from a line protocol), embed *Protocol in a type whose DataReceived
-// calls Result with each item.
+// feeds the stage ('dataReceived' by default): that is
+// MakeProtocolWithBase (lines from a basic.LineReceiver, strings from a
+// basic.NetstringReceiver, ...).
 //
 // Cooperate instructions are scheduled on the default reactor; see
 // MakeProtocolOn.

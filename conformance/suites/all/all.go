@@ -7,6 +7,7 @@ import (
 	_ "github.com/twistedflow/twistedflow/conformance/deferops"
 	_ "github.com/twistedflow/twistedflow/conformance/flowfuzz"
 	// Each suite adds a line: _ "github.com/twistedflow/twistedflow/conformance/suites/<suite>"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/flowbase"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowdocs"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/flowedges"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testbasic"
