@@ -18,45 +18,39 @@ type netState struct {
 	closed     bool // the reactor has stopped: no new port, connection or attempt
 }
 
-// add registers m, unless the reactor has stopped; it reports whether it
-// did.
-func (n *netState) add(m any) bool {
+// trackPort adds p to the ports to stop when the reactor stops (add
+// true), unless the reactor has stopped already, or removes it (add
+// false); it reports whether p is now tracked as asked. As net/http's
+// Server.trackListener and trackConn, one typed method per kind.
+func (n *netState) trackPort(p *Port, add bool) bool { return track(n, &n.ports, p, add) }
+
+// trackConn is trackPort for a connection, lost when the reactor stops.
+func (n *netState) trackConn(c *tcpConn, add bool) bool { return track(n, &n.conns, c, add) }
+
+// trackConnector is trackPort for a connection attempt, failed when the
+// reactor stops.
+func (n *netState) trackConnector(c *Connector, add bool) bool {
+	return track(n, &n.connectors, c, add)
+}
+
+// track adds m to the set (making it if need be) unless the reactor has
+// stopped, or removes it from the set; it reports false only for an add
+// refused because the reactor has stopped.
+func track[T comparable](n *netState, set *map[T]struct{}, m T, add bool) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
+	if !add {
+		delete(*set, m)
+		return true
+	}
 	if n.closed {
 		return false
 	}
-	switch m := m.(type) {
-	case *Port:
-		if n.ports == nil {
-			n.ports = map[*Port]struct{}{}
-		}
-		n.ports[m] = struct{}{}
-	case *tcpConn:
-		if n.conns == nil {
-			n.conns = map[*tcpConn]struct{}{}
-		}
-		n.conns[m] = struct{}{}
-	case *Connector:
-		if n.connectors == nil {
-			n.connectors = map[*Connector]struct{}{}
-		}
-		n.connectors[m] = struct{}{}
+	if *set == nil {
+		*set = map[T]struct{}{}
 	}
+	(*set)[m] = struct{}{}
 	return true
-}
-
-func (n *netState) remove(m any) {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	switch m := m.(type) {
-	case *Port:
-		delete(n.ports, m)
-	case *tcpConn:
-		delete(n.conns, m)
-	case *Connector:
-		delete(n.connectors, m)
-	}
 }
 
 // hold keeps c, accepted or dialled on a goroutine, until the reactor
@@ -86,7 +80,8 @@ func (n *netState) release(c net.Conn) bool {
 	return ok
 }
 
-// go runs f on a goroutine Run waits for when the reactor stops.
+// goroutine runs f on a goroutine of its own, which the reactor's
+// shutdown (disconnectAll) waits for.
 func (n *netState) goroutine(f func()) {
 	n.wg.Add(1)
 	go func() {

@@ -42,7 +42,9 @@ type Reactor struct {
 	// reactors in one process (tests). See Run.
 	NoSignalHandlers bool
 
-	q timers.Queue // q.mu guards the fields below, and the pool
+	// q's mutex, q.Mu, which its DelayedCalls lock too, also guards the
+	// fields below and the pool.
+	q timers.Queue
 
 	// Seconds is base plus the monotonic time elapsed since start.
 	start time.Time

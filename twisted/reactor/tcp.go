@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
@@ -92,10 +93,11 @@ type Port struct {
 	iface   string
 	factory protocol.IFactory
 
-	ln        *net.TCPListener // nil when not listening
-	addr      *net.TCPAddr
-	stopping  *deferred.Deferred // StopListening's, until the port closed
-	acceptEnd chan struct{}      // closed when the accept goroutine ends
+	ln         *net.TCPListener // nil when not listening
+	addr       *net.TCPAddr
+	stopping   *deferred.Deferred // StopListening's, until the port closed
+	acceptEnd  chan struct{}      // closed when the accept goroutine ends
+	acceptQuit chan struct{}      // closed by StopListening: no more waiting to accept
 }
 
 var _ IListeningPort = (*Port)(nil)
@@ -123,13 +125,14 @@ func (p *Port) StartListening() error {
 		e.Cause = err
 		return e
 	}
-	if !p.r.net.add(p) {
+	if !p.r.net.trackPort(p, true) {
 		ln.Close()
 		return CannotListenError.New(p.iface, p.port, "the reactor has stopped")
 	}
 	p.ln = ln.(*net.TCPListener)
 	p.addr = p.ln.Addr().(*net.TCPAddr)
 	p.acceptEnd = make(chan struct{})
+	p.acceptQuit = make(chan struct{})
 	started := false
 	defer func() {
 		if !started {
@@ -137,15 +140,31 @@ func (p *Port) StartListening() error {
 			// which the reactor's shutdown of the port would wait.
 			p.ln.Close()
 			p.ln = nil
+			close(p.acceptQuit)
 			close(p.acceptEnd)
-			p.r.net.remove(p)
+			p.r.net.trackPort(p, false)
 		}
 	}()
 	p.factory.DoStart()
 	started = true
-	ln2, end := p.ln, p.acceptEnd
-	p.r.net.goroutine(func() { p.acceptLoop(ln2, end) })
+	ln2, end, quit := p.ln, p.acceptEnd, p.acceptQuit
+	p.r.net.goroutine(func() {
+		defer close(end)
+		p.acceptLoop(ln2, ln2.Accept, func(d time.Duration) bool { return sleepUnless(d, quit) })
+	})
 	return nil
+}
+
+// sleepUnless waits d, and reports false at once if quit closes first.
+func sleepUnless(d time.Duration, quit <-chan struct{}) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-quit:
+		return false
+	}
 }
 
 // socketErrorString is Python's str of the socket error under err:
@@ -158,24 +177,44 @@ func socketErrorString(err error) string {
 	return err.Error()
 }
 
-// acceptLoop accepts connections until ln is closed, handing each to the
-// reactor goroutine.
-func (p *Port) acceptLoop(ln *net.TCPListener, end chan struct{}) {
-	defer close(end)
+// The wait after a failed accept (EMFILE, ENFILE, ENOBUFS...): 5 ms,
+// doubling up to a second, as net/http's Server.Serve waits.
+const (
+	firstAcceptDelay = 5 * time.Millisecond
+	maxAcceptDelay   = time.Second
+)
+
+// nextAcceptDelay returns the wait after one more failed accept in a row,
+// the last wait having been d (0 after a success).
+func nextAcceptDelay(d time.Duration) time.Duration {
+	if d == 0 {
+		return firstAcceptDelay
+	}
+	return min(2*d, maxAcceptDelay)
+}
+
+// acceptLoop accepts connections (calling accept, ln's Accept) until ln is
+// closed, handing each to the reactor goroutine. A failed accept is
+// logged, as Twisted logs it, and followed by a wait (wait(d), which
+// reports false if the port stops meanwhile) growing as failures follow
+// one another: where Twisted's poll loop would try again at once, out of
+// file descriptors, and flood the reactor with log calls.
+func (p *Port) acceptLoop(ln *net.TCPListener, accept func() (net.Conn, error), wait func(time.Duration) bool) {
+	var delay time.Duration
 	for {
-		c, err := ln.Accept()
+		c, err := accept()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return
 			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				continue
-			}
-			// EMFILE and the like: Twisted logs and goes on accepting.
 			p.r.CallFromThread(func() { p.r.logFailure(twisted.NewFailure(err)) })
+			delay = nextAcceptDelay(delay)
+			if !wait(delay) {
+				return
+			}
 			continue
 		}
+		delay = 0
 		tc := c.(*net.TCPConn)
 		if !p.r.net.hold(tc) {
 			tc.Close()
@@ -222,6 +261,7 @@ func (p *Port) StopListening() *deferred.Deferred {
 	d := deferred.New()
 	p.stopping = d
 	p.ln.Close()
+	close(p.acceptQuit)
 	end := p.acceptEnd
 	p.r.net.goroutine(func() {
 		<-end
@@ -237,7 +277,7 @@ func (p *Port) stopped() {
 	}
 	d := p.stopping
 	p.stopping, p.ln = nil, nil
-	p.r.net.remove(p)
+	p.r.net.trackPort(p, false)
 	p.r.guard(p.factory.DoStop)
 	d.Callback(nil)
 }

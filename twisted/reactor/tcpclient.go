@@ -135,7 +135,7 @@ func (c *Connector) Connect() {
 	ctx, cancel := context.WithCancel(context.Background())
 	a := &attempt{cancel: cancel}
 	c.attempt = a
-	if !c.r.net.add(c) {
+	if !c.r.net.trackConnector(c, true) {
 		// The reactor has stopped: the attempt never ends, as in Twisted.
 		c.r.guard(func() { c.factory.StartedConnecting(c) })
 		return
@@ -186,7 +186,7 @@ func (c *Connector) dialed(a *attempt, err error) {
 	a.finished = true
 	a.timer.Cancel()
 	c.attempt = nil
-	c.r.net.remove(c)
+	c.r.net.trackConnector(c, false)
 	c.conn = newTCPConn(c.r, conn.(*net.TCPConn), proto, c)
 }
 
@@ -213,7 +213,7 @@ func (c *Connector) connectionFailed(a *attempt, reason *twisted.Failure) {
 	if c.attempt == a {
 		c.attempt = nil
 	}
-	c.r.net.remove(c)
+	c.r.net.trackConnector(c, false)
 	c.state = disconnected
 	c.r.guard(func() { c.factory.ClientConnectionFailed(c, reason) })
 	c.maybeStop()
@@ -276,6 +276,6 @@ func (c *Connector) shutdown() {
 	if a := c.attempt; a != nil {
 		c.failIfNotConnected(a, twisted.NewFailure(ConnectError.New("Connection lost")))
 	} else {
-		c.r.net.remove(c)
+		c.r.net.trackConnector(c, false)
 	}
 }

@@ -106,7 +106,8 @@ var (
 )
 
 // newTCPConn starts serving c with proto, on the reactor goroutine, and
-// calls protocol.MakeConnection.
+// calls protocol.MakeConnection; once the reactor has stopped, it closes c
+// instead.
 func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector *Connector) *tcpConn {
 	t := &tcpConn{
 		r: r, c: c, proto: proto, connector: connector,
@@ -119,7 +120,16 @@ func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector 
 		t.raw, t.tryWrite = raw, t.writeFD
 	}
 	t.wroteAll = func() { t.written(0) }
-	r.net.add(t)
+	if !r.net.trackConn(t, true) {
+		// The reactor has stopped (its shutdown has lost every
+		// connection): this one is closed at once, its protocol never
+		// connected.
+		t.lost = true
+		t.closed.Store(true)
+		c.Close()
+		close(t.done)
+		return t
+	}
 	r.net.goroutine(t.readLoop)
 	r.net.goroutine(t.writeLoop)
 	if f := r.guard(func() { protocol.MakeConnection(proto, t) }); f != nil {
@@ -569,7 +579,7 @@ func (t *tcpConn) connectionLost(reason *twisted.Failure) {
 	t.lost = true
 	t.closeSocket(orderly)
 	close(t.done)
-	t.r.net.remove(t)
+	t.r.net.trackConn(t, false)
 	if p := t.producer; p != nil {
 		t.producer = nil
 		t.r.guard(p.StopProducing)
