@@ -28,6 +28,9 @@ type CooperativeTask struct {
 
 func newCooperativeTask(it Iterator, c *Cooperator) *CooperativeTask {
 	t := &CooperativeTask{iterator: it, cooperator: c}
+	if g, ok := it.(*Generator); ok && g.closeOn == nil {
+		g.closeOn = c.closeOn
+	}
 	c.addTask(t)
 	return t
 }

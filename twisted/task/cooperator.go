@@ -43,10 +43,15 @@ type Cooperator struct {
 	// WithTerminationPredicateFactory and WithScheduler.
 	terminationPredicateFactory func() func() bool
 	scheduler                   func(f func()) Cancellable
-	delayedCall                 Cancellable
-	stopped                     bool
-	started                     bool
-	mustScheduleOnStart         bool
+	// closeOn schedules the close of an abandoned Generator on the
+	// scheduler's goroutine, from the runtime's cleanup goroutine: set
+	// where the scheduler is safe to call from any goroutine (the
+	// default, WithClock), nil for one given WithScheduler.
+	closeOn             func(func())
+	delayedCall         Cancellable
+	stopped             bool
+	started             bool
+	mustScheduleOnStart bool
 }
 
 // A Cancellable is what a Cooperator's scheduler returns: the scheduled
@@ -72,7 +77,17 @@ func WithTerminationPredicateFactory(factory func() func() bool) Option {
 // point, returning a handle that can cancel that. The default schedules
 // on the default reactor, as soon as possible.
 func WithScheduler(scheduler func(step func()) Cancellable) Option {
-	return func(c *Cooperator) { c.scheduler = scheduler }
+	return func(c *Cooperator) { c.scheduler, c.closeOn = scheduler, nil }
+}
+
+// withSafeScheduler is WithScheduler for a scheduler that may be called
+// from any goroutine (a reactor's or a Clock's CallLater), which can then
+// take the close of an abandoned Generator (see Generator).
+func withSafeScheduler(scheduler func(step func()) Cancellable) Option {
+	return func(c *Cooperator) {
+		c.scheduler = scheduler
+		c.closeOn = func(f func()) { scheduler(f) }
+	}
 }
 
 // WithClock schedules the Cooperator's steps on clock (a reactor, or a
@@ -80,9 +95,9 @@ func WithScheduler(scheduler func(step func()) Cancellable) Option {
 // reactor.
 func WithClock(clock reactor.IReactorTime) Option {
 	if clock == nil {
-		return WithScheduler(defaultScheduler)
+		return withSafeScheduler(defaultScheduler)
 	}
-	return WithScheduler(func(step func()) Cancellable { return clock.CallLater(epsilon, step) })
+	return withSafeScheduler(func(step func()) Cancellable { return clock.CallLater(epsilon, step) })
 }
 
 // WithStarted says whether tasks are stepped as soon as they are added
@@ -121,6 +136,7 @@ func NewCooperator(options ...Option) *Cooperator {
 		tasks:                       &taskList{},
 		terminationPredicateFactory: timer,
 		scheduler:                   defaultScheduler,
+		closeOn:                     func(f func()) { defaultScheduler(f) },
 		started:                     true,
 	}
 	for i, o := range options {

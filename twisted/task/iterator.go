@@ -48,15 +48,23 @@ func FromSeq(seq iter.Seq[any]) *Generator {
 // run step by step on a coroutine, as a Python generator.
 //
 // When a task ends before its Generator does (the task is stopped or
-// fails, or its Cooperator is stopped), the Cooperator closes it. Close a
-// Generator that is left suspended otherwise (a task paused for good), or
-// it is closed only once it is garbage, as CPython closes a generator it
-// drops.
+// fails, or its Cooperator is stopped), the Cooperator closes it. A
+// Generator left suspended otherwise (a task paused for good, then
+// dropped) is closed once it is garbage, as CPython closes a generator it
+// drops, on its Cooperator's reactor (the default one, or the [WithClock]
+// clock's goroutine, at its next Advance): never concurrently with it.
+// A Generator run by a Cooperator with a scheduler of the user's own
+// ([WithScheduler]), or by no Cooperator, is not closed so: its seq stays
+// suspended, with its goroutine, until [Generator.Close] is called.
 type Generator struct {
 	seq  iter.Seq[any]
 	next func() (any, bool)
 	stop func()
 	done bool
+	// closeOn, set by the Cooperator that runs it, runs the close of
+	// the Generator once abandoned on the Cooperator's reactor.
+	closeOn func(func())
+	cleanup runtime.Cleanup // stopped once seq has ended or been closed
 	// running is true while seq runs (inside Next); closing says that
 	// Close was called then, from seq itself: the Generator closes once
 	// seq has yielded.
@@ -73,12 +81,16 @@ func (g *Generator) Next() (v any, err error) {
 	if g.next == nil {
 		g.next, g.stop = iter.Pull(g.seq)
 		g.seq = nil
-		runtime.AddCleanup(g, func(stop func()) { stop() }, g.stop)
+		if g.closeOn != nil {
+			// The cleanup runs on the runtime's goroutine: it only hands
+			// the close (seq's deferred calls) to the reactor.
+			g.cleanup = runtime.AddCleanup(g, closeAbandoned, abandoned{g.stop, g.closeOn})
+		}
 	}
 	defer func() {
 		g.running = false
 		if r := recover(); r != nil {
-			g.done = true
+			g.finish()
 			v, err = nil, twisted.FailureFromPanic(r)
 		}
 	}()
@@ -86,7 +98,7 @@ func (g *Generator) Next() (v any, err error) {
 	v, ok := g.next()
 	g.running = false
 	if !ok {
-		g.done = true
+		g.finish()
 		return nil, twisted.StopIteration.New()
 	}
 	if g.closing {
@@ -107,7 +119,22 @@ func (g *Generator) Close() {
 	}
 	g.closing = false
 	if !g.done && g.stop != nil {
-		g.done = true
+		g.finish()
 		g.stop()
 	}
 }
+
+// finish marks the Generator done: there is nothing left to close.
+func (g *Generator) finish() {
+	g.done = true
+	g.cleanup.Stop()
+}
+
+// abandoned is what the cleanup of a Generator needs: its stop, and where
+// to run it. It must not refer to the Generator.
+type abandoned struct {
+	stop    func()
+	closeOn func(func())
+}
+
+func closeAbandoned(a abandoned) { a.closeOn(a.stop) }
