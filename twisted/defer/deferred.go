@@ -16,9 +16,11 @@ import (
 // with Callback or Errback. See the package documentation for what
 // callbacks may return.
 //
-// The zero Deferred is not usable: make one with New or NewWithCanceller.
-// A Deferred is not safe for concurrent use (see the package
-// documentation).
+// The zero Deferred is ready to use: a Deferred with no canceller, as
+// [New] returns (New also records where it was made, for [SetDebugging]'s
+// reports; [NewWithCanceller] gives it a canceller). A Deferred must not
+// be copied once used, and is not safe for concurrent use (see the
+// package documentation).
 //
 // Deviation from Twisted: a callback that returns the very Deferred it is
 // attached to makes Twisted 24 warn (DeprecationWarning) and then wait on
