@@ -11,9 +11,10 @@ import (
 // that will process it: Twisted's twisted.internet.defer.Deferred.
 //
 // A function that cannot return its result at once returns a Deferred;
-// its caller adds callbacks (AddCallback, AddErrback, AddBoth,
-// AddCallbacks) and the producer of the result fires the Deferred, once,
-// with Callback or Errback. See the package documentation for what
+// its caller adds callbacks ([Deferred.AddCallback], [Deferred.AddErrback],
+// [Deferred.AddBoth], [Deferred.AddCallbacks]) and the producer of the
+// result fires the Deferred, once, with [Deferred.Callback] or
+// [Deferred.Errback]. See the package documentation for what
 // callbacks may return.
 //
 // The zero Deferred is ready to use: a Deferred with no canceller, as
@@ -177,10 +178,10 @@ func New() *Deferred {
 	return d
 }
 
-// NewWithCanceller returns a Deferred whose Cancel calls canceller(d):
+// NewWithCanceller returns a Deferred whose [Deferred.Cancel] calls canceller(d):
 // Deferred(canceller). The canceller stops the pending operation; it may
 // fire d itself (with a result or a failure of its choosing). If it does
-// not, Cancel errbacks d with CancelledError.
+// not, Cancel errbacks d with [CancelledError].
 func NewWithCanceller(canceller func(d *Deferred)) *Deferred {
 	d := New()
 	d.canceller = canceller
@@ -330,7 +331,7 @@ func (d *Deferred) Paused() int { return int(d.paused) }
 
 // Cancel cancels d. If d has not fired, its canceller runs (see
 // NewWithCanceller); if that does not fire d, or if there is no canceller,
-// d errbacks with CancelledError. If d has fired but waits on a Deferred
+// d errbacks with [CancelledError]. If d has fired but waits on a Deferred
 // returned by a callback, that one is cancelled instead (and so on down).
 // Otherwise Cancel does nothing.
 //
@@ -387,7 +388,7 @@ func (d *Deferred) cancelUnfired() {
 // _chainedTo, which its tests inspect). String shows it too.
 func (d *Deferred) ChainedTo() *Deferred { return d.chainedTo }
 
-// Called reports whether Callback or Errback has been called
+// Called reports whether [Deferred.Callback] or [Deferred.Errback] has been called
 // (Twisted's called attribute).
 func (d *Deferred) Called() bool { return d.called }
 
@@ -399,8 +400,8 @@ func (d *Deferred) Result() any { return d.result }
 
 // String returns Twisted's repr of a Deferred: <Deferred at 0x...>, with
 // " current result: repr" once fired or " waiting on Deferred at 0x..."
-// while it waits on another. The Deferred of a DeferredList (and of
-// GatherResults) says DeferredList, as the Python class's name. A result
+// while it waits on another. The Deferred of a [DeferredList] (and of
+// [GatherResults]) says DeferredList, as the Python class's name. A result
 // that holds d prints as Python prints it ([...] where a list comes round
 // again); d itself reached again inside its own result prints "...".
 func (d *Deferred) String() string { return twisted.Repr(d) }

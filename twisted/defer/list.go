@@ -34,8 +34,8 @@ const (
 	ConsumeErrors
 )
 
-// FirstError is the class of the failure of a DeferredList with
-// FireOnOneErrback (and of GatherResults) when a Deferred in it fails. The
+// FirstError is the class of the failure of a [DeferredList] with
+// [FireOnOneErrback] (and of [GatherResults]) when a Deferred in it fails. The
 // failure's Value is a *FirstErrorValue.
 var FirstError = twisted.NewClass("twisted.internet.defer.FirstError", twisted.Exception)
 
@@ -73,7 +73,7 @@ func (e *FirstErrorValue) Equal(other *FirstErrorValue) bool {
 // *twisted.Failure where success is false): Python prints it as
 // [(True, 1), (False, <twisted.python.failure.Failure ...>)]. An empty ds
 // fires at once with an empty list. The options change when and how it
-// fires; see DeferredListOption.
+// fires; see [DeferredListOption].
 //
 // DeferredList works by adding a callback pair to each of ds, so callbacks
 // added to them before change what the list sees, and the list's pair

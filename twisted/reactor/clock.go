@@ -7,9 +7,9 @@ import (
 )
 
 // A Clock is a deterministic, easily controlled implementation of
-// IReactorTime (twisted.internet.task.Clock), for writing deterministic
-// unit tests of code that schedules events with CallLater: its time starts
-// at 0 and moves only when Advance or Pump moves it.
+// [IReactorTime] (twisted.internet.task.Clock), for writing deterministic
+// unit tests of code that schedules events with [Clock.CallLater]: its time
+// starts at 0 and moves only when [Clock.Advance] or [Clock.Pump] moves it.
 //
 // Calls due at the same time run in the order Twisted's Clock runs them:
 // the order they were scheduled in, a call rescheduled by Reset or Delay

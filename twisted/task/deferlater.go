@@ -6,15 +6,15 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// DeferLater calls f after delay seconds on clock, and returns a Deferred
+// DeferLater calls f after delay seconds on clock, and returns a [deferred.Deferred]
 // that fires with f's result (or fails with its error or panic; if f
 // returns a Deferred, with that Deferred's result). A nil f makes the
 // Deferred fire with None (nil) after the delay. A nil clock means
-// reactor.Default(), as for LoopingCall.
+// [reactor.Default](), as for [LoopingCall].
 //
 // Cancelling the Deferred before the delay has passed cancels the
 // scheduled call: f is never called, and the Deferred fails with
-// deferred.CancelledError.
+// [deferred.CancelledError].
 func DeferLater(clock reactor.IReactorTime, delay float64, f func() (any, error)) *deferred.Deferred {
 	timers.CheckTime(delay)
 	if clock == nil {
