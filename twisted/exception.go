@@ -96,8 +96,9 @@ type Classed interface {
 
 // ClassOf returns the Python class of an error: the class of the *Error
 // (or Classed error) found along its Unwrap chain, the Python twin of a Go
-// runtime error, a *Class used as a value stands for itself, and Exception
-// for any other Go error. ClassOf(nil) is nil, as is ClassOf of a nil
+// runtime error, a *Class used as a value stands for itself, the class a
+// Go error of files, the system or the network stands for (see
+// RegisterErrorClassifier), and Exception for any other Go error. ClassOf(nil) is nil, as is ClassOf of a nil
 // pointer.
 func ClassOf(err error) *Class {
 	if err == nil || isNilPointer(err) {
@@ -122,13 +123,18 @@ func ClassOf(err error) *Class {
 	if errors.As(err, &re) {
 		return fromRuntime(re).Class
 	}
+	if e := classifyGo(err); e != nil {
+		return e.Class
+	}
 	return Exception
 }
 
 // AsError returns err as a Python exception: err itself when it is an
 // *Error, the Python twin of a Go runtime error, a class's instance
 // without arguments for a *Class (Python's raise KeyError), a Failure's
-// Value as such, and otherwise an exception of ClassOf(err) carrying err's
+// Value as such, the exception a Go error of files, the system or the
+// network stands for (IOError(2, 'No such file or directory', 'f'), with
+// err as its Cause: see RegisterErrorClassifier), and otherwise an exception of ClassOf(err) carrying err's
 // message, with err as its Cause. AsError(nil) is nil.
 func AsError(err error) *Error {
 	if err == nil || isNilPointer(err) {
@@ -147,6 +153,9 @@ func AsError(err error) *Error {
 	var re runtime.Error
 	if errors.As(err, &re) {
 		return fromRuntime(re)
+	}
+	if e := classifyGo(err); e != nil {
+		return e
 	}
 	return &Error{Class: ClassOf(err), Args: Tuple{err.Error()}, Cause: err}
 }

@@ -142,6 +142,9 @@ func (f *Failure) GetErrorMessage() string {
 	if s, ok := f.Value.(PyStrer); ok {
 		return s.PyStr()
 	}
+	if e := classifyGo(f.Value); e != nil {
+		return e.PyStr()
+	}
 	return f.Value.Error()
 }
 
