@@ -203,7 +203,12 @@ func (b *BlockStage) All() iter.Seq2[any, error] {
 				logUnhandled(nil, twisted.NewFailure(err))
 			}
 		}()
-		if !b.pulled && !b.closed && b.ctx == nil && !b.stage.State().Chunked && pushable(b.stage) {
+		var chunked bool
+		if f := safely(func() { chunked = b.stage.State().Chunked }); f != nil && !b.closed {
+			yield(nil, b.closeWith(f)) // a panic in a stage's State
+			return
+		}
+		if !b.pulled && !b.closed && b.ctx == nil && !chunked && pushable(b.stage) {
 			b.pulled = true
 			b.runPush(yield)
 			return

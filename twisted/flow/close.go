@@ -43,6 +43,17 @@ func closeEach(stages []Stage) {
 	}
 }
 
+// closeOnce closes the stages that the stage whose state is b consumes,
+// the first time only: Close is idempotent, and stages that close one
+// another in a cycle (a stage of the user's own closing a Map of itself)
+// stop there instead of recursing without end.
+func (b *Base) closeOnce(stages ...Stage) {
+	if !b.shut {
+		b.shut = true
+		closeEach(stages)
+	}
+}
+
 // logUnhandled logs f as Twisted logs an unhandled error, on logger, or
 // on slog.Default() when it is nil.
 func logUnhandled(logger *slog.Logger, f *twisted.Failure) {

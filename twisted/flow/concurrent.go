@@ -127,7 +127,7 @@ func (c *ConcurrentStage) Yield() Instruction {
 }
 
 // Close closes every branch.
-func (c *ConcurrentStage) Close() { closeEach(c.all) }
+func (c *ConcurrentStage) Close() { c.closeOnce(c.all...) }
 
 // MergeStage is the stage made by Merge.
 type MergeStage struct {

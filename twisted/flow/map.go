@@ -218,4 +218,4 @@ func recovered(r any, err error) error {
 }
 
 // Close closes the stages Map consumes.
-func (m *MapStage) Close() { closeEach(m.stages) }
+func (m *MapStage) Close() { m.closeOnce(m.stages...) }

@@ -186,7 +186,7 @@ func (p *Pipe) pushFailed(err error, emit emitFunc) bool {
 // Close closes the source.
 func (p *Pipe) Close() {
 	if p.source != nil {
-		p.source.Close()
+		p.closeOnce(p.source)
 	}
 }
 

@@ -297,14 +297,20 @@ func (p *Protocol) execute() {
 }
 
 // end closes the flow and then the connection; it returns the failure of
-// a panic in closing the flow, which does not keep the connection open.
+// a panic in closing the flow, which does not keep the connection open,
+// or in the transport's LoseConnection (the first then logged).
 func (p *Protocol) end() *twisted.Failure {
 	if p.sched.done {
 		return nil
 	}
 	f := p.sched.finish()
 	if p.Connected {
-		p.Transport.LoseConnection()
+		if lf := safely(p.Transport.LoseConnection); lf != nil {
+			if f != nil {
+				logUnhandled(loggerOf(p.sched.clock), f)
+			}
+			f = lf // a panic in the transport's LoseConnection
+		}
 	}
 	return f
 }

@@ -299,6 +299,8 @@ type selfish struct {
 	inner flow.Stage
 }
 
+func (s *selfish) Close() { s.inner.Close() }
+
 func (s *selfish) Yield() flow.Instruction {
 	inst := s.inner.Yield()
 	st := s.inner.State()

@@ -112,8 +112,8 @@ type Base struct {
 	// Trap lists the failure classes that Next returns as results.
 	Trap []*twisted.Class
 	// yielding is set while the stage runs the Yield of a stage it
-	// consumes (see cycle.go).
-	yielding bool
+	// consumes (see cycle.go); shut once it has closed them.
+	yielding, shut bool
 }
 
 func (*Base) flowInstruction() {}

@@ -149,7 +149,10 @@ func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *
 	t.cooperate = &ThreadedInstruction{stage: t}
 	t.Trap = slices.Clone(trap)
 	if c, ok := source.(Chunker); ok {
-		t.chunked = c.Chunked()
+		if f := safely(func() { t.chunked = c.Chunked() }); f != nil {
+			t.Failure = f // a panic in Chunked: no thread, the flow fails
+			t.closed.Store(true)
+		}
 	}
 	if r != nil && !isNilRef(r) {
 		t.begin(r)

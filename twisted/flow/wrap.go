@@ -62,10 +62,17 @@ func Wrap(obj any, trap ...*twisted.Class) Stage {
 		obj = nil
 	}
 	if s, ok := obj.(Stage); ok {
-		mergeTrap(s.State(), trap)
+		if len(trap) > 0 {
+			if f := safely(func() { mergeTrap(s.State(), trap) }); f != nil {
+				return failed(f) // a panic in the stage's State
+			}
+		}
 		return s
 	}
-	obj = call(obj)
+	obj, err := call(obj)
+	if err != nil {
+		return failed(err)
+	}
 	switch o := obj.(type) {
 	case string:
 		return newString(o)
@@ -86,7 +93,10 @@ func Wrap(obj any, trap ...*twisted.Class) Stage {
 	case func(func(any) bool):
 		return newIterStage(newGenIter(seqGenerator(o)), trap)
 	case Iterable:
-		it, err := o.Iter()
+		var it Iterator
+		if f := safely(func() { it, err = o.Iter() }); f != nil {
+			return failed(f)
+		}
 		if err != nil {
 			return failed(err)
 		}
@@ -139,16 +149,23 @@ func isNilRef(obj any) bool {
 }
 
 // call calls obj if it is a function without arguments returning one
-// value, and returns its result; it returns anything else as it is.
-func call(obj any) any {
+// value, and returns its result, or the failure of a panic in it; it
+// returns anything else as it is.
+func call(obj any) (out any, err error) {
 	if f, ok := obj.(func() any); ok { // not nil: Wrap made a nil function None
-		return f()
+		if p := safely(func() { out = f() }); p != nil {
+			return nil, p
+		}
+		return out, nil
 	}
 	v := reflect.ValueOf(obj)
 	if v.Kind() == reflect.Func && !v.IsNil() && v.Type().NumIn() == 0 && v.Type().NumOut() == 1 {
-		return v.Call(nil)[0].Interface()
+		if p := safely(func() { out = v.Call(nil)[0].Interface() }); p != nil {
+			return nil, p
+		}
+		return out, nil
 	}
-	return obj
+	return obj, nil
 }
 
 // failed returns a stage that fails with err.
