@@ -196,8 +196,23 @@ func BenchmarkDeferredCooperateGenerator(b *testing.B) {
 	deferredCooperate(b, func() any { return cooperating(20000) })
 }
 
+// BenchmarkDeferredFilterMap is Filter(odd, Map(plus, gen)) of
+// BenchmarkBlockFilterMap under flow.Deferred, the generator cooperating
+// every 100 items as in BenchmarkDeferredCooperateGenerator: the chain
+// runs in push mode on one coroutine, and switches to the reactor only at
+// the Cooperates. One op is one flow of 20,000 source items.
+func BenchmarkDeferredFilterMap(b *testing.B) {
+	deferredCooperateN(b, 10000, func() any { return flow.Filter(odd, flow.Map(plus, cooperating(20000))) })
+}
+
 func deferredCooperate(b *testing.B, source func() any) {
-	const m = 20000
+	deferredCooperateN(b, 20000, source)
+}
+
+// deferredCooperateN runs the flows of source, each of 20,000 source
+// items and m results, one after the other on a real reactor.
+func deferredCooperateN(b *testing.B, m int, source func() any) {
+	const items = 20000
 	b.ReportAllocs()
 	r := reactor.New()
 	cpu := cpuTime()
@@ -222,8 +237,8 @@ func deferredCooperate(b *testing.B, source func() any) {
 	if err := r.Run(); err != nil {
 		b.Fatal(err)
 	}
-	b.ReportMetric(float64(b.N*m)/b.Elapsed().Seconds(), "items/s")
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*m), "cpu-ns/item")
+	b.ReportMetric(float64(b.N*items)/b.Elapsed().Seconds(), "items/s")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*items), "cpu-ns/item")
 }
 
 // BenchmarkDeferredCooperateBaseline is the work of

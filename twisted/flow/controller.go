@@ -18,7 +18,11 @@ import (
 // a flow that does not suspend has fired the Deferred when Deferred
 // returns. Cooperate is then served by the reactor's CallLater; a flow
 // waiting on a Deferred resumes when it fires; Callback and Threaded
-// resume it when they have something.
+// resume it when they have something. A chain of Map, Filter and
+// LineBreak stages over a generator or iterator (or a bare one) runs as
+// Block.All runs it, on one coroutine that switches to the reactor only
+// when the flow suspends; the calls of the user's code, and their order,
+// are those of the pull protocol.
 //
 //	d = flow.Deferred([1, 2, 3])       d := flow.Deferred([]any{1, 2, 3})
 //	d.addCallback(res)                 d.AddCallback(res)
@@ -55,13 +59,9 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 	r := &runner{}
 	r.clock, r.stage = clock, Wrap(stage, trap...)
 	switch s := r.stage.(type) {
-	case *iterStage:
-		if g, ok := s.it.(*genIter); ok && g.fresh() && !s.ready() {
-			if held {
-				g.batch = &s.Base
-			} else {
-				g.into = &r.results
-			}
+	default:
+		if !s.State().Chunked && pushable(s) {
+			r.stage = newChainStage(s, &r.results)
 		}
 	case *listStage:
 		if held || s.ready() {
@@ -78,7 +78,7 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		r.results.given = true
 		s.into = &r.results.cur
 	}
-	r.step, r.fail, r.cancel = r.execute, r.failed, r.cancelled
+	r.ctl = r
 	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) {
 		if f := r.finish(); f != nil {
 			logUnhandled(loggerOf(r.clock), f) // the Deferred fails with CancelledError
@@ -157,8 +157,8 @@ func (r *runner) execute() {
 	}
 }
 
-// failed ends the flow with f (a panic out of the flow).
-func (r *runner) failed(f *twisted.Failure) { r.end(f) }
+// fail ends the flow with f (a panic out of the flow).
+func (r *runner) fail(f *twisted.Failure) { r.end(f) }
 
 // end finishes the flow and fires the Deferred with res, or errbacks it
 // when res is a *twisted.Failure. A panic in closing the flow's stages
@@ -180,9 +180,9 @@ func (r *runner) end(res any) {
 	r.d.Callback(res)
 }
 
-// cancelled ends the flow as the reactor shuts down: its Deferred is
+// cancel ends the flow as the reactor shuts down: its Deferred is
 // cancelled.
-func (r *runner) cancelled() { r.d.Cancel() }
+func (r *runner) cancel() { r.d.Cancel() }
 
 // A resultList is the Deferred controller's list of results. It fills
 // chunks of at most chunkMax items and copies them into one list of the

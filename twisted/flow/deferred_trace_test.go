@@ -123,3 +123,39 @@ func bodyLast(lines []string) []string {
 	}
 	return append(append(other, body...), "done")
 }
+
+// TestDeferredPushMode checks which flows flow.Deferred runs as one
+// coroutine: there a Map's function runs on the generator's goroutine.
+func TestDeferredPushMode(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		push bool
+		make func(g flow.Generator, fn func(...any) (any, error)) any
+	}{
+		{"map", true, func(g flow.Generator, fn func(...any) (any, error)) any { return flow.Map(fn, g) }},
+		{"filter-map", true, func(g flow.Generator, fn func(...any) (any, error)) any {
+			return flow.Filter(nil, flow.Map(fn, g))
+		}},
+		{"held", true, func(g flow.Generator, fn func(...any) (any, error)) any { return flow.Map(fn, flow.Wrap(g)) }},
+		{"zip", false, func(g flow.Generator, fn func(...any) (any, error)) any { return flow.Map(fn, flow.Zip(g, []any{1})) }},
+		{"merge", false, func(g flow.Generator, fn func(...any) (any, error)) any { return flow.Map(fn, flow.Merge(g)) }},
+	} {
+		var inGen, inFn string
+		g := flow.Generator(func(yield func(any) bool) error {
+			inGen = goid()
+			_ = yield(flow.Cooperate(0)) && yield("x")
+			return nil
+		})
+		fn := func(args ...any) (any, error) {
+			inFn = goid()
+			return args[0], nil
+		}
+		clock := reactor.NewClock()
+		d := flow.DeferredOn(clock, c.make(g, fn))
+		clock.Advance(0)
+		result(t, d)
+		if push := inGen == inFn; push != c.push {
+			t.Errorf("%s: push mode %v, want %v", c.name, push, c.push)
+		}
+	}
+}

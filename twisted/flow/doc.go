@@ -69,7 +69,9 @@
 // (StopIteration from Next) is returned as it is, ending the generator
 // cleanly as Python 2 does. The twisted.flow section of PORTING.md shows
 // each Python form beside its Go one. BlockStage.All runs simple chains
-// without iter.Pull.
+// (Map, Filter and LineBreak over a generator, an iterator or a list)
+// without iter.Pull, and flow.Deferred runs them on one coroutine, which
+// switches to the reactor only when the flow suspends.
 //
 // # Controllers
 //

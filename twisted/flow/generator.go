@@ -5,7 +5,6 @@ import (
 	"reflect"
 
 	"github.com/twistedflow/twistedflow/twisted"
-	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 
 // A Generator is a Python generator ported to Go: a function that yields
@@ -46,16 +45,6 @@ type genIter struct {
 	// cannot stop the coroutine it is running on, and leaves the
 	// generator to see yield return false instead.
 	inside bool
-	// batch, when set, receives the generator's plain values directly:
-	// the coroutine returns to its caller only for instructions, stages,
-	// Deferreds and the end. flow.Deferred sets it for the generator at
-	// the root of its flow, whose only consumer is the controller, for
-	// which a run of values one at a time and in one batch are the same.
-	batch *Base
-	// into, set instead of batch when the caller does not hold the
-	// stage, receives the plain values straight into the controller's
-	// results, with no batch for it to copy.
-	into *resultList
 }
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
@@ -70,42 +59,6 @@ func (it *genIter) start() {
 				it.err = twisted.FailureFromPanic(r)
 			}
 		}()
-		if l := it.into; l != nil {
-			it.err = it.gen(func(v any) bool {
-				switch v.(type) {
-				case Instruction, *deferred.Deferred:
-					return !it.done && yield(v)
-				}
-				if it.done {
-					return false
-				}
-				if len(l.cur) == cap(l.cur) {
-					l.spill()
-				}
-				l.cur = append(l.cur, v)
-				return true
-			})
-			return
-		}
-		if b := it.batch; b != nil {
-			size := 8 // the size of the last batch: the next is likely the same
-			it.err = it.gen(func(v any) bool {
-				switch v.(type) {
-				case Instruction, *deferred.Deferred:
-					size = max(len(b.Results), 8)
-					return !it.done && yield(v)
-				}
-				if it.done {
-					return false
-				}
-				if b.Results == nil {
-					b.Results = make([]any, 0, size)
-				}
-				b.Results = append(b.Results, v)
-				return true
-			})
-			return
-		}
 		it.err = it.gen(func(v any) bool { return !it.done && yield(v) })
 	})
 }

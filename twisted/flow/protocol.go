@@ -163,7 +163,7 @@ func (p *Protocol) ConnectionMade() {
 		clock = reactor.Default()
 	}
 	p.sched = &scheduler{clock: clock, stage: Wrap(p.callController()), queue: true, phase: afterShutdown}
-	p.sched.step, p.sched.fail, p.sched.cancel = p.execute, p.fail, p.ended
+	p.sched.ctl = p
 	p.sched.start()
 }
 
@@ -314,6 +314,9 @@ func (p *Protocol) end() *twisted.Failure {
 	}
 	return f
 }
+
+// cancel ends the flow as the reactor shuts down.
+func (p *Protocol) cancel() { p.ended() }
 
 // ended ends the flow (at its end, or as the reactor shuts down), logging
 // a panic in closing it.

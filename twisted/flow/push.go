@@ -5,8 +5,8 @@ import (
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
 
-// Push mode: how Block.All runs a chain of stages without a coroutine
-// switch per item.
+// Push mode: how Block.All and flow.Deferred run a chain of stages
+// without a coroutine switch per item.
 //
 // Pulling from a generator takes two coroutine switches per value
 // (iter.Pull). When Block.All runs a fresh linear chain of the built-in
@@ -16,7 +16,14 @@ import (
 // (emit). Every stage does exactly the work, in exactly the order, that
 // the pull protocol makes it do: the same calls of the user's generators,
 // functions and loop body, the same batches, the same sleeps; the tests
-// run each flow both ways and compare the traces.
+// run each flow both ways and compare the traces (push_test.go,
+// random_test.go, deferred_trace_test.go).
+//
+// This is the one engine of the fast paths: Block drives a chain inline,
+// sleeping through its Cooperates (serve); flow.Deferred runs it on one
+// coroutine per flow (chainStage, chain.go), whose results go straight
+// into the controller's list, and which switches to the controller only
+// when the chain suspends on an instruction (suspend).
 
 // An emitFunc receives what a stage hands its consumer in pull mode: a
 // batch of results (only valid during the call), whether the stage has
@@ -64,6 +71,19 @@ type pushRun struct {
 	// left is set when the consumer's loop body returned false: nothing
 	// more may be handed to it.
 	left bool
+	// suspend, when set, serves an instruction the chain suspends on:
+	// flow.Deferred's chainStage switches to its controller, and returns
+	// false when the flow is closed. Unset, Block sleeps for a Cooperate.
+	suspend func(Instruction) bool
+	// closeErr is what a source returned (or raised) on its way out once
+	// its consumer wanted nothing more: what a generator's close raises.
+	closeErr error
+	// chain is flow.Deferred's chainStage running the run, if any: a
+	// stage of the chain that its holder closes closes the chain; halt is
+	// set once the chain is closed: nothing more is taken, and suspend is
+	// not called again.
+	chain *chainStage
+	halt  bool
 }
 
 // A pushOp is one stage of a fused chain: a Map (m) or a Filter (f), and
@@ -78,7 +98,15 @@ type pushOp struct {
 // Filter stages' push functions do for a batch of one value, before the
 // end of the source, without a call per stage. One deferred recover serves
 // all the stages' functions (call and test have one each).
-func (r *pushRun) item(v any) (ok bool) {
+func (r *pushRun) item(v any) bool {
+	if len(r.ops) == 0 { // a bare source: no function to guard
+		return r.deliver(v)
+	}
+	return r.itemOps(v)
+}
+
+// itemOps is item through the chain's stages.
+func (r *pushRun) itemOps(v any) (ok bool) {
 	ops := r.ops
 	at := -1 // the op whose function runs: a panic there is its failure
 	defer func() {
@@ -110,6 +138,11 @@ func (r *pushRun) item(v any) (ok bool) {
 		}
 	}
 	at = -1 // a panic in the consumer's loop body goes on
+	return r.deliver(v)
+}
+
+// deliver hands a result of the fused chain to its consumer.
+func (r *pushRun) deliver(v any) bool {
 	if !r.final(v, nil) {
 		r.left = true
 		return false
@@ -140,9 +173,13 @@ func (s *iterStage) canPush(as Stage) bool {
 	return true
 }
 
-// serve sleeps for a Cooperate as Block does, or ends the run with
-// Unsupported.
+// serve suspends the chain on inst: under flow.Deferred until the
+// controller resumes it; under Block by sleeping for a Cooperate, or it
+// ends the run with Unsupported.
 func (r *pushRun) serve(inst Instruction) bool {
+	if r.suspend != nil {
+		return !r.halt && r.suspend(inst) && !r.halt
+	}
 	timeout, ok := cooperateTimeout(inst)
 	if !ok {
 		r.abort = unsupported(inst)
@@ -258,9 +295,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		} else if inst, isInst := v.(Instruction); isInst {
 			ok = s.pushInstruction(r, inst)
 		} else if d, isDeferred := v.(*deferred.Deferred); isDeferred {
-			if ok = d.Called(); !ok {
-				r.abort = unsupported(&deferredInstruction{d: d})
-			}
+			ok = d.Called() || r.serve(&deferredInstruction{d: d})
 		} else if r.final != nil {
 			ok = r.item(v)
 		} else {
@@ -272,6 +307,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		stopped = !ok
 		return ok
 	}
+	s.pushed = r
 	var err error
 	if g, ok := s.it.(*genIter); ok {
 		g.done = true // it runs here, to its end
@@ -284,6 +320,9 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		stopped = stopped || halted
 	}
 	if stopped {
+		if err != nil && !isStop(err) && r.closeErr == nil {
+			r.closeErr = err
+		}
 		return
 	}
 	if err == nil || isStop(err) || s.Stop { // Stop: its Next ended it from inside, as in pull mode

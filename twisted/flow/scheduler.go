@@ -25,18 +25,14 @@ import (
 //   - The flow is registered with its reactor while it runs, so that the
 //     reactor's shutdown ends it (see shutdown.go).
 //
-// The controller gives it its loop (step), which runs the flow until it
-// suspends or ends, calling yield for each Yield of the root stage and
-// suspend for each instruction; and what ends the flow from outside
-// (cancel: a panic out of the flow, the reactor's shutdown).
+// The controller gives it its loop (execute), which runs the flow until
+// it suspends or ends, calling yield for each Yield of the root stage and
+// suspend for each instruction, and what ends the flow from outside (fail:
+// a panic out of the flow; cancel: the reactor's shutdown).
 type scheduler struct {
 	clock reactor.IReactorTime
 	stage Stage
-	step  func()
-	// fail ends the flow with a failure (a panic out of the flow); cancel
-	// ends it when the reactor shuts down.
-	fail   func(*twisted.Failure)
-	cancel func()
+	ctl   controller
 	// queue makes a wake-up that arrives while the root stage's Yield
 	// runs (a transport delivering inside a write, a Callback pushed from
 	// inside the flow) set again, for the running loop to go round once
@@ -63,7 +59,18 @@ type scheduler struct {
 	registered *openFlows
 }
 
-// init prepares s; start registers the flow with its reactor and runs it.
+// A controller is what a scheduler runs: flow.Deferred's runner, a flow
+// Protocol.
+type controller interface {
+	// execute runs the flow until it suspends or ends.
+	execute()
+	// fail ends the flow with a failure (a panic out of the flow).
+	fail(f *twisted.Failure)
+	// cancel ends the flow when its reactor shuts down.
+	cancel()
+}
+
+// start registers the flow with its reactor and runs it.
 func (s *scheduler) start() {
 	s.wake = s.woken
 	s.resume = s.run
@@ -84,7 +91,7 @@ func (s *scheduler) run() {
 	}
 	depth := s.inYield
 	defer s.leave(depth)
-	s.step()
+	s.ctl.execute()
 }
 
 // leave is run's deferred end: it recovers a panic out of the flow and
@@ -92,7 +99,7 @@ func (s *scheduler) run() {
 func (s *scheduler) leave(depth int) {
 	s.inYield = depth // a panic out of Yield skipped its count
 	if v := recover(); v != nil && !s.done {
-		s.fail(twisted.FailureFromPanic(v))
+		s.ctl.fail(twisted.FailureFromPanic(v))
 	}
 	if s.inYield == 0 && s.closeLater {
 		s.closeLater = false
@@ -210,7 +217,7 @@ func (s *scheduler) finish() *twisted.Failure {
 }
 
 // shutdown ends the flow when its reactor shuts down.
-func (s *scheduler) shutdown() { s.cancel() }
+func (s *scheduler) shutdown() { s.ctl.cancel() }
 
 // A cooperation is a Cooperate: a *CooperateInstruction, or a type that
 // embeds one (Python's subclass of flow.Cooperate).

@@ -258,6 +258,8 @@ type iterStage struct {
 	held    []Stage
 	pruneAt int
 	closed  bool
+	// pushed is the push-mode run that runs the source, if any.
+	pushed *pushRun
 }
 
 func newIterStage(it Iterator, trap []*twisted.Class) *iterStage {
@@ -358,15 +360,24 @@ func (s *iterStage) hold(st Stage) {
 // Close stops the source (a suspended generator returns, running its
 // deferred calls; an iterator with a Close method is closed) and closes
 // the stages it yielded. If one of them panics, the others are still
-// closed, and Close then panics with the first panic's failure.
+// closed, and Close then panics with the first panic's failure. A source
+// that flow.Deferred's chain runs in push mode is stopped by closing the
+// chain.
 func (s *iterStage) Close() {
 	if s.closed {
 		return
 	}
 	s.closed = true
+	var chainFailed *twisted.Failure
+	if r := s.pushed; r != nil && r.chain != nil {
+		chainFailed = safely(r.chain.Close)
+	}
 	held := s.held
 	s.held = nil
 	first := closeIterator(s.it)
+	if first == nil {
+		first = chainFailed
+	}
 	defer func() {
 		if first != nil {
 			panic(first)

@@ -1,0 +1,146 @@
+package flow
+
+import (
+	"iter"
+
+	"github.com/twistedflow/twistedflow/twisted"
+)
+
+// chainStage runs a chain of push-mode stages (see push.go) for
+// flow.Deferred on one coroutine, as one stage: the generator (or
+// iterator) at its source hands each value up the chain by calls, and the
+// chain's results go straight into the controller's list, as Block.All
+// hands them to its loop; the coroutine switches to the controller only
+// when the chain suspends on an instruction (a Cooperate, a Deferred that
+// has not fired, a stage's CallLater), which the controller serves as in
+// pull mode, and resumes the chain where it stopped. Block drives the
+// same chain inline, sleeping through the Cooperates. What each stage
+// does, and in what order, is what the pull protocol makes it do
+// (deferred_trace_test.go).
+type chainStage struct {
+	Base
+	root Stage
+	out  *resultList
+	run  pushRun
+	next func() (Instruction, bool)
+	stop func()
+	// inside is set while the chain runs: the flow resumed from inside
+	// itself (a Callback it pushes into) runs the root's Yield instead,
+	// which meets the running generator as the pull protocol does.
+	inside bool
+	// abort is a panic out of a stage the chain yields, raised again from
+	// Yield as the pull protocol raises it; closeErr is a failure of the
+	// chain while it was being closed, raised again from Close.
+	abort    error
+	closeErr *twisted.Failure
+	// shut is set once Close has stopped the coroutine and closed the
+	// stages (run.halt is set at once: the chain takes nothing more).
+	shut bool
+}
+
+// newChainStage returns the chain of root, whose results go to out.
+func newChainStage(root Stage, out *resultList) *chainStage {
+	c := &chainStage{root: root, out: out}
+	c.Trap = root.State().Trap
+	c.run.final = c.add
+	c.run.chain = c
+	return c
+}
+
+// add is the end of a fused chain: a result.
+func (c *chainStage) add(v any, _ error) bool {
+	l := c.out
+	if len(l.cur) == cap(l.cur) {
+		l.spill()
+	}
+	l.cur = append(l.cur, v)
+	return !c.run.halt
+}
+
+// Yield resumes the chain until it suspends on an instruction, which it
+// returns, or ends (Stop or Failure set).
+func (c *chainStage) Yield() Instruction {
+	if c.ready() {
+		return nil
+	}
+	if c.inside {
+		inst := c.root.Yield()
+		st := c.root.State()
+		c.out.add(st.Results)
+		st.Results = nil
+		c.Stop, c.Failure = st.Stop, st.Failure
+		return inst
+	}
+	if c.next == nil {
+		if c.run.halt {
+			c.Stop = true
+			return nil
+		}
+		c.next, c.stop = iter.Pull(c.body)
+	}
+	c.inside = true
+	inst, ok := c.next()
+	c.inside = false
+	if ok {
+		return inst
+	}
+	if err := c.abort; err != nil {
+		c.abort = nil
+		panic(err)
+	}
+	return nil
+}
+
+// body runs the chain on the coroutine.
+func (c *chainStage) body(suspend func(Instruction) bool) {
+	r := &c.run
+	r.suspend = suspend
+	var failure *twisted.Failure
+	c.root.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+		c.out.add(results)
+		if f != nil {
+			failure = f
+			return false
+		}
+		return !stop && !r.halt
+	})
+	switch {
+	case r.halt && r.closeErr != nil:
+		c.closeErr = twisted.NewFailure(r.closeErr)
+	case r.halt:
+		c.closeErr = failure
+	case r.abort != nil:
+		c.abort = r.abort
+	case failure != nil:
+		c.Failure = failure
+	default:
+		c.Stop = true
+	}
+}
+
+// Close stops the chain where it is suspended (its generators' yield
+// returns false, their deferred calls run) and closes its stages. A
+// failure of the chain on its way out is raised, as a generator's close
+// raises it.
+//
+// Closing a stage of the chain (a stage the caller holds) closes the
+// chain. From inside the chain (the flow closes itself), Close only marks
+// it: what it hands up next is refused, and the controller closes it once
+// it has returned.
+func (c *chainStage) Close() {
+	c.run.halt = true
+	if c.inside || c.shut {
+		return
+	}
+	c.shut = true
+	if c.stop != nil {
+		c.stop()
+	}
+	f := closeStage(c.root)
+	if c.closeErr != nil {
+		f = c.closeErr
+	}
+	if f != nil {
+		panic(f)
+	}
+}
