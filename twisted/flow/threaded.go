@@ -167,7 +167,12 @@ func (t *ThreadedStage) begin(r reactor.IReactorThreads) {
 	if t.closed.Load() {
 		return // closed before it began, or r has shut down
 	}
-	r.CallInThread(t.process)
+	if f := safely(func() { r.CallInThread(t.process) }); f != nil {
+		// A panic in the reactor's CallInThread: no thread, the flow fails.
+		t.registered.remove(t)
+		t.Failure = f
+		t.closed.Store(true)
+	}
 }
 
 // bindTo makes a stage made without a reactor use its controller's clock

@@ -1,0 +1,178 @@
+package hardening
+
+import (
+	"io"
+	"log/slog"
+	"net"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gotest.tools/v3/assert"
+	is "gotest.tools/v3/assert/cmp"
+
+	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// tcpProtocol is a protocol whose method panicIn panics; lost receives
+// the reason of its ConnectionLost.
+type tcpProtocol struct {
+	protocol.Protocol
+	panicIn string
+	lost    chan *twisted.Failure
+}
+
+func (p *tcpProtocol) ConnectionMade() {
+	if p.panicIn == "ConnectionMade" {
+		panic(boom)
+	}
+}
+
+func (p *tcpProtocol) DataReceived(data []byte) {
+	if p.panicIn == "DataReceived" {
+		panic(boom)
+	}
+	p.Transport.Write(data)
+}
+
+func (p *tcpProtocol) ConnectionLost(reason *twisted.Failure) {
+	p.Protocol.ConnectionLost(reason)
+	p.lost <- reason
+	if p.panicIn == "ConnectionLost" {
+		panic(boom)
+	}
+}
+
+// overTCP serves a tcpProtocol whose method m panics (or whose factory's
+// BuildProtocol does, for m "BuildProtocol") on a real reactor; a client
+// connects, writes and reads to the end. Twisted logs the exception as an
+// unhandled error and drops the connection: the client sees it closed,
+// the reactor goes on serving (a second client is echoed).
+func overTCP(t *testing.T, m string) {
+	log := &lockedLog{}
+	r := reactor.New()
+	r.Logger = newTextLogger(log)
+	lost := make(chan *twisted.Failure, 4)
+	first := true
+	factory := &protocol.ServerFactory{Protocol: func() protocol.IProtocol {
+		panicIn := ""
+		if first {
+			first, panicIn = false, m
+		}
+		if panicIn == "BuildProtocol" {
+			panic(boom)
+		}
+		return &tcpProtocol{panicIn: panicIn, lost: lost}
+	}}
+	port, err := r.ListenTCP(0, factory, reactor.Interface("127.0.0.1"))
+	assert.NilError(t, err)
+	ran := make(chan error, 1)
+	go func() { ran <- r.Run() }()
+	defer func() {
+		r.CallFromThread(func() { _ = r.Stop() })
+		assert.NilError(t, <-ran)
+	}()
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port.GetHost().Port))
+
+	exchange := func(closeFirst bool) (string, error) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			return "", err
+		}
+		defer c.Close()
+		_ = c.SetDeadline(time.Now().Add(10 * time.Second)) // a hang fails, not waits forever
+		if _, err := c.Write([]byte("ping")); err != nil {
+			return "", err
+		}
+		if closeFirst {
+			_ = c.(*net.TCPConn).CloseWrite()
+		}
+		got, err := io.ReadAll(c)
+		return string(got), err
+	}
+	got, err := exchange(m == "ConnectionLost")
+	if m == "ConnectionLost" {
+		assert.NilError(t, err)
+	} else {
+		assert.Assert(t, err == nil || !strings.Contains(err.Error(), "timeout"), "the connection was left open: %v", err)
+		assert.Equal(t, got, "", "the failed connection answered")
+	}
+	got, err = exchange(true)
+	assert.NilError(t, err)
+	assert.Equal(t, got, "ping", "the next connection is not served")
+	deadline := time.After(10 * time.Second)
+	for !strings.Contains(log.String(), "boom") {
+		select {
+		case <-deadline:
+			t.Fatalf("the panic was not logged: %q", log.String())
+		case <-lost:
+		}
+	}
+	assert.Assert(t, is.Contains(log.String(), "Unhandled Error"))
+}
+
+func init() {
+	for _, m := range []string{"ConnectionMade", "DataReceived", "ConnectionLost"} {
+		userMethodRows["protocol.IProtocol."+m] = func(t *testing.T) { overTCP(t, m) }
+	}
+	userMethodRows["protocol.IFactory.BuildProtocol"] = func(t *testing.T) { overTCP(t, "BuildProtocol") }
+}
+
+// newTextLogger is a text logger writing to w.
+func newTextLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+
+// panickyFactory is a server factory whose method panicIn panics.
+type panickyFactory struct {
+	protocol.ServerFactory
+	panicIn string
+}
+
+func (f *panickyFactory) DoStart() {
+	if f.panicIn == "DoStart" {
+		panic(boom)
+	}
+	f.ServerFactory.DoStart()
+}
+
+func (f *panickyFactory) DoStop() {
+	f.ServerFactory.DoStop()
+	if f.panicIn == "DoStop" {
+		panic(boom)
+	}
+}
+
+func init() {
+	userMethodRows["protocol.IFactory.DoStart"] = func(t *testing.T) {
+		// Twisted's startListening calls doStart: its exception reaches
+		// listenTCP's caller, and no port is made.
+		r := reactor.New()
+		var port reactor.IListeningPort
+		f := panicOf(func() {
+			port, _ = r.ListenTCP(0, &panickyFactory{panicIn: "DoStart"}, reactor.Interface("127.0.0.1"))
+		})
+		assert.Assert(t, f != nil, "ListenTCP swallowed DoStart's panic")
+		assertBoom(t, f)
+		assert.Assert(t, port == nil)
+	}
+	userMethodRows["protocol.IFactory.DoStop"] = func(t *testing.T) {
+		// Twisted logs it; the port stops, and its Deferred fires.
+		log := &lockedLog{}
+		r := reactor.New()
+		r.Logger = newTextLogger(log)
+		port, err := r.ListenTCP(0, &panickyFactory{panicIn: "DoStop"}, reactor.Interface("127.0.0.1"))
+		assert.NilError(t, err)
+		stopped := false
+		r.CallWhenRunning(func() {
+			port.StopListening().AddBoth(func(any) (any, error) {
+				stopped = true
+				return nil, r.Stop()
+			})
+		})
+		assert.NilError(t, r.Run())
+		assert.Assert(t, stopped, "StopListening's Deferred never fired")
+		assert.Assert(t, is.Contains(log.String(), "boom"), "DoStop's panic was not logged")
+	}
+}
