@@ -2,9 +2,7 @@ package twisted
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
-	"strings"
 )
 
 // A Failure is Twisted's twisted.python.failure.Failure: an exception
@@ -19,7 +17,11 @@ type Failure struct {
 	// Type is the Python class of Value (Python's failure.type).
 	Type *Class
 
-	pcs []uintptr
+	pcs   []uintptr
+	count int64
+	// cleaned is set by CleanFailure, which resolves the frames.
+	cleaned       bool
+	frames, stack []Frame
 }
 
 // NewFailure wraps err in a Failure, recording the caller's stack, as
@@ -42,7 +44,7 @@ func newFailure(err error, skip int) *Failure {
 	}
 	var pcs [64]uintptr
 	n := runtime.Callers(skip, pcs[:])
-	return &Failure{Value: err, Type: ClassOf(err), pcs: pcs[:n:n]}
+	return &Failure{Value: err, Type: ClassOf(err), pcs: pcs[:n:n], count: failureCount.Add(1)}
 }
 
 // FailureFromPanic turns a value recovered from a panic into a Failure, as
@@ -146,35 +148,6 @@ func (f *Failure) GetErrorMessage() string {
 		return e.PyStr()
 	}
 	return f.Value.Error()
-}
-
-// GetTraceback returns the failure formatted as a Python traceback: the Go
-// frames where it arose, most recent call last, then the exception's
-// qualified class name and message.
-func (f *Failure) GetTraceback() string {
-	var b strings.Builder
-	b.WriteString("Traceback (most recent call last):\n")
-	frames := runtime.CallersFrames(f.pcs)
-	var lines []string
-	for {
-		fr, more := frames.Next()
-		switch {
-		case fr.Function == "runtime.gopanic":
-			// The frames so far are those of the code that recovered
-			// the panic; the traceback starts where it was raised.
-			lines = lines[:0]
-		case fr.Function != "" && !strings.HasPrefix(fr.Function, "runtime."):
-			lines = append(lines, fmt.Sprintf("  File %q, line %d, in %s\n", fr.File, fr.Line, fr.Function))
-		}
-		if !more {
-			break
-		}
-	}
-	for i := len(lines) - 1; i >= 0; i-- {
-		b.WriteString(lines[i])
-	}
-	fmt.Fprintf(&b, "%s: %s\n", f.Type.QualName(), f.GetErrorMessage())
-	return b.String()
 }
 
 // String returns Python 2's repr of a Failure:
