@@ -33,6 +33,9 @@ import (
 //   - Cooperate pauses the flow on the Reactor, and the flow waits on the
 //     Deferreds, Callbacks and Threaded stages it yields, as under
 //     flow.Deferred.
+//   - the protocol is its transport's streaming producer: while more than
+//     64 KiB it wrote wait to be sent, the transport stops reading (see
+//     [Protocol.PauseProducing]).
 //
 // When the connection is lost, the stage finishes on ConnectionDone (a
 // clean close), and on ConnectionLost when FinishOnConnectionLost is set
@@ -68,7 +71,8 @@ type Protocol struct {
 	// Its Logger (if it is a *reactor.Reactor) logs the flow's failure.
 	Reactor reactor.IReactorTime
 
-	sched *scheduler
+	sched     *scheduler
+	producing bool // registered as the transport's producer (producer.go)
 }
 
 // A ProtocolOption is an option of MakeProtocol: Trap or
@@ -164,6 +168,7 @@ func (p *Protocol) ConnectionMade() {
 	}
 	p.sched = &scheduler{clock: clock, stage: Wrap(p.callController()), queue: true, phase: afterShutdown}
 	p.sched.ctl = p
+	p.registerProducer()
 	p.sched.start()
 }
 
@@ -298,18 +303,21 @@ func (p *Protocol) execute() {
 
 // end closes the flow and then the connection; it returns the failure of
 // a panic in closing the flow, which does not keep the connection open,
-// or in the transport's LoseConnection (the first then logged).
+// or in the transport's UnregisterProducer or LoseConnection (the earlier
+// then logged).
 func (p *Protocol) end() *twisted.Failure {
 	if p.sched.done {
 		return nil
 	}
 	f := p.sched.finish()
 	if p.Connected {
-		if lf := safely(p.Transport.LoseConnection); lf != nil {
-			if f != nil {
-				logUnhandled(loggerOf(p.sched.clock), f)
+		for _, close := range []func(){p.unregisterProducer, p.Transport.LoseConnection} {
+			if lf := safely(close); lf != nil {
+				if f != nil {
+					logUnhandled(loggerOf(p.sched.clock), f)
+				}
+				f = lf // a panic in the transport's UnregisterProducer or LoseConnection
 			}
-			f = lf // a panic in the transport's LoseConnection
 		}
 	}
 	return f

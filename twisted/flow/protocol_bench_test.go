@@ -77,12 +77,11 @@ func netEchoServer(b *testing.B) (addr string, stop func()) {
 	return l.Addr().String(), func() { l.Close(); <-done }
 }
 
-// flowEchoServer serves the makeProtocol docstring's echo server (a
-// flow.Protocol running echoServer) on a reactor running in its own
-// goroutine.
-func flowEchoServer(b *testing.B) (addr string, stop func()) {
+// flowServer serves a flow.Protocol running controller (the makeProtocol
+// docstring's echoServer, ...) on a reactor running in its own goroutine.
+func flowServer(b *testing.B, controller any) (addr string, stop func()) {
 	r := reactor.New()
-	port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r, echoServer)}, reactor.Interface("127.0.0.1"))
+	port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r, controller)}, reactor.Interface("127.0.0.1"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -101,7 +100,7 @@ func flowEchoServer(b *testing.B) (addr string, stop func()) {
 // floor ("net"); testdata/bench/echo_protocol.py measures the original.
 func BenchmarkEchoProtocol(b *testing.B) {
 	b.Run("flow", func(b *testing.B) {
-		addr, stop := flowEchoServer(b)
+		addr, stop := flowServer(b, echoServer)
 		defer stop()
 		benchEcho(b, addr)
 	})

@@ -1,0 +1,278 @@
+package flow_test
+
+import (
+	"bytes"
+	"io"
+	"net"
+	"runtime"
+	"syscall"
+	"testing"
+
+	"gotest.tools/v3/assert"
+
+	"github.com/twistedflow/twistedflow/internal/leakcheck"
+	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
+)
+
+// transportSpy stands between a flow protocol and its TCP transport,
+// which it forwards to, counting the bytes delivered to the flow and
+// recording when the transport pauses and resumes the flow.
+type transportSpy struct {
+	protocol.ITransport
+	received        int
+	paused          bool
+	pauses, resumes int
+	onPause, onData func()
+	stopped         bool
+	// dataWhilePaused counts the chunks delivered while paused, which
+	// must be none.
+	dataWhilePaused int
+}
+
+func (s *transportSpy) RegisterProducer(p protocol.IProducer, streaming bool) {
+	s.ITransport.(protocol.IConsumer).RegisterProducer(p, streaming)
+}
+
+func (s *transportSpy) UnregisterProducer() {
+	s.ITransport.(protocol.IConsumer).UnregisterProducer()
+}
+
+func (s *transportSpy) PauseProducing() {
+	s.paused = true
+	s.pauses++
+	s.ITransport.(protocol.IPushProducer).PauseProducing()
+	if s.onPause != nil {
+		s.onPause()
+	}
+}
+
+func (s *transportSpy) ResumeProducing() {
+	s.paused = false
+	s.resumes++
+	s.ITransport.(protocol.IPushProducer).ResumeProducing()
+}
+
+func (s *transportSpy) StopProducing() {
+	s.ITransport.(protocol.IPushProducer).StopProducing()
+}
+
+func (s *transportSpy) IsDisconnecting() bool {
+	return s.ITransport.(interface{ IsDisconnecting() bool }).IsDisconnecting()
+}
+
+// spiedLineEcho is lineEchoServer over a transportSpy, which it fills
+// in.
+func spiedLineEcho(spy *transportSpy) func(*flow.Protocol) flow.Generator {
+	return func(conn *flow.Protocol) flow.Generator {
+		spy.ITransport = conn.Transport
+		conn.Transport = spy
+		return func(yield func(any) bool) error {
+			lines := flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n", Trailer: true})
+			for yield(lines) {
+				line, err := lines.Next()
+				if err != nil {
+					return err
+				}
+				conn.Write(line)
+				conn.Write("\n")
+			}
+			return nil
+		}
+	}
+}
+
+// countingProtocol is a flow protocol that counts in its spy what the
+// transport delivers to it.
+type countingProtocol struct {
+	*flow.Protocol
+	spy *transportSpy
+}
+
+func (c *countingProtocol) DataReceived(data []byte) {
+	c.spy.received += len(data)
+	if c.spy.paused {
+		c.spy.dataWhilePaused++
+	}
+	if c.spy.onData != nil {
+		c.spy.onData()
+	}
+	c.Protocol.DataReceived(data)
+}
+
+// listenSpied serves a line echo flow whose transport spy is spy.
+func listenSpied(t *testing.T, r *reactor.Reactor, spy *transportSpy) reactor.IListeningPort {
+	t.Helper()
+	build := flow.MakeProtocolOn(r, spiedLineEcho(spy))
+	port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: func() protocol.IProtocol {
+		return &countingProtocol{Protocol: build().(*flow.Protocol), spy: spy}
+	}}, reactor.Interface("127.0.0.1"))
+	assert.NilError(t, err)
+	return port
+}
+
+// dialSmallWindow connects to addr with a 4 KiB receive buffer, so that
+// what the server sends and the peer does not read stays small in the
+// kernel (a large one would let the server read megabytes before its own
+// buffer fills).
+func dialSmallWindow(addr string) (net.Conn, error) {
+	d := net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) {
+			syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096)
+		})
+	}}
+	return d.Dial("tcp", addr)
+}
+
+// stopOn stops r, once port has stopped listening.
+func stopOn(r *reactor.Reactor, port reactor.IListeningPort) {
+	port.StopListening().AddBoth(func(any) (any, error) { return nil, r.Stop() })
+}
+
+// A peer that sends far more than it reads: the line echo flow stops
+// reading once 64 KiB of its echo wait to be sent (its transport pauses
+// it), and no data reaches it while paused; by then it has read a few
+// MiB of the 64 MiB offered (what the kernel's buffers took of its echo,
+// and the 64 KiB its transport holds), its heap has grown by little more,
+// and the peer cannot write the rest. Without the pause, the server would
+// read everything and queue its echo in memory.
+func TestBackpressurePeerNeverReadsTCP(t *testing.T) {
+	leakcheck.Check(t)
+	r := reactor.New()
+	spy := &transportSpy{}
+	port := listenSpied(t, r, spy)
+	const offered = 64 << 20
+	heapBefore := heapInUse()
+	var heapGrowth uint64
+	spy.onPause = func() {
+		if spy.pauses == 1 {
+			heapGrowth = heapInUse() - min(heapBefore, heapInUse())
+			stopOn(r, port)
+		}
+	}
+	spy.onData = func() {
+		if spy.received > offered/4 && !spy.stopped {
+			spy.stopped = true // no backpressure: end the test
+			stopOn(r, port)
+		}
+	}
+	wrote := make(chan int, 1)
+	r.CallWhenRunning(func() {
+		r.CallInThread(func() {
+			c, err := dialSmallWindow(port.GetHost().String())
+			if err != nil {
+				wrote <- -1
+				return
+			}
+			defer c.Close()
+			block := bytes.Repeat([]byte(echoLine), 4096)
+			n := 0
+			for n < offered {
+				m, err := c.Write(block)
+				n += m
+				if err != nil {
+					break // the server went away: the reactor stopped
+				}
+			}
+			wrote <- n
+		})
+	})
+	assert.NilError(t, r.Run())
+	n := <-wrote
+	assert.Assert(t, spy.pauses >= 1, "the flow was never paused; it read %d bytes", spy.received)
+	assert.Equal(t, spy.dataWhilePaused, 0)
+	assert.Assert(t, spy.received <= offered/4, "the server read %d bytes before pausing", spy.received)
+	assert.Assert(t, heapGrowth <= 8<<20, "the server's heap grew by %d bytes before pausing", heapGrowth)
+	assert.Assert(t, n < offered, "the peer wrote all it offered (%d bytes)", n)
+}
+
+// heapInUse returns the bytes of live heap objects after a collection.
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// A peer that writes 4 MB of lines before it reads (from another
+// goroutine, once the server has paused) gets every line back, in order:
+// the flow, paused while its echo waits to be sent, is resumed as the
+// peer reads, each time, and reads again where it stopped (issue 20's
+// stall: once, the server stopped reading for good).
+func TestBackpressureWriteAllThenReadTCP(t *testing.T) {
+	leakcheck.Check(t)
+	r := reactor.New()
+	spy := &transportSpy{}
+	port := listenSpied(t, r, spy)
+	want := numberedLines(400000)
+	paused := make(chan struct{})
+	spy.onPause = func() {
+		if spy.pauses == 1 {
+			close(paused)
+		}
+	}
+	got := make(chan []byte, 1)
+	r.CallWhenRunning(func() {
+		r.CallInThread(func() {
+			defer r.CallFromThread(func() { stopOn(r, port) })
+			c, err := dialSmallWindow(port.GetHost().String())
+			if err != nil {
+				got <- nil
+				return
+			}
+			defer c.Close()
+			go func() {
+				c.Write(want)
+				c.(*net.TCPConn).CloseWrite()
+			}()
+			<-paused
+			b, _ := io.ReadAll(c)
+			got <- b
+		})
+	})
+	assert.NilError(t, r.Run())
+	b := <-got
+	assert.Equal(t, len(b), len(want))
+	assert.Assert(t, bytes.Equal(b, want))
+	assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "paused %d times, resumed %d", spy.pauses, spy.resumes)
+	assert.Equal(t, spy.dataWhilePaused, 0)
+}
+
+// A flow paused by its transport whose controller closes the connection
+// itself (LoseConnection) and waits on: once what it wrote has been sent,
+// the connection closes, as it does without a producer (a paused
+// streaming producer would otherwise hold it open, as in Twisted, until
+// unregistered), and the flow ends.
+func TestBackpressureLoseConnectionWhilePausedTCP(t *testing.T) {
+	leakcheck.Check(t)
+	r := reactor.New()
+	spy := &transportSpy{}
+	port := listenSpied(t, r, spy)
+	paused := make(chan struct{})
+	spy.onPause = func() {
+		if spy.pauses == 1 {
+			spy.ITransport.LoseConnection()
+			close(paused)
+		}
+	}
+	read := make(chan int, 1)
+	r.CallWhenRunning(func() {
+		r.CallInThread(func() {
+			defer r.CallFromThread(func() { stopOn(r, port) })
+			c, err := dialSmallWindow(port.GetHost().String())
+			if err != nil {
+				read <- -1
+				return
+			}
+			defer c.Close()
+			go c.Write(numberedLines(400000)) // ends with an error once closed
+			<-paused
+			n, _ := io.Copy(io.Discard, c) // to the server's close
+			read <- int(n)
+		})
+	})
+	assert.NilError(t, r.Run())
+	assert.Assert(t, <-read > 0)
+	assert.Equal(t, spy.dataWhilePaused, 0)
+}
