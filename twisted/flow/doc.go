@@ -73,6 +73,30 @@
 // without iter.Pull, and flow.Deferred runs them on one coroutine, which
 // switches to the reactor only when the flow suspends.
 //
+// Each folds the explicit protocol (yield the stage, call Next, end at
+// StopIteration) into a range loop, with the same calls in the same
+// order; the printer above is
+//
+//	func printer(source any) flow.Generator {
+//		return func(yield func(any) bool) error {
+//			for v, err := range flow.Each(yield, source) {
+//				if err != nil {
+//					return err
+//				}
+//				fmt.Println(v)
+//			}
+//			return nil
+//		}
+//	}
+//
+// # Typed values
+//
+// Typed reads a flow's values as a Go type, without type assertions: a
+// value of another type is a TypeError naming both types in Python's
+// terms. Typed[T](flow.Block(src).All()) ranges over a Block,
+// EachOf[T](yield, src) is Each inside a generator, and ResultsOf[T]
+// types the results a flow.Deferred fires with.
+//
 // # Controllers
 //
 // Block runs a flow in the calling goroutine, sleeping through Cooperate;

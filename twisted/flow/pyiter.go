@@ -52,11 +52,20 @@ func pyTypeName(v any) string {
 	if v == nil || isNilRef(v) {
 		return "NoneType"
 	}
-	if _, ok := v.(twisted.Tuple); ok {
+	return pyTypeNameOf(reflect.TypeOf(v))
+}
+
+// pyTypeNameOf is the name of the type t in Python's terms, as
+// pyTypeName's: an interface type is its Go name (any is object).
+func pyTypeNameOf(t reflect.Type) string {
+	if t == reflect.TypeFor[twisted.Tuple]() {
 		return "tuple"
 	}
-	t := reflect.TypeOf(v)
 	switch t.Kind() {
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			return "object"
+		}
 	case reflect.Bool:
 		return "bool"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
