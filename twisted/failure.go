@@ -26,15 +26,16 @@ type Failure struct {
 
 // NewFailure wraps err in a Failure, recording the caller's stack, as
 // Failure(exc_value) does. If err is already a Failure it is returned as is,
-// keeping its original stack. NewFailure(nil) panics: Python raises
-// NoCurrentExceptionError there, and a Failure of nothing is a bug.
+// keeping its original stack. NewFailure(nil) panics with
+// NoCurrentExceptionError, as Python's Failure() raises it when there is
+// no exception to wrap: a Failure of nothing is a bug.
 func NewFailure(err error) *Failure {
 	return newFailure(err, 3)
 }
 
 func newFailure(err error, skip int) *Failure {
 	if err == nil || isNilPointer(err) {
-		panic("twisted.NewFailure: nil error")
+		panic(NoCurrentExceptionError.New())
 	}
 	switch x := err.(type) {
 	case *Failure:

@@ -15,6 +15,7 @@ import (
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefer"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefgen"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testdefgenmodern"
+	_ "github.com/twistedflow/twistedflow/conformance/suites/testfailure"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testflow"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testinternet"
 	_ "github.com/twistedflow/twistedflow/conformance/suites/testtask"
