@@ -22,7 +22,9 @@ import (
 // Block's List (push mode where it can) and Next (pull) must give the same
 // results before the same end. No panic may escape, the Clock-driven run
 // must end within a bounded number of advances, and no goroutine may
-// outlive the runs.
+// outlive the runs. A generator may also yield the stage of itself or of
+// a generator it runs in (fzSelf): a cycle, which both must fail with
+// RecursionError, never a stack overflow.
 
 // Kinds of fzNode.
 const (
@@ -53,11 +55,16 @@ type fzCoop float64
 // generator wraps it, and yields each of its results.
 type fzNested int
 
+// fzSelf stands, in a generator, for the stage of the generator that many
+// generators up from it (0: its own): the generator yields it, a cycle.
+type fzSelf int
+
 // fzDecoder reads a tree from the fuzz bytes; reading past the end gives
 // zeros.
 type fzDecoder struct {
 	data  []byte
 	nodes int
+	gens  int // the generators being read, the node's own included
 }
 
 func (d *fzDecoder) byte() byte {
@@ -84,10 +91,16 @@ func (d *fzDecoder) node(depth int) *fzNode {
 	}
 	switch n.kind {
 	case fzList, fzGen:
+		if n.kind == fzGen {
+			d.gens++
+			defer func() { d.gens-- }()
+		}
 		count := int(d.byte() % 7)
 		for range count {
 			x := d.byte()
 			switch k := x % 8; {
+			case k == 7 && x>>3%4 == 3 && n.kind == fzGen:
+				n.items = append(n.items, fzSelf(int(x>>5)%d.gens))
 			case k < 4:
 				n.items = append(n.items, int(x>>3%10))
 			case k == 4:
@@ -120,7 +133,18 @@ func (n *fzNode) fail(what string) error {
 
 // fzBuild makes the stage a node describes, with fresh Cooperates and
 // generators.
-func fzBuild(n *fzNode) any {
+func fzBuild(n *fzNode) any { return fzBuildIn(n, nil) }
+
+// fzBuildIn is fzBuild inside the generators whose stages are gens (the
+// innermost last), for fzSelf: a generator whose tree yields a stage of
+// its own is wrapped at once, to have one.
+func fzBuildIn(n *fzNode, gens []flow.Stage) any {
+	if n.kind == fzGen && fzHasSelf(n) {
+		var st flow.Stage
+		gen := fzGenerator(n, func() []flow.Stage { return append(gens[:len(gens):len(gens)], st) })
+		st = flow.Wrap(gen)
+		return st
+	}
 	switch n.kind {
 	case fzList:
 		items := make([]any, len(n.items))
@@ -133,45 +157,79 @@ func fzBuild(n *fzNode) any {
 		}
 		return items
 	case fzGen:
-		return flow.Generator(func(yield func(any) bool) error {
-			for i, it := range n.items {
-				if i == n.failAt {
-					return n.fail("generator failed")
+		return fzGenerator(n, func() []flow.Stage { return append(gens[:len(gens):len(gens)], nil) })
+	}
+	return fzBuildOther(n, gens)
+}
+
+// fzHasSelf reports whether a generator of n's tree yields a stage of its
+// own or of a generator it runs in.
+func fzHasSelf(n *fzNode) bool {
+	for _, it := range n.items {
+		if _, ok := it.(fzSelf); ok {
+			return true
+		}
+	}
+	for _, k := range n.kids {
+		if fzHasSelf(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// fzGenerator is the generator of node n; inside returns the stages of
+// the generators it runs in and its own (nil if it has none).
+func fzGenerator(n *fzNode, inside func() []flow.Stage) flow.Generator {
+	return func(yield func(any) bool) error {
+		gens := inside()
+		for i, it := range n.items {
+			if i == n.failAt {
+				return n.fail("generator failed")
+			}
+			switch x := it.(type) {
+			case fzCoop:
+				if !yield(flow.Cooperate(float64(x))) {
+					return nil
 				}
-				switch x := it.(type) {
-				case fzCoop:
-					if !yield(flow.Cooperate(float64(x))) {
+			case fzSelf:
+				if !yield(gens[len(gens)-1-int(x)]) {
+					return nil
+				}
+			case fzNested:
+				src := flow.Wrap(fzBuildIn(n.kids[x], gens))
+				for {
+					if !yield(src) {
 						return nil
 					}
-				case fzNested:
-					src := flow.Wrap(fzBuild(n.kids[x]))
-					for {
-						if !yield(src) {
-							return nil
+					v, err := src.Next()
+					if err != nil {
+						if twisted.NewFailure(err).Check(twisted.StopIteration) != nil {
+							break
 						}
-						v, err := src.Next()
-						if err != nil {
-							if twisted.NewFailure(err).Check(twisted.StopIteration) != nil {
-								break
-							}
-							return err
-						}
-						if !yield(v) {
-							return nil
-						}
+						return err
 					}
-				default:
-					if !yield(x) {
+					if !yield(v) {
 						return nil
 					}
+				}
+			default:
+				if !yield(x) {
+					return nil
 				}
 			}
-			return nil
-		})
+		}
+		return nil
+	}
+}
+
+// fzBuildOther is fzBuildIn for the nodes other than generators.
+func fzBuildOther(n *fzNode, gens []flow.Stage) any {
+	switch n.kind {
 	case fzMap, fzZip, fzMerge:
 		kids := make([]any, len(n.kids))
 		for i, k := range n.kids {
-			kids[i] = fzBuild(k)
+			kids[i] = fzBuildIn(k, gens)
 		}
 		switch n.kind {
 		case fzZip:
@@ -194,7 +252,7 @@ func fzBuild(n *fzNode) any {
 		}
 		return deferred.Succeed("fired")
 	case fzLineBreak:
-		return flow.LineBreak(fzBuild(n.kids[0]), flow.LineBreakOptions{Delimiter: "1", Trailer: n.failAt < 0})
+		return flow.LineBreak(fzBuildIn(n.kids[0], gens), flow.LineBreakOptions{Delimiter: "1", Trailer: n.failAt < 0})
 	default: // fzFilter
 		calls := 0
 		return flow.Filter(func(v any) (bool, error) {
@@ -202,7 +260,7 @@ func fzBuild(n *fzNode) any {
 				return false, n.fail("filter failed")
 			}
 			return len(twisted.Repr(v))%2 == 1, nil
-		}, fzBuild(n.kids[0]))
+		}, fzBuildIn(n.kids[0], gens))
 	}
 }
 
@@ -297,6 +355,12 @@ func FuzzWrapBlock(f *testing.F) {
 	f.Add([]byte{fzLineBreak, never, fzList, never, 5, str(1), item(2), coop(0), item(1), item(3)})
 	f.Add([]byte{fzMap, never, 0, fzLineBreak, 1, fzGen, never, 4, item(2), item(1), item(3), str(2)})
 	f.Add([]byte{fzLineBreak, never, fzFilter, 1, fzLineBreak, 1, fzList, never, 3, item(2), item(1), item(3)})
+	// Cycles: a generator yielding its own stage; one yielding the
+	// generator it runs in, under a Map; under a Merge beside a list.
+	self := func(up int) byte { return byte(up<<5 | 3<<3 | 7) }
+	f.Add([]byte{fzGen, never, 3, item(1), self(0), item(2)})
+	f.Add([]byte{fzMap, never, 0, fzGen, never, 2, item(1), nested, fzGen, never, 2, item(2), self(1)})
+	f.Add([]byte{fzMerge, never, 1, fzList, never, 2, item(1), item(2), fzGen, never, 2, nested, fzGen, never, 2, item(3), self(1), item(4)})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 256 {
 			t.Skip()
@@ -342,6 +406,8 @@ func fzDescribe(n *fzNode) string {
 			fmt.Fprintf(&b, "Cooperate(%g)", float64(x))
 		case fzNested:
 			b.WriteString(fzDescribe(n.kids[x]))
+		case fzSelf:
+			fmt.Fprintf(&b, "self(%d)", int(x))
 		default:
 			b.WriteString(twisted.Repr(x))
 		}
