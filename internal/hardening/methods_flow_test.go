@@ -346,3 +346,28 @@ func init() {
 		userMethodRows["protocol.ITransport."+m] = func(t *testing.T) { overTransport(t, m) }
 	}
 }
+
+// panickyRepr is a value, which flow cannot wrap, whose PyRepr panics.
+type panickyRepr struct{}
+
+func (panickyRepr) PyRepr() string { panic(boom) }
+
+// panickyInstruction is an instruction no controller supports, whose
+// PyRepr (for Unsupported's message) panics.
+type panickyInstruction struct{ flow.BaseInstruction }
+
+func (panickyInstruction) PyRepr() string { panic(boom) }
+
+func init() {
+	userMethodRows["twisted.Reprer.PyRepr"] = func(t *testing.T) {
+		// Python's repr raises to its caller.
+		f := panicOf(func() { twisted.Repr(panickyRepr{}) })
+		assert.Assert(t, f != nil, "Repr swallowed PyRepr's panic")
+		assertBoom(t, f)
+		// In a flow, where a message names a value (wrap's ValueError,
+		// Unsupported), the flow fails with it, as the original's raise
+		// of the message's repr would.
+		inEveryController(t, func() any { return panickyRepr{} })
+		inEveryController(t, func() any { return []any{"one", panickyInstruction{}} })
+	}
+}

@@ -188,5 +188,4 @@ var noRowYet = map[string]string{
 	"timers.IReactorTime.GetDelayedCalls":            "called by users, not by the library: to confirm",
 	"twisted.Classed.PythonClass":                    "twisted: ClassOf",
 	"twisted.PyStrer.PyStr":                          "twisted: Str",
-	"twisted.Reprer.PyRepr":                          "twisted: Repr",
 }

@@ -17,9 +17,14 @@ var Unsupported = twisted.NewClass("twisted.flow.base.Unsupported", twisted.NotI
 // yield (twisted.flow.base.NotReadyError).
 var NotReadyError = twisted.NewClass("twisted.flow.base.NotReadyError", twisted.RuntimeError)
 
-// unsupported returns the Unsupported exception for inst.
-func unsupported(inst any) *twisted.Error {
-	return Unsupported.New("Unsupported flow instruction: " + twisted.Repr(inst) + " ")
+// unsupported returns the Unsupported exception for inst, or the failure
+// of a panic in inst's repr, which Python would raise instead.
+func unsupported(inst any) error {
+	var msg string
+	if f := safely(func() { msg = twisted.Repr(inst) }); f != nil {
+		return f
+	}
+	return Unsupported.New("Unsupported flow instruction: " + msg + " ")
 }
 
 // errStop is the StopIteration that Next returns at the end of a stage. It

@@ -119,7 +119,11 @@ func Wrap(obj any, trap ...*twisted.Class) Stage {
 
 // noWrapper is flow.wrap's ValueError for what it cannot wrap.
 func noWrapper(obj any) error {
-	return twisted.ValueError.New("A wrapper is not available for " + twisted.Repr(obj))
+	var msg string
+	if f := safely(func() { msg = twisted.Repr(obj) }); f != nil {
+		return f // the repr raised: Python's wrap raises that instead
+	}
+	return twisted.ValueError.New("A wrapper is not available for " + msg)
 }
 
 // mergeTrap adds trap to b.Trap: the new classes first, then the old ones
