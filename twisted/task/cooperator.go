@@ -13,15 +13,16 @@ import (
 // A Cooperator is a cooperative task scheduler (twisted.internet.task.
 // Cooperator).
 //
-// A cooperative task is an Iterator whose every Next is an atomic unit of
+// A cooperative task is an [Iterator] whose every Next is an atomic unit of
 // work. Between two units the Cooperator decides which of its tasks to
 // run next: it distributes work between all of them, round robin, in time
 // slices (10 ms by default), and schedules the next slice on the reactor
 // so that other events are handled in between. A task whose Next yields a
-// *deferred.Deferred is paused until that Deferred fires.
+// *[deferred.Deferred] is paused until that Deferred fires.
 //
-// Cooperate adds a task and returns a CooperativeTask, which can be
-// paused, resumed, stopped and waited on; Coiterate adds one and returns
+// [Cooperator.Cooperate] adds a task and returns a [CooperativeTask], which
+// can be paused, resumed, stopped and waited on; [Cooperator.Coiterate] adds
+// one and returns
 // only a Deferred that fires when it is done.
 //
 // A Cooperator can be used for many things, including
@@ -32,7 +33,7 @@ import (
 //     thing, repeat (serializing a sequence of asynchronous tasks).
 //
 // Several Cooperators do not cooperate with each other, so for most cases
-// use the global one (the package functions Cooperate and Coiterate).
+// use the global one (the package functions [Cooperate] and [Coiterate]).
 //
 // A Cooperator is not safe for concurrent use: use it, and its tasks,
 // from the goroutine that runs its scheduler (its reactor).
@@ -61,7 +62,7 @@ type Cancellable interface {
 	Cancel() error
 }
 
-// An Option configures a Cooperator made by NewCooperator.
+// An Option configures a Cooperator made by [NewCooperator].
 type Option func(*Cooperator)
 
 // WithTerminationPredicateFactory sets the function called at the start of

@@ -17,7 +17,7 @@ import (
 // the Cooperator calls Next again only after the Deferred succeeds, and
 // fails the task if it fails. Any other result is ignored.
 //
-// The stages of package flow are Iterators; FromSeq makes one of a Go
+// The stages of package flow are Iterators; [FromSeq] makes one of a Go
 // iterator function, the usual way to write a task.
 type Iterator interface {
 	Next() (any, error)
@@ -44,7 +44,7 @@ func FromSeq(seq iter.Seq[any]) *Generator {
 	return &Generator{seq: seq}
 }
 
-// A Generator is an Iterator over a Go iterator function (see FromSeq),
+// A Generator is an [Iterator] over a Go iterator function (see [FromSeq]),
 // run step by step on a coroutine, as a Python generator.
 //
 // When a task ends before its Generator does (the task is stopped or

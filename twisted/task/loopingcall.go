@@ -14,15 +14,15 @@ import (
 // A LoopingCall calls a function repeatedly (twisted.internet.task.
 // LoopingCall).
 //
-// If the function returns a *deferred.Deferred, rescheduling does not take
+// If the function returns a *[deferred.Deferred], rescheduling does not take
 // place until that Deferred has fired. The result value is ignored; a
 // failure (a returned error, a panic, or a Deferred that fails) stops the
-// loop and fails the Deferred that Start returned.
+// loop and fails the Deferred that [LoopingCall.Start] returned.
 //
 // Calls are scheduled on fixed interval boundaries counted from the start:
 // when a call (or the reactor) runs late, the intervals that went by are
 // skipped and the next call is made at the next boundary still in the
-// future. NewLoopingCallWithCount tells the function how many intervals
+// future. [NewLoopingCallWithCount] tells the function how many intervals
 // went by.
 //
 // A LoopingCall is not safe for concurrent use: use it from the goroutine
@@ -60,7 +60,7 @@ type LoopingCall struct {
 }
 
 // NewLoopingCall returns a LoopingCall of f on the default reactor. It
-// does not call f until Start.
+// does not call f until [LoopingCall.Start].
 func NewLoopingCall(f func() (any, error)) *LoopingCall {
 	return &LoopingCall{F: f, Clock: reactor.Default()}
 }
@@ -118,7 +118,7 @@ func (lc *LoopingCall) Running() bool { return lc.running }
 // right away; otherwise the first call waits until the interval has
 // elapsed.
 //
-// The returned Deferred fires with the LoopingCall itself when Stop is
+// The returned Deferred fires with the LoopingCall itself when [LoopingCall.Stop] is
 // called, or fails with F's failure when F returns an error, panics, or
 // returns a Deferred that fails.
 //
