@@ -42,13 +42,18 @@ type chainStage struct {
 func newChainStage(root Stage, out *resultList) *chainStage {
 	c := &chainStage{root: root, out: out}
 	c.Trap = root.State().Trap
-	c.run.final = c.add
+	c.run.final = c.final
 	c.run.chain = c
 	return c
 }
 
-// add is the end of a fused chain: a result.
-func (c *chainStage) add(v any, _ error) bool {
+// final is the end of a fused chain: push mode calls add directly
+// instead (deliver); it is here for what asks whether there is one.
+func (c *chainStage) final(v any, _ error) bool { return c.add(v) }
+
+// add appends a result to the controller's list; false once the chain is
+// closed.
+func (c *chainStage) add(v any) bool {
 	l := c.out
 	if len(l.cur) == cap(l.cur) {
 		l.spill()

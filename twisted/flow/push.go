@@ -141,8 +141,12 @@ func (r *pushRun) itemOps(v any) (ok bool) {
 	return r.deliver(v)
 }
 
-// deliver hands a result of the fused chain to its consumer.
+// deliver hands a result of the fused chain to its consumer: the
+// controller's list under flow.Deferred (called directly), Block's loop.
 func (r *pushRun) deliver(v any) bool {
+	if c := r.chain; c != nil {
+		return c.add(v)
+	}
 	if !r.final(v, nil) {
 		r.left = true
 		return false
