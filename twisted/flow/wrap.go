@@ -216,15 +216,15 @@ func (s *listStage) Yield() Instruction {
 		out = make([]any, 0, s.segment())
 	}
 	var inst Instruction
-	for len(s.seq) > 0 && inst == nil {
+	for len(s.seq) > 0 {
 		result := s.seq[0]
 		s.seq[0] = nil
 		s.seq = s.seq[1:]
 		if i, ok := result.(Instruction); ok {
 			inst = i
-		} else {
-			out = append(out, result)
+			break
 		}
+		out = append(out, result)
 	}
 	if s.into != nil {
 		*s.into = out
