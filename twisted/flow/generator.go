@@ -45,6 +45,11 @@ type genIter struct {
 	// cannot stop the coroutine it is running on, and leaves the
 	// generator to see yield return false instead.
 	inside bool
+	// inline, if set, is offered each value the generator yields, on the
+	// generator's coroutine: if it has dealt with the value as its
+	// consumer would have, the generator goes on without switching (see
+	// iterStage.inlineYield); otherwise it returns the value to hand over.
+	inline func(v any) (out any, handled bool)
 }
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
@@ -59,7 +64,19 @@ func (it *genIter) start() {
 				it.err = twisted.FailureFromPanic(r)
 			}
 		}()
-		it.err = it.gen(func(v any) bool { return !it.done && yield(v) })
+		it.err = it.gen(func(v any) bool {
+			if it.done {
+				return false
+			}
+			if it.inline != nil {
+				out, handled := it.inline(v)
+				if handled {
+					return !it.done
+				}
+				v = out
+			}
+			return yield(v)
+		})
 	})
 }
 

@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -83,6 +84,7 @@ func (l *LineBreakStage) Process(results []any, stop bool) error {
 			}
 		}
 		lines := strings.Split(data, l.delimiter)
+		l.Results = slices.Grow(l.Results, len(lines)-1) // one growth per block, not several
 		var tail string
 		if len(lines) < 2 {
 			tail = lines[0]

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"net"
 	"testing"
+
+	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
 // echoLine is the benchmark client's line, 16 bytes with its delimiter,
@@ -13,7 +15,9 @@ const echoLine = "0123456789abcde\n"
 
 // benchLines pipelines b.N lines to the line echo server at addr, in
 // 64 KiB writes from one goroutine, while the benchmark goroutine reads
-// the echo back, and reports lines/s.
+// the echo back, and reports lines/s and the process's CPU time per line
+// (client and server, GC included: less affected by other work on the
+// machine than the wall time).
 func benchLines(b *testing.B, addr string) {
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
@@ -22,6 +26,7 @@ func benchLines(b *testing.B, addr string) {
 	defer conn.Close()
 	block := bytes.Repeat([]byte(echoLine), 4096)
 	b.ResetTimer()
+	cpu := cpuTime()
 	written := make(chan error, 1)
 	go func() {
 		for left := b.N * len(echoLine); left > 0; {
@@ -47,6 +52,7 @@ func benchLines(b *testing.B, addr string) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/line")
 }
 
 // netLineEchoServer is the floor: a plain Go line echo server, one
@@ -84,13 +90,47 @@ func netLineEchoServer(b *testing.B) (addr string, stop func()) {
 	return l.Addr().String(), func() { l.Close(); <-done }
 }
 
+// lineEchoIter is lineEchoServer as an iterator type (a Python iterator
+// class): the flow runs its Next on the reactor's goroutine, with no
+// coroutine switch per line.
+type lineEchoIter struct {
+	conn   *flow.Protocol
+	lines  *flow.LineBreakStage
+	primed bool
+}
+
+func newLineEchoIter(conn *flow.Protocol) *lineEchoIter {
+	return &lineEchoIter{conn: conn, lines: flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"})}
+}
+
+// Next writes back the line the flow has fetched, if any, and returns the
+// stage for the flow to fetch the next.
+func (e *lineEchoIter) Next() (any, error) {
+	if e.primed {
+		line, err := e.lines.Next()
+		if err != nil {
+			return nil, err
+		}
+		e.conn.Write(line)
+		e.conn.Write("\n")
+	}
+	e.primed = true
+	return e.lines, nil
+}
+
 // BenchmarkLineEcho is lines/s echoed by a flow line echo server
-// (LineBreak over the connection, each line written back: "flow") on
-// loopback TCP, beside a plain Go line echo server ("net", the floor);
+// (LineBreak over the connection, each line written back: "flow", a
+// generator; "flow-iterator", the same as an iterator type) on loopback
+// TCP, beside a plain Go line echo server ("net", the floor);
 // testdata/bench/echo_lines.py measures the original.
 func BenchmarkLineEcho(b *testing.B) {
 	b.Run("flow", func(b *testing.B) {
 		addr, stop := flowServer(b, lineEchoServer)
+		defer stop()
+		benchLines(b, addr)
+	})
+	b.Run("flow-iterator", func(b *testing.B) {
+		addr, stop := flowServer(b, newLineEchoIter)
 		defer stop()
 		benchLines(b, addr)
 	})

@@ -271,7 +271,63 @@ func newIterStage(it Iterator, trap []*twisted.Class) *iterStage {
 	if len(trap) > 0 {
 		s.Trap = slices.Clone(trap)
 	}
+	if g, ok := it.(*genIter); ok {
+		g.inline = s.inlineYield
+	}
 	return s
+}
+
+// inlineYield runs, on the generator's coroutine, what Yield does with a
+// stage the generator yields (hold it, run its Yield) when that needs
+// nothing from the controller: if the stage's Yield returns no
+// instruction, the generator goes on at once, as Yield would have pulled
+// it again, and the flow makes no coroutine switch for the stage (a
+// generator's "yield lines; line = lines.next()" loop costs one call per
+// line instead of two switches). Otherwise, the outcome goes to Yield,
+// which takes it where it would have been: an instruction to return (the
+// stage is still the one to resume), a panic of the stage's Yield to
+// raise again, or the stage closed.
+func (s *iterStage) inlineYield(v any) (any, bool) {
+	r, ok := v.(Stage)
+	if !ok || len(s.Results) > 0 || s.next != nil || s.closed {
+		return v, false
+	}
+	s.hold(r)
+	s.next = r
+	out := s.inlineYieldOf(r)
+	if out == nil && !s.closed {
+		s.next = nil
+		return nil, true
+	}
+	if out == nil {
+		out = &inlined{}
+	}
+	return out, false
+}
+
+// inlined is what inlineYield hands over to Yield when the generator's
+// stage asked for the controller: the instruction it returned, or the
+// value it panicked with.
+type inlined struct {
+	inst     Instruction
+	panicked any
+}
+
+// inlineYieldOf runs r's Yield for inlineYield; it returns nil if r
+// returned no instruction, and what to hand over otherwise.
+func (s *iterStage) inlineYieldOf(r Stage) (out *inlined) {
+	returned := false
+	defer func() {
+		if !returned { // s.yielding stays set, as when Yield raises it
+			out = &inlined{panicked: recover()}
+		}
+	}()
+	inst := s.yieldOf(r)
+	returned = true
+	if inst != nil {
+		return &inlined{inst: inst}
+	}
+	return nil
 }
 
 func (s *iterStage) Yield() Instruction {
@@ -300,6 +356,15 @@ func (s *iterStage) Yield() Instruction {
 			return nil
 		}
 		switch r := result.(type) {
+		case *inlined: // the stage the generator yielded ran on its coroutine
+			if r.panicked != nil {
+				panic(r.panicked)
+			}
+			if r.inst != nil {
+				return r.inst // s.next is the stage
+			}
+			s.next = nil
+			continue
 		case Stage:
 			s.hold(r)
 			s.next = r
