@@ -50,9 +50,9 @@ type Queue struct {
 	up    int64
 	down  int64
 
-	// Now returns the owner's current time; called with mu held.
+	// Now returns the owner's current time; called with Mu held.
 	Now func() float64
-	// Wake, if not nil, is called with mu held when the earliest due
+	// Wake, if not nil, is called with Mu held when the earliest due
 	// time may have changed, so a Reactor's loop can recompute its wait.
 	Wake func()
 }

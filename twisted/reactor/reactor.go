@@ -293,7 +293,7 @@ func (r *Reactor) mainLoop() {
 }
 
 // timeout returns how long the loop may wait before a call falls due, and
-// false if no call is scheduled; mu must be held.
+// false if no call is scheduled; r.q.Mu must be held.
 func (r *Reactor) timeout() (float64, bool) {
 	r.q.Settle()
 	at, ok := r.q.NextTime()
@@ -337,7 +337,7 @@ func waitDuration(seconds float64) time.Duration {
 	return time.Duration(min(seconds, longestWait) * float64(time.Second))
 }
 
-// wake makes the loop's current or next wait return; mu must be held.
+// wake makes the loop's current or next wait return; r.q.Mu must be held.
 func (r *Reactor) wake() {
 	select {
 	case r.wakeup <- struct{}{}:

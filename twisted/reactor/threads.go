@@ -63,7 +63,7 @@ func (r *Reactor) SuggestThreadPoolSize(size int) {
 }
 
 // pool is the reactor's goroutine pool: Twisted's ThreadPool(0, 10) with
-// threads that end when idle. Its fields are guarded by the reactor's mu.
+// threads that end when idle. Its fields are guarded by the reactor's lock, r.q.Mu.
 type pool struct {
 	max     int
 	workers int // goroutines started and not ended
@@ -75,13 +75,13 @@ type pool struct {
 	wg      sync.WaitGroup
 }
 
-// start lets the queued work begin; mu must be held.
+// start lets the queued work begin; r.q.Mu must be held.
 func (p *pool) start(r *Reactor) {
 	p.started = true
 	p.grow(r)
 }
 
-// grow starts goroutines for the queued work, up to max; mu must be held.
+// grow starts goroutines for the queued work, up to max; r.q.Mu must be held.
 func (p *pool) grow(r *Reactor) {
 	if !p.started || p.joined {
 		return
