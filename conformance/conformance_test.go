@@ -252,3 +252,72 @@ func TestCommandRecords(t *testing.T) {
 	assert.NilError(t, err)
 	assert.Equal(t, string(golden), "(1, 'x')\n")
 }
+
+// A WallClock scenario whose run differs from its golden (as a timer run
+// late on a loaded machine makes it) runs again, up to WallClockRuns times;
+// any other scenario's difference counts at once, and a difference in
+// every run still fails.
+func TestWallClockScenarioRunsAgainOnADifference(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		wallClock bool
+		lateRuns  int
+		status    Status
+		runs      int
+	}{
+		{"wall clock, late once", true, 1, Pass, 2},
+		{"wall clock, late twice", true, 2, Pass, 3},
+		{"wall clock, late every run", true, WallClockRuns, Fail, WallClockRuns},
+		{"not wall clock, late once", false, 1, Fail, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := fakeSuite(map[string]string{"a.py": "", "a.golden": "on time\n"})
+			runs := 0
+			s.Add(Scenario{Name: "a", Origin: Recorded, WallClock: tc.wallClock, Run: func(t *T) {
+				runs++
+				if runs <= tc.lateRuns {
+					t.Print("late")
+					return
+				}
+				t.Print("on time")
+			}})
+			res := Run(only(s))
+			assert.Equal(t, res.Status, tc.status, res.Problem)
+			assert.Equal(t, runs, tc.runs)
+		})
+	}
+}
+
+// The same for the Python side run live: a script that prints another
+// trace in its first run only.
+func TestWallClockScenarioLiveRunsAgainOnADifference(t *testing.T) {
+	in := Interpreter{Python: "python3"}
+	if _, err := in.Exec("print(1)\n"); err != nil {
+		t.Skipf("no python3 on PATH: %s", err)
+	}
+	for _, wallClock := range []bool{true, false} {
+		counter := filepath.Join(t.TempDir(), "runs")
+		script := "import os\np = " + pyQuote(counter) + "\n" +
+			"n = int(open(p).read()) if os.path.exists(p) else 0\n" +
+			"open(p, 'w').write(str(n + 1))\n" +
+			"print('late' if n == 0 else 'on time')\n"
+		s := fakeSuite(map[string]string{"a.py": script, "a.golden": "on time\n"})
+		s.Add(Scenario{Name: "a", Origin: Recorded, WallClock: wallClock, Run: func(*T) {}})
+		r := RunPython(in, s.Scenarios())[0]
+		assert.NilError(t, r.Err)
+		ran, err := os.ReadFile(counter)
+		assert.NilError(t, err)
+		if wallClock {
+			assert.Check(t, r.Same(), "got %q", r.Got)
+			assert.Equal(t, string(ran), "2")
+		} else {
+			assert.Equal(t, r.Got, "late\n")
+			assert.Equal(t, string(ran), "1")
+		}
+	}
+}
+
+// pyQuote is a Python string literal of s.
+func pyQuote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}

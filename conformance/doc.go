@@ -15,7 +15,11 @@
 //   - the Go transcription (Run), which prints its trace through T with
 //     twisted.Repr, so the two diff line for line;
 //   - for a deliberate difference, a Deviation: the reason, with the Go
-//     trace kept in testdata/<Name>.go.golden beside the Python's.
+//     trace kept in testdata/<Name>.go.golden beside the Python's;
+//   - for a test whose trace depends on the real clock's pace (timers a few
+//     hundredths of a second apart, run late on a loaded machine),
+//     WallClock: a run that differs from its golden, Go or Python, is
+//     repeated (WallClockRuns in all) before it counts.
 //
 // A scenario passes when the Go trace equals the golden; a deviation is
 // reported as such (never as a pass) when the Go trace equals the Go golden;

@@ -33,11 +33,29 @@ type Result struct {
 	Problem string
 	// Live is what the Python side printed, when a Check ran it live.
 	Live *LiveResult
+	// differs: the transcription ran to its end and printed another trace
+	// than its golden.
+	differs bool
 }
 
+// WallClockRuns is how many times a [Scenario.WallClock] scenario's side
+// runs before a trace that differs from its golden counts.
+const WallClockRuns = 3
+
 // Run runs the scenario's Go transcription and judges its trace. A
-// transcription that panics or runs longer than Timeout fails.
+// transcription that panics or runs longer than Timeout fails. A
+// WallClock scenario whose trace differs runs again, up to WallClockRuns
+// times in all.
 func Run(sc *Scenario) Result {
+	res := runOnce(sc)
+	for runs := 1; sc.WallClock && res.differs && runs < WallClockRuns; runs++ {
+		res = runOnce(sc)
+	}
+	return res
+}
+
+// runOnce runs the scenario's Go transcription once and judges its trace.
+func runOnce(sc *Scenario) Result {
 	res := Result{Scenario: sc}
 	if sc.err != nil {
 		res.Status, res.Problem = Fail, sc.err.Error()
@@ -79,10 +97,12 @@ func Run(sc *Scenario) Result {
 	case sc.Deviation != nil && (res.Got == sc.Deviation.Expected || sc.Deviation.suffix && strings.HasSuffix(res.Got, sc.Deviation.Expected)):
 		res.Status = Deviated
 	case sc.Deviation != nil:
+		res.differs = true
 		res.Status, res.Problem = Fail, "Go trace differs from the deviation's Go golden (-want +got):\n"+Diff(sc.Deviation.Expected, res.Got)
 	case res.Got == sc.Expected:
 		res.Status = Pass
 	default:
+		res.differs = true
 		res.Status, res.Problem = Fail, "Go trace differs from the Python's (-python +go):\n"+Diff(sc.Expected, res.Got)
 	}
 	return res

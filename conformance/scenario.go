@@ -75,6 +75,15 @@ type Scenario struct {
 	Run func(t *T)
 	// Deviation, when set, records a deliberate difference from the Python.
 	Deviation *Deviation
+	// WallClock marks a scenario that runs on the real clock with timers a
+	// few hundredths of a second apart (trial's tests of callLater): a
+	// machine loaded enough to hold the reactor back longer than that runs
+	// two timers in one iteration, and the Python, like the Go, can print
+	// another trace. A run, Go or Python, whose trace differs from its
+	// golden is repeated, up to [WallClockRuns] runs in all, before it
+	// counts. What the scenario asserts is unchanged: a real difference
+	// differs in every run.
+	WallClock bool
 
 	// Python is the Python text, loaded from testdata/<Name>.py.
 	Python string
