@@ -97,6 +97,11 @@ func TestInfiniteClockAdvance(t *testing.T) {
 	assert.Equal(t, panicMessage(t, func() { clock.Pump([]float64{1, math.Inf(1)}) }), "inf is not a finite number of seconds")
 	assert.Equal(t, clock.Seconds(), 0.0)
 	assert.Equal(t, ran, 0)
+	// Finite amounts adding up to an infinite time.
+	big := reactor.NewClock()
+	big.Advance(1e308)
+	assert.Equal(t, panicMessage(t, func() { big.Advance(1e308) }), "inf is not a finite number of seconds")
+	assert.Equal(t, big.Seconds(), 1e308)
 	// Negative amounts are Twisted's: time goes back.
 	clock.Advance(-1)
 	assert.Equal(t, clock.Seconds(), -1.0)

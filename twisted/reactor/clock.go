@@ -79,11 +79,17 @@ func (c *Clock) GetDelayedCalls() []*DelayedCall {
 // made and the calls not yet run stay scheduled.
 //
 // amount may be negative (time goes back), as in Twisted; NaN or an
-// infinite amount panics with an AssertionError and changes nothing (it
-// would leave the clock at a time it could never leave; Twisted takes it).
+// infinite amount, or one that makes the time infinite, panics with an
+// AssertionError and changes nothing (it would leave the clock at a time it
+// could never leave; Twisted takes it).
 func (c *Clock) Advance(amount float64) {
 	timers.CheckAdvance(amount)
 	c.q.Mu.Lock()
+	if math.IsInf(c.rightNow+amount, 0) {
+		// Finite amounts that add up to an infinite time (1e308, twice).
+		c.q.Mu.Unlock()
+		timers.CheckAdvance(c.rightNow + amount)
+	}
 	c.rightNow += amount
 	for {
 		c.q.Settle()
