@@ -76,8 +76,14 @@ func NewLoopingCall(f func() (any, error)) *LoopingCall {
 // call does not fire before an interval has elapsed, or if the function
 // itself blocks for longer than an interval. With an interval of 0 the
 // count is always 1.
+//
+// A nil countCallable is a LoopingCall without F: its first call fails
+// with Python's TypeError for calling None, as NewLoopingCall(nil)'s.
 func NewLoopingCallWithCount(countCallable func(count int) (any, error)) *LoopingCall {
 	lc := NewLoopingCall(nil)
+	if countCallable == nil {
+		return lc
+	}
 	lc.F = func() (any, error) {
 		now := lc.Clock.Seconds()
 		if lc.Interval == 0 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 	"gotest.tools/v3/assert"
 )
 
@@ -38,4 +39,17 @@ func TestNewCooperatorRejectsNil(t *testing.T) {
 	// WithClock(nil) is the default reactor, as a nil reactor is elsewhere.
 	c := NewCooperator(WithClock(nil), WithStarted(false))
 	assert.Assert(t, c.scheduler != nil)
+}
+
+// React without a main function, and withCount of None, fail as Python's
+// calls of None do, instead of a nil-function panic.
+func TestNilMainAndCountCallable(t *testing.T) {
+	assert.Equal(t, mustTypeError(t, func() { React(nil, reactor.New()) }),
+		"React's main is None: 'NoneType' object is not callable")
+	clock := NewClock()
+	lc := NewLoopingCallWithCount(nil)
+	lc.Clock = clock
+	var failure *twisted.Failure
+	lc.Start(1, true).AddErrback(func(f *twisted.Failure) (any, error) { failure = f; return nil, nil })
+	assert.Assert(t, failure != nil && failure.Check(twisted.TypeError) != nil, "%v", failure)
 }

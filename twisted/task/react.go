@@ -51,6 +51,9 @@ type ErrorLogger interface {
 // Deferred fires, React returns 0. main must return a Deferred: a nil one
 // panics with a TypeError.
 func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
+	if main == nil {
+		panic(twisted.TypeError.New("React's main is None: 'NoneType' object is not callable"))
+	}
 	if r == nil {
 		r = reactor.Default()
 	}
