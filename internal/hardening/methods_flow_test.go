@@ -371,3 +371,41 @@ func init() {
 		inEveryController(t, func() any { return []any{"one", panickyInstruction{}} })
 	}
 }
+
+// panickyStr is a value whose PyStr panics.
+type panickyStr struct{}
+
+func (panickyStr) PyStr() string { panic(boom) }
+
+// classedErr is a Go error whose Python class is asked of PythonClass,
+// which panics.
+type classedErr struct{}
+
+func (classedErr) Error() string               { return "classed" }
+func (classedErr) PythonClass() *twisted.Class { panic(boom) }
+
+func init() {
+	userMethodRows["twisted.PyStrer.PyStr"] = func(t *testing.T) {
+		// Python's str raises to its caller; LineBreak takes str(block):
+		// the flow fails.
+		f := panicOf(func() { twisted.Str(panickyStr{}) })
+		assert.Assert(t, f != nil, "Str swallowed PyStr's panic")
+		assertBoom(t, f)
+		inEveryController(t, func() any {
+			return flow.LineBreak([]any{"one\r\n", panickyStr{}}, flow.LineBreakOptions{})
+		})
+	}
+	userMethodRows["twisted.Classed.PythonClass"] = func(t *testing.T) {
+		// The flow asks the class of what a generator or an iterator
+		// returns (is it StopIteration?): the flow fails with the panic.
+		inEveryController(t, func() any {
+			return flow.Generator(func(yield func(any) bool) error {
+				yield("one")
+				return classedErr{}
+			})
+		})
+		inEveryController(t, func() any {
+			return flow.Map(nil, iteratorFunc(func() (any, error) { return nil, classedErr{} }))
+		})
+	}
+}

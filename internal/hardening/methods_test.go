@@ -150,6 +150,10 @@ var notCalledBack = map[string]string{
 	"reactor.IListeningPort.StopListening":  "the reactor's ports",
 	"reactor.IReactorTCP.ConnectTCP":        "the reactor's; the library makes no connection through a user's",
 	"reactor.IReactorTCP.ListenTCP":         "the reactor's; the library listens through no reactor of the user's",
+	"protocol.ITransport.AbortConnection":   "called by users; the library aborts no transport of the user's",
+	"protocol.ITransport.GetHost":           "called by users; the library asks no transport of the user's",
+	"protocol.ITransport.GetPeer":           "called by users; the library asks no transport of the user's",
+	"timers.IReactorTime.GetDelayedCalls":   "called by users (tests); the library asks no clock of the user's",
 }
 
 // noRowYet are the methods whose row is still to be written, with the
@@ -171,9 +175,6 @@ var noRowYet = map[string]string{
 	"protocol.IPullProducer.ResumeProducing":         "twisted/reactor: TCP transports",
 	"protocol.IPushProducer.PauseProducing":          "twisted/reactor: TCP transports",
 	"protocol.IPushProducer.ResumeProducing":         "twisted/reactor: TCP transports",
-	"protocol.ITransport.AbortConnection":            "twisted/protocols/basic, twisted/reactor",
-	"protocol.ITransport.GetHost":                    "called by users, not by the library: to confirm",
-	"protocol.ITransport.GetPeer":                    "called by users, not by the library: to confirm",
 	"reactor.IReactorCore.CallWhenRunning":           "twisted/task: React",
 	"reactor.IReactorCore.Iterate":                   "twisted/task: React",
 	"reactor.IReactorCore.Run":                       "twisted/task: React",
@@ -185,7 +186,4 @@ var noRowYet = map[string]string{
 	"task.ErrorLogger.LogError":                      "twisted/task: React",
 	"task.SystemEventTriggers.AddSystemEventTrigger": "twisted/task: React",
 	"threads.ThreadPool.CallInThread":                "twisted/threads",
-	"timers.IReactorTime.GetDelayedCalls":            "called by users, not by the library: to confirm",
-	"twisted.Classed.PythonClass":                    "twisted: ClassOf",
-	"twisted.PyStrer.PyStr":                          "twisted: Str",
 }

@@ -40,6 +40,26 @@ func isStop(err error) bool {
 	return twisted.ClassOf(err).IsSubclass(twisted.StopIteration)
 }
 
+// classified returns err as a flow handles it: nil, errStop for a
+// StopIteration, or a *twisted.Failure. A panic in asking err's class (a
+// Classed error's PythonClass) gives that panic's failure instead.
+func classified(err error) error {
+	if err == nil || err == errStop {
+		return err
+	}
+	out := err
+	if f := safely(func() {
+		if isStop(err) {
+			out = errStop
+		} else {
+			out = twisted.NewFailure(err)
+		}
+	}); f != nil {
+		return f
+	}
+	return out
+}
+
 // An Instruction has special meaning when yielded in a flow: it is either a
 // Stage, which the flow runs in place, or a CallLater, which suspends the
 // whole chain of stages until the controller resumes it.

@@ -323,6 +323,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		halted, err = r.runIter(s.it, handle)
 		stopped = stopped || halted
 	}
+	err = classified(err)
 	if stopped {
 		if err != nil && !isStop(err) && r.closeErr == nil {
 			r.closeErr = err
