@@ -6,9 +6,11 @@ import (
 	"gotest.tools/v3/assert"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 	"github.com/twistedflow/twistedflow/twisted/task"
+	"github.com/twistedflow/twistedflow/twisted/threads"
 )
 
 // panickyThreads is an IReactorThreads whose CallInThread panics.
@@ -55,5 +57,57 @@ func init() {
 		underDeferred(t, func() any {
 			return flow.ThreadedOn(panickyThreads{reactor.New()}, []any{1, 2})
 		})
+	}
+}
+
+// panickyReactor is a reactor whose method panicIn panics.
+type panickyReactor struct {
+	*reactor.Reactor
+	panicIn string
+}
+
+func (r *panickyReactor) Run() error {
+	if r.panicIn == "Run" {
+		panic(boom)
+	}
+	return r.Reactor.Run()
+}
+
+func (r *panickyReactor) AddSystemEventTrigger(phase, eventType string, f func() any) reactor.TriggerID {
+	if r.panicIn == "AddSystemEventTrigger" {
+		panic(boom)
+	}
+	return r.Reactor.AddSystemEventTrigger(phase, eventType, f)
+}
+
+// panickyPool is a thread pool whose CallInThread panics.
+type panickyPool struct{}
+
+func (panickyPool) CallInThread(func()) { panic(boom) }
+
+func init() {
+	// task.react calls the reactor's run and addSystemEventTrigger: their
+	// exceptions reach react's caller.
+	for name, m := range map[string]string{
+		"reactor.IReactorCore.Run":                       "Run",
+		"task.SystemEventTriggers.AddSystemEventTrigger": "AddSystemEventTrigger",
+	} {
+		userMethodRows[name] = func(t *testing.T) {
+			r := &panickyReactor{Reactor: reactor.New(), panicIn: m}
+			f := panicOf(func() {
+				task.React(func(task.Reactor) *deferred.Deferred { return deferred.Succeed(nil) }, r)
+			})
+			assert.Assert(t, f != nil, "React swallowed the panic")
+			assertBoom(t, f)
+		}
+	}
+	userMethodRows["threads.ThreadPool.CallInThread"] = func(t *testing.T) {
+		// deferToThreadPool calls the pool's callInThreadWithCallback:
+		// its exception reaches the caller.
+		f := panicOf(func() {
+			threads.DeferToThreadPool(reactor.New(), panickyPool{}, func() (any, error) { return nil, nil })
+		})
+		assert.Assert(t, f != nil, "DeferToThreadPool swallowed the panic")
+		assertBoom(t, f)
 	}
 }
