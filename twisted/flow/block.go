@@ -131,6 +131,10 @@ func (b *BlockStage) run() error {
 		if inst == nil {
 			return nil
 		}
+		if w, ok := inst.(*goWait); ok {
+			w.stage.block(b.ctx) // a channel or reader: wait here
+			continue
+		}
 		timeout, ok := cooperateTimeout(inst)
 		if !ok {
 			return unsupported(inst)

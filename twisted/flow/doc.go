@@ -97,6 +97,39 @@
 // EachOf[T](yield, src) is Each inside a generator, and ResultsOf[T]
 // types the results a flow.Deferred fires with.
 //
+// # Channels and readers
+//
+// A receive channel (chan T or <-chan T, any T) gives its values as they
+// arrive, and ends when it is closed; the flow takes a value off the
+// channel only when it asks for one, so a value it does not ask for stays
+// in the channel for another receiver. A nil channel is Python's None:
+// Wrap fails with ValueError. Closing the flow leaves the channel open: it
+// is its sender's.
+//
+// An io.Reader gives its lines, as Python's iteration of a file: each
+// line with its "\n", the last one without if the data does not end with
+// one. An error from Read after part of a line gives that part as a line,
+// then the error as the stage's failure (io.EOF is the end). A panic in
+// Read is the stage's failure.
+//
+// Under Block, the flow waits for them in Block's goroutine (BlockContext's
+// context ends the wait). Under flow.Deferred (or another controller on a
+// *reactor.Reactor) the reactor is never blocked: what is there already
+// (values in the channel's buffer, lines in the reader's) is taken at
+// once, and for the rest the stage has one goroutine of its own (not one
+// per value, and not one of the reactor's thread pool, which it would hold
+// for as long as it waits), which waits for one value at a time and hands
+// it to the reactor's goroutine. Under a controller without goroutines (a
+// *reactor.Clock), a wait fails the flow with RuntimeError.
+//
+// The stage is closed with its flow (it ends, fails or is cancelled) and
+// by its reactor's shutdown: the wait on a channel ends at once, and an
+// io.Reader that is also an io.Closer is closed, which ends a Read under
+// way for a pipe, a connection or a file the runtime polls. A Read that
+// cannot be interrupted (a reader that is no io.Closer, or whose Close
+// does not end a Read) keeps the stage's goroutine until it returns; what
+// it returns is then dropped.
+//
 // # Controllers
 //
 // Block runs a flow in the calling goroutine, sleeping through Cooperate;

@@ -155,6 +155,8 @@ func (s *scheduler) callLater(inst Instruction) error {
 		} else {
 			i.callable = s.resume
 		}
+	case *goWait:
+		return i.stage.waitOn(s.clock, s.resume)
 	case CallLater:
 		i.CallLater(s.resume)
 	default:

@@ -46,6 +46,10 @@ type Iterable interface {
 //   - an Iterable (Iter is called now) or an Iterator;
 //   - a *deferred.Deferred: a stage of its one result, or its failure;
 //     until it fires the flow waits on it (see Deferred);
+//   - a receive channel of any element type: the values as they
+//     arrive, until the channel is closed; an io.Reader: its lines, each
+//     with its newline, as Python's iteration of a file (see
+//     the package documentation, "Channels and readers");
 //   - a function without arguments that returns one value (func() any,
 //     func() flow.Generator, func() *MyIterator...): called once, and its
 //     result wrapped as above, as Python calls callables. A Stage returned
@@ -103,6 +107,9 @@ func Wrap(obj any, trap ...*twisted.Class) Stage {
 		return newIterStage(it, trap)
 	case Iterator:
 		return newIterStage(o, trap)
+	}
+	if s, ok := wrapGo(obj, trap); ok {
+		return s
 	}
 	if v := reflect.ValueOf(obj); v.Kind() == reflect.Slice || v.Kind() == reflect.Array {
 		items := make([]any, v.Len())
