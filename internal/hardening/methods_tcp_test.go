@@ -176,3 +176,55 @@ func init() {
 		assert.Assert(t, is.Contains(log.String(), "boom"), "DoStop's panic was not logged")
 	}
 }
+
+// panickyClientFactory is a client factory whose method panicIn panics;
+// the end of the attempt (failed, or lost) stops the reactor.
+type panickyClientFactory struct {
+	protocol.ClientFactory
+	panicIn string
+	r       *reactor.Reactor
+}
+
+func (f *panickyClientFactory) StartedConnecting(c protocol.IConnector) {
+	if f.panicIn == "StartedConnecting" {
+		panic(boom)
+	}
+}
+
+func (f *panickyClientFactory) ClientConnectionFailed(c protocol.IConnector, reason *twisted.Failure) {
+	f.r.CallLater(0, func() { _ = f.r.Stop() })
+	if f.panicIn == "ClientConnectionFailed" {
+		panic(boom)
+	}
+}
+
+// refusedPort returns a loopback port nothing listens on.
+func refusedPort(t *testing.T) int {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	assert.NilError(t, err)
+	port := ln.Addr().(*net.TCPAddr).Port
+	assert.NilError(t, ln.Close())
+	return port
+}
+
+func init() {
+	// Twisted's connector calls startedConnecting from connectTCP, and
+	// clientConnectionFailed from the reactor: here each is the reactor's
+	// call of the user's code, whose panic is logged as an unhandled error;
+	// the attempt goes on to its end, and the reactor with it.
+	for _, m := range []string{"StartedConnecting", "ClientConnectionFailed"} {
+		userMethodRows["protocol.IClientFactory."+m] = func(t *testing.T) {
+			log := &lockedLog{}
+			r := reactor.New()
+			r.Logger = newTextLogger(log)
+			f := &panickyClientFactory{panicIn: m, r: r}
+			f.Protocol = func() protocol.IProtocol { return &protocol.Protocol{} }
+			port := refusedPort(t)
+			r.CallWhenRunning(func() {
+				noEscape(t, "ConnectTCP", func() { r.ConnectTCP("127.0.0.1", port, f, 5) })
+			})
+			assert.NilError(t, r.Run())
+			assert.Assert(t, is.Contains(log.String(), "boom"), "the panic was not logged")
+		}
+	}
+}
