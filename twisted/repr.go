@@ -55,6 +55,7 @@ type Reprer interface {
 // [RecursionError] instead of overflowing the stack.
 func Repr(v any) string {
 	p := printer{st: stateFor()}
+	defer p.st.restore(p.st.depth, len(p.st.stack))
 	p.repr(v)
 	return p.b.String()
 }
@@ -116,8 +117,8 @@ func Str(v any) string {
 		return x.String()
 	}
 	p := printer{st: stateFor()}
+	defer p.st.restore(p.st.depth, len(p.st.stack))
 	p.st.descend("str")
-	defer func() { p.st.depth-- }()
 	switch x := v.(type) {
 	case PyStrer:
 		p.own(v, "str", x.PyStr)

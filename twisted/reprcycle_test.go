@@ -132,6 +132,7 @@ func TestReprDepthLimit(t *testing.T) {
 	r := &recovering{}
 	r.next = []any{r}
 	assert.Equal(t, Repr([]any{r, r}), "[rec[rec[...]], rec[rec[...]]]")
+	assert.DeepEqual(t, r.unchanged, []bool{true, true, true, true})
 	// Nesting within the limit is written out.
 	var ok any = 1
 	for range 900 {
@@ -140,15 +141,30 @@ func TestReprDepthLimit(t *testing.T) {
 	assert.Equal(t, Repr(ok), strings.Repeat("[", 900)+"1"+strings.Repeat("]", 900))
 }
 
-// recovering's PyRepr first tries something that overflows, recovering
-// the RecursionError, then prints what it holds.
-type recovering struct{ next any }
+// recovering's PyRepr first prints a list too deep, recovering the
+// RecursionError, then prints what it holds. It records whether the
+// guard it shares is as it was before the failed Repr.
+type recovering struct {
+	next      any
+	unchanged []bool
+}
+
+var tooDeep = func() any {
+	var l any = 1
+	for range maxReprDepth {
+		l = []any{l}
+	}
+	return l
+}()
 
 func (r *recovering) PyRepr() string {
+	st := stateFor()
+	depth, n := st.depth, len(st.stack)
 	func() {
 		defer func() { _ = recover() }()
-		Repr(endless{})
+		Repr(tooDeep)
 	}()
+	r.unchanged = append(r.unchanged, st.depth == depth && len(st.stack) == n)
 	return "rec" + Repr(r.next)
 }
 
