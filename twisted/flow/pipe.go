@@ -141,16 +141,26 @@ func (p *Pipe) canPush(as Stage) bool {
 func (p *Pipe) push(r *pushRun, emit emitFunc) {
 	r.final = nil // a pipe takes batches: no fused chain
 	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		if f != nil {
-			p.Failure = f
-			emit(nil, false, f)
+		if !p.pushSource(stop, f, emit) {
 			return false
-		}
-		if stop {
-			p.Stop = true
 		}
 		return p.pushBatch(results, stop, emit)
 	})
+}
+
+// pushSource takes the end or the failure its source hands up with a
+// batch, as Yield does: a failure goes up at once, and the batch is
+// dropped (false); the end is the pipe's too, once the batch is processed.
+func (p *Pipe) pushSource(stop bool, f *twisted.Failure, emit emitFunc) bool {
+	if f != nil {
+		p.Failure = f
+		emit(nil, false, f)
+		return false
+	}
+	if stop {
+		p.Stop = true
+	}
+	return true
 }
 
 // pushBatch processes one batch of the source and hands the results up.
@@ -259,13 +269,8 @@ func (f *FilterStage) push(r *pushRun, emit emitFunc) {
 	r.ops = append(r.ops, pushOp{f: f, out: emit})
 	var one [1]any
 	f.source.(pusher).push(r, func(results []any, stop bool, fail *twisted.Failure) bool {
-		if fail != nil {
-			f.Failure = fail
-			emit(nil, false, fail)
+		if !f.pushSource(stop, fail, emit) {
 			return false
-		}
-		if stop {
-			f.Stop = true
 		}
 		if len(results) != 1 {
 			return f.Pipe.pushBatch(results, stop, emit)
