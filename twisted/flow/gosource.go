@@ -67,7 +67,7 @@ type goStage struct {
 	// the stage).
 	r          reactor.IReactorThreads
 	resume     func()
-	registered *openFlows
+	registered registration
 }
 
 func newGoStage(src goSource, trap []*twisted.Class) *goStage {
@@ -181,7 +181,7 @@ func (s *goStage) waitOn(clock reactor.IReactorTime, resume func()) error {
 			"flow.Wrap(%s) cannot wait under %T: it has no goroutine to hand the values to (run the flow on a *reactor.Reactor, or under Block)", s.src.what(), clock))
 	}
 	s.r = th
-	s.registered = register(th, s, beforeShutdown)
+	register(th, &s.registered, s, beforeShutdown)
 	if !s.closed.Load() {
 		go s.work()
 	}
@@ -192,7 +192,7 @@ func (s *goStage) waitOn(clock reactor.IReactorTime, resume func()) error {
 // it to the reactor's goroutine, until the source ends or the stage is
 // closed.
 func (s *goStage) work() {
-	defer s.registered.remove(s)
+	defer s.registered.remove()
 	for {
 		s.mu.Lock()
 		for s.served == s.asked && !s.closed.Load() {

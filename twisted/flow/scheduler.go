@@ -56,7 +56,7 @@ type scheduler struct {
 	// returns.
 	inYield    int
 	closeLater bool
-	registered *openFlows
+	registered registration
 }
 
 // A controller is what a scheduler runs: flow.Deferred's runner, a flow
@@ -74,7 +74,7 @@ type controller interface {
 func (s *scheduler) start() {
 	s.wake = s.woken
 	s.resume = s.run
-	s.registered = register(s.clock, s, s.phase)
+	register(s.clock, &s.registered, s, s.phase)
 	s.run()
 }
 
@@ -210,7 +210,7 @@ func (s *scheduler) finish() *twisted.Failure {
 		}
 	}
 	s.timers, s.waits = nil, nil
-	s.registered.remove(s)
+	s.registered.remove()
 	if s.inYield > 0 {
 		s.closeLater = true
 		return nil

@@ -1,9 +1,7 @@
 package flow
 
 import (
-	"cmp"
 	"runtime"
-	"slices"
 	"sync"
 	"weak"
 
@@ -46,12 +44,21 @@ const (
 )
 
 // openFlows is the registry of one reactor: what runs on it and must end
-// when it shuts down, by phase.
+// when it shuts down, by phase, each a list in the order registered.
 type openFlows struct {
 	mu   sync.Mutex
-	open [2]map[shutdowner]uint64 // in the order registered
-	seq  uint64
-	shut [2]bool // the phase has run: what starts now ends at once
+	open [2]registration // each list's sentinel
+	shut [2]bool         // the phase has run: what starts now ends at once
+}
+
+// A registration is a flow's place in its reactor's registry: a link of
+// an intrusive list, so that registering allocates nothing.
+type registration struct {
+	prev, next *registration // under reg.mu; nil once unlinked
+	f          shutdowner
+	// reg is set by register, before the flow can be removed from
+	// another goroutine (a Threaded stage's thread), and not changed.
+	reg *openFlows
 }
 
 var (
@@ -74,7 +81,10 @@ func registryOf(clock any) *openFlows {
 	defer registriesMu.Unlock()
 	reg := registries[key]
 	if reg == nil {
-		reg = &openFlows{open: [2]map[shutdowner]uint64{{}, {}}}
+		reg = &openFlows{}
+		for i := range reg.open {
+			reg.open[i].prev, reg.open[i].next = &reg.open[i], &reg.open[i]
+		}
 		select {
 		case <-r.Done():
 			// Shut down before any flow ran on it: its triggers have
@@ -103,34 +113,39 @@ func registryOf(clock any) *openFlows {
 	return reg
 }
 
-// register adds f to clock's registry, to be ended in phase, and returns
-// the registry (nil for a clock without one). If the phase has run
-// already, f is not added: it is ended at once.
-func register(clock any, f shutdowner, phase shutdownPhase) *openFlows {
+// register links e, for f, into clock's registry, to be ended in phase
+// (nothing for a clock without one). If the phase has run already, f is
+// not linked: it is ended at once.
+func register(clock any, e *registration, f shutdowner, phase shutdownPhase) {
 	reg := registryOf(clock)
 	if reg == nil {
-		return nil
+		return
 	}
 	reg.mu.Lock()
 	if reg.shut[phase] {
 		reg.mu.Unlock()
 		f.shutdown()
-		return nil
+		return
 	}
-	reg.seq++
-	reg.open[phase][f] = reg.seq
+	head := &reg.open[phase]
+	e.f, e.reg = f, reg
+	e.prev, e.next = head.prev, head
+	head.prev.next = e
+	head.prev = e
 	reg.mu.Unlock()
-	return reg
 }
 
-// remove drops f from the registry; reg may be nil.
-func (reg *openFlows) remove(f shutdowner) {
+// remove unlinks e from its registry, if it is linked.
+func (e *registration) remove() {
+	reg := e.reg
 	if reg == nil {
 		return
 	}
 	reg.mu.Lock()
-	delete(reg.open[beforeShutdown], f)
-	delete(reg.open[afterShutdown], f)
+	if e.next != nil {
+		e.prev.next, e.next.prev = e.next, e.prev
+		e.prev, e.next = nil, nil
+	}
 	reg.mu.Unlock()
 }
 
@@ -138,21 +153,20 @@ func (reg *openFlows) remove(f shutdowner) {
 // registered, on r's goroutine. A panic in one (a Close of the user's) is
 // logged as an unhandled error, and the others are still ended.
 func (reg *openFlows) shutdown(r *reactor.Reactor, phase shutdownPhase) {
-	type entry struct {
-		f   shutdowner
-		seq uint64
-	}
 	reg.mu.Lock()
 	reg.shut[phase] = true
-	open := make([]entry, 0, len(reg.open[phase]))
-	for f, seq := range reg.open[phase] {
-		open = append(open, entry{f, seq})
+	head := &reg.open[phase]
+	var open []shutdowner
+	for e := head.next; e != head; {
+		next := e.next
+		open = append(open, e.f)
+		e.prev, e.next = nil, nil
+		e = next
 	}
-	clear(reg.open[phase])
+	head.prev, head.next = head, head
 	reg.mu.Unlock()
-	slices.SortFunc(open, func(a, b entry) int { return cmp.Compare(a.seq, b.seq) })
-	for _, e := range open {
-		shutdownOne(r, e.f)
+	for _, f := range open {
+		shutdownOne(r, f)
 	}
 }
 

@@ -37,7 +37,7 @@ type ThreadedStage struct {
 	cancel context.CancelFunc
 	// registered is the registry of r (a *reactor.Reactor) while the
 	// thread runs: the reactor's shutdown closes the stage.
-	registered *openFlows
+	registered registration
 
 	// The worker hands its results over under mu; one flush at a time
 	// is scheduled on the reactor to move them into Base. The worker
@@ -163,13 +163,13 @@ func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *
 // begin binds the stage to r and starts its thread.
 func (t *ThreadedStage) begin(r reactor.IReactorThreads) {
 	t.r = r
-	t.registered = register(r, t, beforeShutdown)
+	register(r, &t.registered, t, beforeShutdown)
 	if t.closed.Load() {
 		return // closed before it began, or r has shut down
 	}
 	if f := safely(func() { r.CallInThread(t.process) }); f != nil {
 		// A panic in the reactor's CallInThread: no thread, the flow fails.
-		t.registered.remove(t)
+		t.registered.remove()
 		t.Failure = f
 		t.closed.Store(true)
 	}
@@ -239,7 +239,7 @@ func (t *ThreadedStage) shutdown() { t.Close() }
 
 // process runs in the thread: it iterates the source to its end.
 func (t *ThreadedStage) process() {
-	defer t.registered.remove(t)
+	defer t.registered.remove()
 	it, err := iterate(t.ctx, t.source)
 	if err != nil {
 		t.hand(nil, false, err)
