@@ -25,7 +25,7 @@ const (
 // StringTransport is a transport that buffers what is written to it, for
 // tests (twisted.internet.testing.StringTransport): Value returns it. It
 // is a consumer (RegisterProducer) and a push producer whose state
-// ProducerState records. Its zero value is ready to use. It is not safe
+// ProducerState reports. Its zero value is ready to use. It is not safe
 // for concurrent use, as protocols are called on one goroutine.
 type StringTransport struct {
 	// Disconnecting is set by LoseConnection (Twisted's disconnecting).
@@ -35,13 +35,24 @@ type StringTransport struct {
 	// Producer and Streaming are the registered producer and its kind.
 	Producer  protocol.IProducer
 	Streaming bool
-	// ProducerState is the state the protocol put the transport in as a
-	// producer: Producing (""), Paused or Stopped.
-	ProducerState string
 	// Peer and Host are what GetPeer and GetHost return; nil is Address.
 	Peer, Host net.Addr
 
 	io bytes.Buffer
+	// state is the producer state; "" is Producing, so that the zero
+	// value starts producing.
+	state string
+}
+
+// ProducerState returns the state the protocol put the transport in as a
+// producer (Twisted's producerState): Producing until PauseProducing,
+// then Paused, Producing again after ResumeProducing, Stopped after
+// StopProducing.
+func (t *StringTransport) ProducerState() string {
+	if t.state == "" {
+		return Producing
+	}
+	return t.state
 }
 
 var (
@@ -114,24 +125,24 @@ func (t *StringTransport) UnregisterProducer() {
 }
 
 func (t *StringTransport) checkState() {
-	if t.ProducerState == Stopped {
+	if t.state == Stopped {
 		panic(twisted.RuntimeError.New("Cannot resume/pause a stopped producer"))
 	}
 }
 
-// PauseProducing sets ProducerState to Paused (a stopped transport
-// panics RuntimeError, as Twisted raises it).
+// PauseProducing makes ProducerState Paused (a stopped transport panics
+// RuntimeError, as Twisted raises it).
 func (t *StringTransport) PauseProducing() {
 	t.checkState()
-	t.ProducerState = Paused
+	t.state = Paused
 }
 
-// ResumeProducing sets ProducerState to Producing (a stopped transport
+// ResumeProducing makes ProducerState Producing (a stopped transport
 // panics RuntimeError).
 func (t *StringTransport) ResumeProducing() {
 	t.checkState()
-	t.ProducerState = Producing
+	t.state = Producing
 }
 
-// StopProducing sets ProducerState to Stopped.
-func (t *StringTransport) StopProducing() { t.ProducerState = Stopped }
+// StopProducing makes ProducerState Stopped.
+func (t *StringTransport) StopProducing() { t.state = Stopped }

@@ -32,14 +32,32 @@ func TestStringTransport(t *testing.T) {
 	tr.UnregisterProducer()
 	mustPanic(t, twisted.RuntimeError, tr.UnregisterProducer)
 	tr.PauseProducing()
-	if tr.ProducerState != Paused {
-		t.Fatal(tr.ProducerState)
+	if tr.ProducerState() != Paused {
+		t.Fatal(tr.ProducerState())
 	}
 	tr.StopProducing()
 	mustPanic(t, twisted.RuntimeError, tr.ResumeProducing)
 	tr.AbortConnection()
 	if !tr.Aborted || !tr.IsDisconnecting() {
 		t.Fatal("not aborted")
+	}
+}
+
+// A new StringTransport is producing, as Twisted's producerState starts
+// as "producing", and a paused one producing again once resumed.
+func TestStringTransportProducerState(t *testing.T) {
+	var tr StringTransport
+	if got := tr.ProducerState(); got != Producing {
+		t.Fatalf("new transport: ProducerState() = %q, want %q", got, Producing)
+	}
+	tr.PauseProducing()
+	tr.ResumeProducing()
+	if got := tr.ProducerState(); got != Producing {
+		t.Fatalf("resumed: ProducerState() = %q, want %q", got, Producing)
+	}
+	tr.StopProducing()
+	if got := tr.ProducerState(); got != Stopped {
+		t.Fatalf("stopped: ProducerState() = %q, want %q", got, Stopped)
 	}
 }
 

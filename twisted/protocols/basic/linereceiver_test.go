@@ -176,8 +176,8 @@ func TestPauseInsideLineReceived(t *testing.T) {
 	l := &lines{onLine: func(l *lines, line []byte) { l.PauseProducing() }}
 	tr := connect(l)
 	l.DataReceived([]byte("a\r\nb\r\nc\r\n"))
-	if fmt.Sprint(l.got) != "[a]" || tr.ProducerState != protohelpers.Paused {
-		t.Fatal(l.got, tr.ProducerState)
+	if fmt.Sprint(l.got) != "[a]" || tr.ProducerState() != protohelpers.Paused {
+		t.Fatal(l.got, tr.ProducerState())
 	}
 	l.ResumeProducing()
 	l.ResumeProducing()
