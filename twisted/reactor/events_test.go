@@ -279,3 +279,35 @@ func TestBeforeStartupDeferredFromThread(t *testing.T) {
 		t.Error("CallWhenRunning did not run")
 	}
 }
+
+// Stopped while a before-startup trigger's Deferred is pending, the
+// reactor shuts down without ever running; the Deferred firing afterwards
+// does not make it running, nor install signal handlers that no Run would
+// remove (Twisted sets running to True there). Nor does a "startup" fired
+// by hand before Run or after it.
+func TestStartupAfterStopDoesNotRun(t *testing.T) {
+	r := New()
+	d := deferred.New()
+	r.AddSystemEventTrigger("before", "startup", func() any { return d })
+	r.CallLater(0, func() { mustStop(t, r) })
+	run(t, r)
+	d.Callback(nil)
+	r.FireSystemEvent("startup")
+	if r.Running() {
+		t.Error("Running() is true after Run returned")
+	}
+	r.signals.mu.Lock()
+	installed := r.signals.ch != nil
+	r.signals.mu.Unlock()
+	if installed {
+		r.removeSignalHandlers()
+		t.Error("signal handlers installed after Run returned")
+	}
+
+	r = New()
+	r.NoSignalHandlers = true
+	r.FireSystemEvent("startup")
+	if r.Running() {
+		t.Error("Running() is true after a startup fired before Run")
+	}
+}

@@ -210,9 +210,17 @@ func (r *Reactor) Run() error {
 }
 
 // reallyStartRunning is the reactor's "during startup" trigger: it is
-// running from now on.
+// running from now on. Once Run has ended, or before it starts, it does
+// nothing: a before-startup trigger's Deferred that fires after a Stop
+// (or a "startup" fired by hand) would otherwise mark a reactor with no
+// loop as running and install signal handlers that no Run removes
+// (Twisted sets running there all the same).
 func (r *Reactor) reallyStartRunning() {
 	r.q.Mu.Lock()
+	if !r.started {
+		r.q.Mu.Unlock()
+		return
+	}
 	r.running = true
 	r.pool.start(r)
 	r.q.Mu.Unlock()
