@@ -15,6 +15,14 @@ func example(name, source string, run func(t *conformance.T)) {
 	Suite.Add(conformance.Scenario{Name: name, Source: source, Origin: conformance.Recorded, Run: run})
 }
 
+// wallClockExample is example for one whose trace depends on the real
+// clock's pace (see conformance.Scenario.WallClock): timers a tenth of a
+// second apart that a loaded machine can run in one iteration, which
+// changes the order in which a Concurrent stage sees their results.
+func wallClockExample(name, source string, run func(t *conformance.T)) {
+	Suite.Add(conformance.Scenario{Name: name, Source: source, Origin: conformance.Recorded, Run: run, WallClock: true})
+}
+
 func init() {
 	example("flow.printer", "twisted/flow/flow.py module docstring, the printer example (b2b5697a0f^)", func(t *conformance.T) {
 		reactor := prelude(t)
@@ -154,7 +162,7 @@ func init() {
 		printFlow(t, reactor, source)
 	})
 
-	example("stage.Concurrent", "twisted/flow/stage.py Concurrent docstring (b2b5697a0f^): its description as an example of ours (the docstring has no listing)", func(t *conformance.T) {
+	wallClockExample("stage.Concurrent", "twisted/flow/stage.py Concurrent docstring (b2b5697a0f^): its description as an example of ours (the docstring has no listing)", func(t *conformance.T) {
 		reactor := prelude(t)
 		a := &named{CallbackStage: flow.Callback()}
 		b := &named{CallbackStage: flow.Callback()}
