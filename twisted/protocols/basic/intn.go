@@ -34,7 +34,8 @@ type IntNStringReceiver struct {
 	// set it.
 	PrefixLength int
 	// MaxLength is the maximum length of strings that can be received
-	// (MAX_LENGTH); zero is DefaultMaxStringLength.
+	// (MAX_LENGTH); zero is DefaultMaxStringLength, and a negative one
+	// refuses every string, as in Twisted.
 	MaxLength int
 
 	self IIntNStringReceiver
@@ -126,7 +127,7 @@ func (r *IntNStringReceiver) DataReceived(data []byte) {
 	for len(alldata) >= current+prefixLength && !r.Paused {
 		messageStart := current + prefixLength
 		length := r.unpack(alldata[current:messageStart])
-		if length > uint64(maxLength) {
+		if maxLength < 0 || length > uint64(maxLength) {
 			r.unprocessed, r.offset = alldata, current
 			h.LengthLimitExceeded(int(length))
 			return
