@@ -319,3 +319,32 @@ func inUse() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse + m.StackInuse
 }
+
+// BenchmarkTypedBlockFilterMap is BenchmarkBlockFilterMap's work, typed:
+// FilterOf(odd, MapOf(plus, Values(count))) ranged over with All, no
+// value boxed.
+func BenchmarkTypedBlockFilterMap(b *testing.B) {
+	b.ReportAllocs()
+	start, cpu := time.Now(), cpuTime()
+	n := b.N
+	seq := func(yield func(int) bool) {
+		for i := range n {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	plusT := func(i int) (int, error) { return i + 1, nil }
+	oddT := func(i int) (bool, error) { return i&1 != 0, nil }
+	got := 0
+	for _, err := range flow.FilterOf(oddT, flow.MapOf(plusT, flow.Values(seq))).All() {
+		if err != nil {
+			b.Fatal(err)
+		}
+		got++
+	}
+	perItem(b, start, cpu)
+	if got != (b.N+1)/2 {
+		b.Fatalf("%d items, want %d", got, (b.N+1)/2)
+	}
+}

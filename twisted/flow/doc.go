@@ -97,6 +97,18 @@
 // EachOf[T](yield, src) is Each inside a generator, and ResultsOf[T]
 // types the results a flow.Deferred fires with.
 //
+// Typed stages carry T from end to end: Values(seq) is a source over an
+// iter.Seq[T], MapOf and FilterOf the typed Map and Filter. Ranged over
+// with their own All they run as Go iterators, no value boxed (several
+// times faster than Block over the same Map and Filter); used as a Stage
+// anywhere else they are those Map and Filter stages.
+//
+//	odd := func(i int) (bool, error) { return i%2 != 0, nil }
+//	plus := func(i int) (int, error) { return i + 1, nil }
+//	for v, err := range flow.FilterOf(odd, flow.MapOf(plus, flow.Values(seq))).All() {
+//		...
+//	}
+//
 // # Channels and readers
 //
 // A receive channel (chan T or <-chan T, any T) gives its values as they

@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
@@ -106,4 +107,21 @@ func ExampleResultsOf() {
 	})
 	clock.Advance(1)
 	// Output: one+two
+}
+
+// Typed stages: the howto's Filter over Map, typed and unboxed.
+func ExampleMapOf() {
+	words := flow.Values(slices.Values([]string{"spam", "eggs", "ham"}))
+	lengths := flow.MapOf(func(w string) (int, error) { return len(w), nil }, words)
+	long := flow.FilterOf(func(n int) (bool, error) { return n > 3, nil }, lengths)
+	for n, err := range long.All() {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(n)
+	}
+	// Output:
+	// 4
+	// 4
 }
