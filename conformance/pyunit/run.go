@@ -110,3 +110,16 @@ func outcomeOf(result any) string {
 	}
 	return "ERROR " + Show(f)
 }
+
+// Try runs body as Python's try statement whose except clause takes the
+// exception as a Failure (except BaseException: f = failure.Failure()): it
+// returns the failure body raised (panicked with), or nil if it returned.
+func Try(body func()) (f *twisted.Failure) {
+	defer func() {
+		if v := recover(); v != nil {
+			f = twisted.FailureFromPanic(v)
+		}
+	}()
+	body()
+	return nil
+}

@@ -22,17 +22,8 @@ func getDivisionFailure() (f *twisted.Failure) {
 	return nil
 }
 
-// try runs body as a try statement whose except clause makes a Failure
-// (except BaseException: f = failure.Failure()); nil if nothing raised.
-func try(body func()) (f *twisted.Failure) {
-	defer func() {
-		if v := recover(); v != nil {
-			f = twisted.FailureFromPanic(v)
-		}
-	}()
-	body()
-	return nil
-}
+// try is Python's try statement: pyunit.Try.
+var try = pyunit.Try
 
 // SynchronousTestCase is the prelude's: its assertIn shows the line it
 // looks for, not the traceback it looks in.

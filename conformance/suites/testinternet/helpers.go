@@ -63,17 +63,8 @@ var internetError = struct{ AlreadyCalled, AlreadyCancelled *twisted.Class }{
 	reactor.AlreadyCalled, reactor.AlreadyCancelled,
 }
 
-// try runs body as Python's try clause: it returns the failure body
-// raised (panicked with) for the except clause, or nil for the else.
-func try(body func()) (f *twisted.Failure) {
-	defer func() {
-		if v := recover(); v != nil {
-			f = twisted.FailureFromPanic(v)
-		}
-	}()
-	body()
-	return nil
-}
+// try is Python's try statement: pyunit.Try.
+var try = pyunit.Try
 
 // str is Python's str(x), for the DelayedCall stringification test.
 func str(x interface{ String() string }) string { return x.String() }

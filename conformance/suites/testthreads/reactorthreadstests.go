@@ -225,14 +225,5 @@ func item(x any, i int) any {
 	panic(twisted.TypeError.New("object is not subscriptable"))
 }
 
-// try runs body as Python's try clause: it returns the failure body
-// raised (panicked with), or nil.
-func try(body func()) (f *twisted.Failure) {
-	defer func() {
-		if v := recover(); v != nil {
-			f = twisted.FailureFromPanic(v)
-		}
-	}()
-	body()
-	return nil
-}
+// try is Python's try statement: pyunit.Try.
+var try = pyunit.Try
