@@ -143,6 +143,20 @@ func (l *threadLog) append(s string) {
 	l.mu.Unlock()
 }
 
+// appendAfter does do, then appends s, as one step: no line is appended in
+// between. It is for an action whose effect another thread logs, where the
+// Python's order holds only because that thread cannot see the effect
+// before the line: in Go the server sees a closed connection at once (and
+// cancels the page), while the Python page goes on until the client's
+// line is logged and its Deferred fired. do must not wait for the thread
+// that logs the effect (it would wait on this log's lock).
+func (l *threadLog) appendAfter(do func(), s string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	do()
+	l.lines = append(l.lines, s)
+}
+
 // startingWith is [l for l in log if l.startswith(prefix)].
 func (l *threadLog) startingWith(prefix string) []any {
 	l.mu.Lock()

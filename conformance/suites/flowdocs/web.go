@@ -259,8 +259,9 @@ func init() {
 					head := make([]byte, len("<html><body>\n"))
 					n, _ := io.ReadFull(page.Body, head)
 					log.append("client: read " + twisted.Repr(string(head[:n])))
-					page.Body.Close() // conn.close(); page.close()
-					log.append("client: gone")
+					// conn.close(); page.close(); then the line, with no
+					// room for the server's "render: closed" in between
+					log.appendAfter(func() { page.Body.Close() }, "client: gone")
 					reactor.CallFromThread(func() { clientGone.Callback(nil) })
 				}
 				reactor.CallInThread(visit)
