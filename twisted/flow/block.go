@@ -98,12 +98,23 @@ func (b *BlockStage) Next() (v any, err error) {
 // failure), and returns err, or the failure of a panic in closing the
 // flow in place of StopIteration. After a failure, that one is logged as
 // an unhandled error on slog.Default(): Block has no reactor.
-func (b *BlockStage) closeWith(err error) error {
+func (b *BlockStage) closeWith(err error) error { return b.closeAfter(err, nil) }
+
+// closeAfter is closeWith for a flow whose source was closed already,
+// inside a push-mode run: raised is what that source raised on its way
+// out (a generator's close raising), nil if nothing, and counts as the
+// failure of closing the flow, as in pull mode, where closing the flow
+// closes the source and raises it. It is preferred to a failure of the
+// stages' Close after it, as flow.Deferred's chain does.
+func (b *BlockStage) closeAfter(err, raised error) error {
 	if b.closed {
 		return err
 	}
 	b.closed = true
 	f := closeStage(b.stage)
+	if raised != nil {
+		f = twisted.NewFailure(raised)
+	}
 	switch {
 	case f == nil:
 		return err

@@ -411,7 +411,8 @@ func (b *BlockStage) runPush(yield func(any, error) bool) {
 		return !stop
 	})
 	// As Block.Next does, close the flow before handing over how it
-	// failed.
+	// failed; what the source raised when the run closed it is the
+	// failure of closing the flow, which Next would have met there.
 	var err error = errStop
 	switch {
 	case r.abort != nil:
@@ -419,7 +420,7 @@ func (b *BlockStage) runPush(yield func(any, error) bool) {
 	case failure != nil:
 		err = failure
 	}
-	err = b.closeWith(err)
+	err = b.closeAfter(err, r.closeErr)
 	switch {
 	case isStop(err):
 	case r.left:
