@@ -113,3 +113,59 @@ func TestBlockCloseFailurePushEqualsPull(t *testing.T) {
 		}
 	}
 }
+
+// A typed source whose deferred call panics once it was stopped fails the
+// same way through the typed chain's own All as through Block.Next.
+func TestTypedCloseFailureEqualsBlock(t *testing.T) {
+	seq := func(yield func(int) bool) {
+		stopped := false
+		defer func() {
+			if stopped {
+				panic(twisted.KeyError.New("on close"))
+			}
+		}()
+		for _, v := range []int{12, 13, 14} {
+			if !yield(v) {
+				stopped = true
+				return
+			}
+		}
+	}
+	fails := func(v int) (int, error) {
+		if v == 13 {
+			return 0, twisted.ValueError.New("thirteen")
+		}
+		return v, nil
+	}
+	for _, stopAt := range []int{-1, 1} {
+		run := func(typed bool) []string {
+			var lines []string
+			defer slog.SetDefault(slog.Default())
+			slog.SetDefault(slog.New(unhandledLog{&lines}))
+			s := flow.MapOf(fails, flow.Values(seq))
+			all := flow.Typed[int](flow.BlockContext(context.Background(), s).All())
+			if typed {
+				all = s.All()
+			}
+			n := 0
+			for v, err := range all {
+				if err != nil {
+					lines = append(lines, "error: "+twisted.NewFailure(err).Error())
+					break
+				}
+				lines = append(lines, "result: "+twisted.Repr(v))
+				if n++; n == stopAt {
+					break
+				}
+			}
+			return lines
+		}
+		got, want := strings.Join(run(true), "\n"), strings.Join(run(false), "\n")
+		if got != want {
+			t.Errorf("stop at %d: typed All and Block differ:\n%s", stopAt, lineDiff(want, got))
+		}
+		if !strings.Contains(want, "on close") {
+			t.Errorf("stop at %d: the failure on close is lost through Block:\n%s", stopAt, want)
+		}
+	}
+}

@@ -44,8 +44,20 @@ type typedClaim struct {
 func Values[T any](seq iter.Seq[T]) *TypedStage[T] {
 	claim := &typedClaim{}
 	s := &TypedStage[T]{claim: claim}
-	s.run = func(yield func(T) bool) error {
+	s.run = func(yield func(T) bool) (err error) {
 		stopped := false // as a generator's yield: false for good, once false
+		defer func() {
+			// A panic out of seq once it was stopped (its deferred
+			// call, on its way out) is a failure in closing the
+			// source: logged, as Block logs it after the flow's
+			// failure or once the loop has left.
+			if stopped && !claim.inChain {
+				if p := recover(); p != nil {
+					logUnhandled(nil, twisted.FailureFromPanic(p))
+					err = claim.failed
+				}
+			}
+		}()
 		seq(func(v T) (ok bool) {
 			// One recover per value serves every function of the chain.
 			defer func() {
@@ -128,7 +140,9 @@ func FilterOf[T any](f func(T) (bool, error), src *TypedStage[T]) *TypedStage[T]
 // All returns the chain's values for a range loop, as Block(s).All()
 // would give them, typed and unboxed: each value with a nil error, and,
 // if the chain fails, a last pair with the failure. Leaving the loop
-// early stops the source (its yield returns false). A panic in the loop
+// early stops the source (its yield returns false); a panic in the
+// source on its way out (a deferred call once its yield said false) is
+// logged as an unhandled error, as Block logs it. A panic in the loop
 // body goes on as a panic.
 func (s *TypedStage[T]) All() iter.Seq2[T, error] {
 	return func(body func(T, error) bool) {
