@@ -132,7 +132,10 @@
 // per value, and not one of the reactor's thread pool, which it would hold
 // for as long as it waits), which waits for one value at a time and hands
 // it to the reactor's goroutine. Under a controller without goroutines (a
-// *reactor.Clock), a wait fails the flow with RuntimeError.
+// *reactor.Clock), a wait fails the flow with RuntimeError. Block waits
+// for one source at a time: a channel or reader among the branches of a
+// Merge or Concurrent fails the flow with Unsupported there, as a Callback
+// does.
 //
 // The stage is closed with its flow (it ends, fails or is cancelled) and
 // by its reactor's shutdown: the wait on a channel ends at once, and an

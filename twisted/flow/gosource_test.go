@@ -285,3 +285,25 @@ func TestReaderFailsUnderDeferred(t *testing.T) {
 	_, ok := res.(*twisted.Failure)
 	assert.Assert(t, ok, "fired with %s", repr(res))
 }
+
+// Block waits for one source at a time: a channel among a Merge's
+// branches is Unsupported there; under flow.Deferred it is waited for.
+func TestChanInMerge(t *testing.T) {
+	leakcheck.Check(t)
+	ch := make(chan int)
+	_, err := flow.Block(flow.Merge(ch, []any{1})).List()
+	assert.Equal(t, twisted.ClassOf(err), flow.Unsupported)
+
+	ch = make(chan int)
+	var res any
+	runReactor(t, func(r *reactor.Reactor) {
+		stopWith(r, flow.DeferredOn(r, flow.Merge(ch, []any{"a"})), &res)
+		go func() {
+			ch <- 7
+			close(ch)
+		}()
+	})
+	got, err := flow.ResultsOf[any](res)
+	assert.NilError(t, err)
+	assert.Equal(t, len(got), 2, "results %s", repr(res))
+}
