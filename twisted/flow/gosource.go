@@ -95,9 +95,10 @@ func (w *goWait) CallLater(callable func()) {
 	}
 }
 
-// PyRepr prints the instruction as a Python object.
+// PyRepr prints the instruction in Python's form for an object, naming
+// what it waits on (it has no Python counterpart).
 func (w *goWait) PyRepr() string {
-	return fmt.Sprintf("<twisted.flow.wrap.Wait instance at %p>", w)
+	return fmt.Sprintf("<flow.Wrap(%s) wait instance at %p>", w.stage.src.what(), w)
 }
 
 // Yield takes what the source has at once, or else asks for the next
