@@ -122,7 +122,10 @@
 // line with its "\n", the last one without if the data does not end with
 // one. An error from Read after part of a line gives that part as a line,
 // then the error as the stage's failure (io.EOF is the end). A panic in
-// Read is the stage's failure.
+// Read is the stage's failure. Wrap's trap classes apply: a failure of
+// one of them is a value. A line is held whole until its newline, as
+// Python's file iteration holds it: a reader that never sends one grows
+// it without bound.
 //
 // Under Block, the flow waits for them in Block's goroutine (BlockContext's
 // context ends the wait). Under flow.Deferred (or another controller on a
