@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
@@ -38,6 +39,11 @@ import (
 // original, the flow protocol's ConnectionMade and ConnectionLost take the
 // place of the base's, which are not called. The options are
 // MakeProtocol's.
+//
+// A nil base panics TypeError at once, as Python's makeProtocol does for a
+// baseClass of None; a base that returns nil panics TypeError when the
+// connection's protocol is built, which the reactor reports as it reports
+// any failing buildProtocol.
 func MakeProtocolWithBase(controller any, base func(conn *Protocol) protocol.IProtocol, options ...ProtocolOption) func() protocol.IProtocol {
 	return MakeProtocolWithBaseOn(nil, controller, base, options...)
 }
@@ -45,10 +51,17 @@ func MakeProtocolWithBase(controller any, base func(conn *Protocol) protocol.IPr
 // MakeProtocolWithBaseOn is MakeProtocolWithBase on the given reactor (see
 // MakeProtocolOn).
 func MakeProtocolWithBaseOn(r reactor.IReactorTime, controller any, base func(conn *Protocol) protocol.IProtocol, options ...ProtocolOption) func() protocol.IProtocol {
+	if base == nil {
+		panic(twisted.TypeError.New("Error when calling the metaclass bases\n    cannot create 'NoneType' instances"))
+	}
 	newProtocol := MakeProtocolOn(r, controller, options...)
 	return func() protocol.IProtocol {
 		p := newProtocol().(*Protocol)
-		return &baseProtocol{Protocol: p, base: base(p)}
+		b := base(p)
+		if b == nil {
+			panic(twisted.TypeError.New("flow.MakeProtocolWithBase: the base function returned None, not a protocol"))
+		}
+		return &baseProtocol{Protocol: p, base: b}
 	}
 }
 

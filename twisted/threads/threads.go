@@ -81,7 +81,9 @@ func callMultipleInThread(pool ThreadPool, fs []func()) {
 // wait for itself), and a ReactorNotRunning error once r has stopped
 // (f will not run, or its Deferred will not fire). Before r runs, it waits
 // for r to run, as Twisted's does; BlockingCallFromThreadContext bounds
-// the wait.
+// the wait. A goroutine that drives r through Iterate rather than Run is
+// not r's goroutine to this function: called there, it waits for an
+// iteration that goroutine can no longer make, as Twisted's does.
 func BlockingCallFromThread(r *reactor.Reactor, f func() (any, error)) (any, error) {
 	return BlockingCallFromThreadContext(context.Background(), r, f)
 }
