@@ -134,14 +134,26 @@ func init() {
 		gate1 := make(chan struct{})
 		gate2 := make(chan struct{})
 		gate3 := make(chan struct{})
-		e.callLater(0.2, func() { close(gate1) })
+		// ours: whoever opens a gate waits until the thread has handed
+		// its value over (its yield has returned: the value is in the
+		// stage's buffer, the reactor's wake-up queued), so that the
+		// value wakes the Merge before the ticker's next Cooperate(0.6)
+		// is due however slowly the thread runs; the Python assumes it
+		// runs within the 0.4 and 0.6 seconds it is given.
+		handed1 := make(chan struct{})
+		handed2 := make(chan struct{})
+		e.callLater(0.2, func() { close(gate1); <-handed1 })
 		slow := func(yield func(any) bool) error {
 			<-gate1
-			if !yield("first") {
+			ok := yield("first")
+			close(handed1)
+			if !ok {
 				return nil
 			}
 			<-gate2
-			if !yield("second") {
+			ok = yield("second")
+			close(handed2)
+			if !ok {
 				return nil
 			}
 			<-gate3
@@ -155,6 +167,7 @@ func init() {
 				e.t.Print("tick", i)
 				if i == 1 {
 					close(gate2)
+					<-handed2
 				}
 				if i == 2 {
 					close(gate3)
