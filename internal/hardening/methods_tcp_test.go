@@ -25,6 +25,21 @@ type tcpProtocol struct {
 	lost    chan *twisted.Failure
 }
 
+// SetSelf makes tcpProtocol a protocol.Base, whose SetSelf
+// protocol.MakeConnection calls first.
+func (p *tcpProtocol) SetSelf(protocol.IProtocol) {
+	if p.panicIn == "SetSelf" {
+		panic(boom)
+	}
+}
+
+func (p *tcpProtocol) MakeConnection(transport protocol.ITransport) {
+	if p.panicIn == "MakeConnection" {
+		panic(boom)
+	}
+	p.Protocol.MakeConnection(transport)
+}
+
 func (p *tcpProtocol) ConnectionMade() {
 	if p.panicIn == "ConnectionMade" {
 		panic(boom)
@@ -52,6 +67,15 @@ func (p *tcpProtocol) ConnectionLost(reason *twisted.Failure) {
 // unhandled error and drops the connection: the client sees it closed,
 // the reactor goes on serving (a second client is echoed).
 func overTCP(t *testing.T, m string) {
+	overTCPWith(t, m, "ping", func(panicIn string, lost chan *twisted.Failure) protocol.IProtocol {
+		return &tcpProtocol{panicIn: panicIn, lost: lost}
+	})
+}
+
+// overTCPWith is overTCP for the protocol newProto makes: the first
+// connection's protocol is made with panicIn m, the next ones with "";
+// each sends its ConnectionLost reason to lost, and echoes input.
+func overTCPWith(t *testing.T, m, input string, newProto func(panicIn string, lost chan *twisted.Failure) protocol.IProtocol) {
 	log := &lockedLog{}
 	r := reactor.New()
 	r.Logger = newTextLogger(log)
@@ -65,7 +89,7 @@ func overTCP(t *testing.T, m string) {
 		if panicIn == "BuildProtocol" {
 			panic(boom)
 		}
-		return &tcpProtocol{panicIn: panicIn, lost: lost}
+		return newProto(panicIn, lost)
 	}}
 	port, err := r.ListenTCP(0, factory, reactor.Interface("127.0.0.1"))
 	assert.NilError(t, err)
@@ -84,7 +108,7 @@ func overTCP(t *testing.T, m string) {
 		}
 		defer c.Close()
 		_ = c.SetDeadline(time.Now().Add(10 * time.Second)) // a hang fails, not waits forever
-		if _, err := c.Write([]byte("ping")); err != nil {
+		if _, err := c.Write([]byte(input)); err != nil {
 			return "", err
 		}
 		if closeFirst {
@@ -102,7 +126,7 @@ func overTCP(t *testing.T, m string) {
 	}
 	got, err = exchange(true)
 	assert.NilError(t, err)
-	assert.Equal(t, got, "ping", "the next connection is not served")
+	assert.Equal(t, got, input, "the next connection is not served")
 	deadline := time.After(10 * time.Second)
 	for !strings.Contains(log.String(), "boom") {
 		select {
@@ -115,9 +139,12 @@ func overTCP(t *testing.T, m string) {
 }
 
 func init() {
-	for _, m := range []string{"ConnectionMade", "DataReceived", "ConnectionLost"} {
+	for _, m := range []string{"MakeConnection", "ConnectionMade", "DataReceived", "ConnectionLost"} {
 		userMethodRows["protocol.IProtocol."+m] = func(t *testing.T) { overTCP(t, m) }
 	}
+	// SetSelf is Go's: protocol.MakeConnection calls it where Twisted's
+	// makeConnection begins, so its panic is makeConnection's.
+	userMethodRows["protocol.Base.SetSelf"] = func(t *testing.T) { overTCP(t, "SetSelf") }
 	userMethodRows["protocol.IFactory.BuildProtocol"] = func(t *testing.T) { overTCP(t, "BuildProtocol") }
 }
 
