@@ -5,6 +5,7 @@ package testdefer
 import (
 	"fmt"
 
+	"github.com/twistedflow/twistedflow/conformance/pyunit"
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 )
@@ -32,25 +33,11 @@ func (self *FirstErrorTests) AssertEqual(first, second any, msg ...any) any {
 	return self.assertEqualUnshown(first, second, msg...)
 }
 
-// raising is Python's
-//
-//	try:
-//	    raise exc   (or any code that raises)
-//	except BaseException:
-//	    f = Failure()
-//
-// it calls body and returns the Failure of what it raised.
-func raising(body func()) (f *twisted.Failure) {
-	defer func() { f = twisted.FailureFromPanic(recover()) }()
-	body()
-	panic("raising: the body raised nothing")
-}
-
 // The repr of a FirstError instance includes the repr of the value of the
 // sub-failure and the index which corresponds to the FirstError.
 func (self *FirstErrorTests) test_repr() {
 	exc := twisted.ValueError.New("some text")
-	f := raising(func() {
+	f := pyunit.Try(func() {
 		panic(exc)
 	})
 
@@ -62,7 +49,7 @@ func (self *FirstErrorTests) test_repr() {
 // the index which corresponds to the FirstError.
 func (self *FirstErrorTests) test_str() {
 	exc := twisted.ValueError.New("some text")
-	f := raising(func() {
+	f := pyunit.Try(func() {
 		panic(exc)
 	})
 
@@ -75,14 +62,14 @@ func (self *FirstErrorTests) test_str() {
 // equal to instances of other types. (Go: == is FirstErrorValue.Equal, and
 // a FirstErrorValue is never equal to an int.)
 func (self *FirstErrorTests) test_comparison() {
-	firstFailure := raising(func() {
+	firstFailure := pyunit.Try(func() {
 		_ = floordiv(1, 0)
 	})
 
 	one := &deferred.FirstErrorValue{SubFailure: firstFailure, Index: 13}
 	anotherOne := &deferred.FirstErrorValue{SubFailure: firstFailure, Index: 13}
 
-	secondFailure := raising(func() {
+	secondFailure := pyunit.Try(func() {
 		panic(twisted.ValueError.New("bar"))
 	})
 
