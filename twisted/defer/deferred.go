@@ -84,19 +84,41 @@ const (
 type link struct {
 	// callback handles a success; nil passes the result on unchanged.
 	callback func(any) (any, error)
-	// errback handles a failure; nil passes the failure on unchanged.
-	errback func(*twisted.Failure) (any, error)
-	// chainee, when set, marks the link Twisted calls _CONTINUE: the result
-	// is handed to chainee, which was waiting on this Deferred. The marker
-	// asBoth instead means that callback handles failures too (AddBoth).
-	chainee *Deferred
+	// rest is the rest of the pair, in the word pair an errback and a
+	// marker would take as two fields (so that a Deferred stays 128
+	// bytes):
+	//   - nil: no errback; a failure passes on unchanged.
+	//   - errback: the errback.
+	//   - both{}: callback handles failures too (AddBoth).
+	//   - *Deferred: the link Twisted calls _CONTINUE; the result is
+	//     handed to that Deferred, which was waiting on this one.
+	//   - *listEntry: a DeferredList's handler of both outcomes for one of
+	//     its Deferreds, which knows its list and index without a closure.
+	rest any
 }
 
-// asBoth marks a link added by AddBoth.
-var asBoth = new(Deferred)
+// errback is the type of an errback in link.rest (a func type is
+// pointer-shaped, so storing one in an interface allocates nothing).
+type errback func(*twisted.Failure) (any, error)
 
-// isContinue reports whether l hands the result to a waiting Deferred.
-func (l *link) isContinue() bool { return l.chainee != nil && l.chainee != asBoth }
+// both is link.rest for a link added by AddBoth.
+type both struct{}
+
+// errbackLink returns the link of the pair (callback, eb): a nil eb leaves
+// rest nil, not an interface holding a nil function.
+func errbackLink(callback func(any) (any, error), eb func(*twisted.Failure) (any, error)) link {
+	if eb == nil {
+		return link{callback: callback}
+	}
+	return link{callback: callback, rest: errback(eb)}
+}
+
+// chainee returns the Deferred waiting on this one if l is the link that
+// hands it the result (Twisted's _CONTINUE), and nil otherwise.
+func (l *link) chainee() *Deferred {
+	d, _ := l.rest.(*Deferred)
+	return d
+}
 
 // push appends l to the pairs not yet run.
 func (d *Deferred) push(l link) {
@@ -196,7 +218,7 @@ func NewWithCanceller(canceller func(d *Deferred)) *Deferred {
 // Only one of the pair runs, so a failure raised by callback is not seen by
 // errback: it goes to the next pair.
 func (d *Deferred) AddCallbacks(callback func(result any) (any, error), errback func(f *twisted.Failure) (any, error)) *Deferred {
-	return d.add(link{callback: callback, errback: errback})
+	return d.add(errbackLink(callback, errback))
 }
 
 // AddCallback adds a callback for success, and returns d; a failure passes
@@ -215,14 +237,14 @@ func (d *Deferred) AddCallback(callback func(result any) (any, error)) *Deferred
 // AddErrback adds an errback for failure, and returns d; a success passes
 // by it unchanged. See AddCallbacks.
 func (d *Deferred) AddErrback(errback func(f *twisted.Failure) (any, error)) *Deferred {
-	return d.add(link{errback: errback})
+	return d.add(errbackLink(nil, errback))
 }
 
 // AddBoth adds f as both the callback and the errback, and returns d: f
 // receives the result, which is a *twisted.Failure on the failure path.
 // See AddCallbacks.
 func (d *Deferred) AddBoth(f func(result any) (any, error)) *Deferred {
-	return d.add(link{callback: f, chainee: asBoth})
+	return d.add(link{callback: f, rest: both{}})
 }
 
 func (d *Deferred) add(l link) *Deferred {

@@ -201,13 +201,13 @@ var errInlineCancelled = twisted.NewClass("twisted.internet.defer._InternalInlin
 // fire when it returns, cancels the Deferred the function awaits, and
 // returns the new Deferred, so that the cancelled one waits on it.
 func (st *inlineStatus) cancel(it *Deferred) {
-	it.prepend(link{errback: func(f *twisted.Failure) (any, error) {
+	it.prepend(errbackLink(nil, func(f *twisted.Failure) (any, error) {
 		f.Trap(errInlineCancelled)
 		st.deferred = NewWithCanceller(st.cancel)
 		if st.waitingOn != nil {
 			st.waitingOn.Cancel()
 		}
 		return st.deferred, nil
-	}})
+	}))
 	it.Errback(errInlineCancelled.New())
 }

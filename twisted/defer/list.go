@@ -139,11 +139,13 @@ func checkList(function string, ds []*Deferred) {
 	}
 }
 
-// listState is what a DeferredList keeps: its own Deferred, its copy of
-// the list and the results so far, in one allocation.
+// listState is what a DeferredList keeps: its own Deferred, its entries
+// and the results so far, in one allocation.
 type listState struct {
-	dl       Deferred
-	list     []*Deferred
+	dl Deferred
+	// entries has one entry per Deferred of the list, in its order: the
+	// list's copy of ds, and the handler its pair on that Deferred runs.
+	entries  []listEntry
 	results  []any
 	finished int
 	flags    DeferredListOption
@@ -154,12 +156,29 @@ type listState struct {
 	pairs []any
 }
 
+// A listEntry is a DeferredList's pair on one of its Deferreds (Twisted's
+// cbDeferred with its index bound), held in link.rest: the pair knows its
+// list and index through the entry, with no function made per Deferred. A
+// Deferred given twice has two pairs, each with its own entry.
+type listEntry struct {
+	st    *listState
+	d     *Deferred
+	index int
+}
+
 // newList returns the Deferred of a DeferredList over ds.
 func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
-	st := &listState{list: slices.Clone(ds), flags: flags, gather: gather}
-	st.results = make([]any, len(ds))
-	if !gather {
-		st.pairs = make([]any, 2*len(ds))
+	st := &listState{flags: flags, gather: gather}
+	if gather {
+		st.results = make([]any, len(ds))
+	} else {
+		// The results and the slots of their pairs, in one allocation.
+		all := make([]any, 3*len(ds))
+		st.results, st.pairs = all[:len(ds):len(ds)], all[len(ds):]
+	}
+	st.entries = make([]listEntry, len(ds))
+	for i, d := range ds {
+		st.entries[i] = listEntry{st: st, d: d, index: i}
 	}
 	dl := &st.dl
 	if debugging.Load() {
@@ -170,24 +189,26 @@ func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 	if len(ds) == 0 && flags&FireOnOneCallback == 0 {
 		dl.Callback(st.results)
 	}
-	for i, d := range st.list {
-		// One function for both outcomes, as Twisted's DeferredList
+	for i := range st.entries {
+		// One handler for both outcomes, as Twisted's DeferredList
 		// passes cbDeferred as callback and errback.
-		d.AddBoth(func(r any) (any, error) { return st.fired(r, i) })
+		e := &st.entries[i]
+		e.d.add(link{rest: e})
 	}
 	return dl
 }
 
 // cancel cancels every Deferred of the list (DeferredList.cancel).
 func (st *listState) cancel(*Deferred) {
-	for _, d := range st.list {
-		cancelLogging(d)
+	for _, e := range st.entries {
+		cancelLogging(e.d)
 	}
 }
 
-// fired records the result of the list's Deferred at index, fires the
+// fired records the result of the list's Deferred at e.index, fires the
 // list when it is time, and passes the result on (DeferredList._cbDeferred).
-func (st *listState) fired(result any, index int) (any, error) {
+func (e *listEntry) fired(result any) (any, error) {
+	st, index := e.st, e.index
 	f, failed := result.(*twisted.Failure)
 	if st.gather {
 		st.results[index] = result

@@ -88,8 +88,8 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 		// than in a method, which would not inline).
 		p := &d.buf[d.head]
 		item := *p
-		if item.errback == nil && item.chainee == nil {
-			p.callback = nil // the other fields are nil: spare their write barriers
+		if item.rest == nil {
+			p.callback = nil // rest is nil: spare its write barriers
 		} else {
 			*p = link{}
 		}
@@ -97,9 +97,8 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 		if d.head == d.tail {
 			d.drained()
 		}
-		if item.isContinue() {
+		if chainee = item.chainee(); chainee != nil {
 			// Give the waiting Deferred our result and forget it.
-			chainee = item.chainee
 			chainee.result = d.result
 			d.result = nil
 			if d.debug != nil {
@@ -152,7 +151,7 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			// so append to them directly.
 			d.Pause()
 			d.chainedTo = inner
-			inner.push(link{chainee: d})
+			inner.push(link{rest: d})
 			return nil, true
 		}
 		// It has a result: take it and go on.
@@ -181,18 +180,24 @@ func (l *link) call(result any) (any, error) {
 	f, failed := result.(*twisted.Failure)
 	var res any
 	var err error
-	switch {
-	case !failed:
-		if l.callback == nil {
+	switch rest := l.rest.(type) {
+	case *listEntry:
+		res, err = rest.fired(result)
+	case both:
+		res, err = l.callback(result)
+	case errback:
+		if failed {
+			res, err = rest(f)
+		} else if l.callback == nil {
+			return result, nil
+		} else {
+			res, err = l.callback(result)
+		}
+	default:
+		if failed || l.callback == nil {
 			return result, nil
 		}
 		res, err = l.callback(result)
-	case l.chainee == asBoth:
-		res, err = l.callback(result)
-	case l.errback == nil:
-		return result, nil
-	default:
-		res, err = l.errback(f)
 	}
 	if err == nil {
 		if rf, ok := res.(*twisted.Failure); ok {
