@@ -225,6 +225,13 @@ func (f *panickyClientFactory) ClientConnectionFailed(c protocol.IConnector, rea
 	}
 }
 
+func (f *panickyClientFactory) ClientConnectionLost(c protocol.IConnector, reason *twisted.Failure) {
+	f.r.CallLater(0, func() { _ = f.r.Stop() })
+	if f.panicIn == "ClientConnectionLost" {
+		panic(boom)
+	}
+}
+
 // refusedPort returns a loopback port nothing listens on.
 func refusedPort(t *testing.T) int {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -253,5 +260,38 @@ func init() {
 			assert.NilError(t, r.Run())
 			assert.Assert(t, is.Contains(log.String(), "boom"), "the panic was not logged")
 		}
+	}
+}
+
+func init() {
+	// Twisted's connector calls clientConnectionLost from the transport's
+	// connectionLost: its exception reaches the reactor's loop, which logs
+	// it and goes on. Here the peer accepts and closes at once.
+	userMethodRows["protocol.IClientFactory.ClientConnectionLost"] = func(t *testing.T) {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		assert.NilError(t, err)
+		accepted := make(chan error, 1)
+		go func() {
+			c, err := ln.Accept()
+			if err == nil {
+				err = c.Close()
+			}
+			accepted <- err
+		}()
+		log := &lockedLog{}
+		r := reactor.New()
+		r.Logger = newTextLogger(log)
+		f := &panickyClientFactory{panicIn: "ClientConnectionLost", r: r}
+		lost := make(chan *twisted.Failure, 1)
+		f.Protocol = func() protocol.IProtocol { return &tcpProtocol{lost: lost} }
+		port := ln.Addr().(*net.TCPAddr).Port
+		r.CallWhenRunning(func() {
+			noEscape(t, "ConnectTCP", func() { r.ConnectTCP("127.0.0.1", port, f, 5) })
+		})
+		assert.NilError(t, r.Run())
+		assert.NilError(t, <-accepted)
+		assert.NilError(t, ln.Close())
+		assert.Equal(t, (<-lost).Type, reactor.ConnectionDone, "the protocol's ConnectionLost was not called first")
+		assert.Assert(t, is.Contains(log.String(), "boom"), "the panic was not logged")
 	}
 }
