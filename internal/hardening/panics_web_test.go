@@ -13,6 +13,7 @@ import (
 	is "gotest.tools/v3/assert/cmp"
 
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/web"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -42,17 +43,17 @@ func (l *lockedLog) String() string {
 // serving the next page.
 func TestPanicInWebResourceGenerator(t *testing.T) {
 	cases := map[string]struct {
-		gen      func(req *flow.Request) flow.Generator
+		gen      func(req *web.Request) flow.Generator
 		status   int
 		body     string
 		complete bool
 	}{
 		"page function": {
-			gen:    func(req *flow.Request) flow.Generator { panic(boom) },
+			gen:    func(req *web.Request) flow.Generator { panic(boom) },
 			status: 500, body: "500 Internal Server Error\n", complete: true,
 		},
 		"generator before writing": {
-			gen: func(req *flow.Request) flow.Generator {
+			gen: func(req *web.Request) flow.Generator {
 				return func(yield func(any) bool) error {
 					if !yield(flow.Cooperate(0)) {
 						return nil
@@ -63,7 +64,7 @@ func TestPanicInWebResourceGenerator(t *testing.T) {
 			status: 500, body: "500 Internal Server Error\n", complete: true,
 		},
 		"generator after writing": {
-			gen: func(req *flow.Request) flow.Generator {
+			gen: func(req *web.Request) flow.Generator {
 				return func(yield func(any) bool) error {
 					req.WriteString("<html>")
 					if !yield(flow.Cooperate(0)) {
@@ -79,7 +80,7 @@ func TestPanicInWebResourceGenerator(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			r := reactor.New()
 			log := &lockedLog{}
-			res := flow.ResourceOn(r, func(req *flow.Request) flow.Generator {
+			res := web.ResourceOn(r, func(req *web.Request) flow.Generator {
 				if req.Args.Get("ok") != "" {
 					return func(yield func(any) bool) error {
 						req.WriteString("fine")

@@ -161,6 +161,13 @@
 // deferred.CancelledError), a flow protocol closed after its connection
 // is lost, a Threaded thread stopped.
 //
+// # Web pages
+//
+// Pages written as flows (twisted.flow.web's Resource) are in package
+// github.com/twistedflow/twistedflow/twisted/flow/web, as Twisted's
+// flow.py leaves web.py out: a flow that serves no page does not import
+// net/http.
+//
 // # Concurrency
 //
 // A flow belongs to one goroutine: the one running Block, or the reactor's

@@ -1,11 +1,7 @@
 package flow_test
 
 import (
-	"bufio"
 	"context"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 
@@ -186,59 +182,6 @@ func TestStopEndsEndlessThreadedSource(t *testing.T) {
 	assert.NilError(t, r.Run())
 	o.allCancelled(t, 1)
 	assert.Assert(t, src.n.Load() <= int64(taken)+1024+1, "the source made %d values, the flow took %d", src.n.Load(), taken)
-}
-
-// A web page whose flow is suspended when the reactor stops is cancelled:
-// its generator is closed, and the client sees the response cut short.
-func TestStopEndsWebPage(t *testing.T) {
-	leakcheck.Check(t)
-	r := newStopReactor()
-	closed := make(chan struct{})
-	res := flow.ResourceOn(r, func(req *flow.Request) flow.Generator {
-		return func(yield func(any) bool) error {
-			defer close(closed)
-			req.WriteString("first\n")
-			for yield(flow.Cooperate(10)) {
-			}
-			return nil
-		}
-	})
-	srv := httptest.NewServer(res)
-	defer srv.Close()
-	ran := make(chan error, 1)
-	go func() { ran <- r.Run() }()
-	resp, err := srv.Client().Get(srv.URL)
-	assert.NilError(t, err)
-	defer resp.Body.Close()
-	page := bufio.NewReader(resp.Body)
-	assert.Equal(t, webReadLine(t, page), "first\n")
-	r.CallFromThread(func() { _ = r.Stop() })
-	assert.NilError(t, <-ran)
-	<-closed
-	_, err = io.ReadAll(page)
-	assert.Assert(t, err != nil, "the page was not cut short")
-}
-
-// A page requested while the reactor is stopping, or after, is refused
-// with 503 Service Unavailable instead of waiting for a reactor that will
-// not run it.
-func TestStopRefusesLatePage(t *testing.T) {
-	leakcheck.Check(t)
-	r := newStopReactor()
-	res := flow.ResourceOn(r, func(req *flow.Request) flow.Generator {
-		return func(yield func(any) bool) error {
-			req.WriteString("never\n")
-			return nil
-		}
-	})
-	srv := httptest.NewServer(res)
-	defer srv.Close()
-	r.CallWhenRunning(func() { _ = r.Stop() })
-	assert.NilError(t, r.Run())
-	resp, err := srv.Client().Get(srv.URL)
-	assert.NilError(t, err)
-	defer resp.Body.Close()
-	assert.Equal(t, resp.StatusCode, http.StatusServiceUnavailable)
 }
 
 // A flow whose closing panics (a deferred call of its generator) when

@@ -16,6 +16,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/web"
 )
 
 // The examples of twisted/flow/web.py and of the howto's "Flow
@@ -26,7 +27,7 @@ func init() {
 	example("web.Resource", "twisted/flow/web.py Resource docstring (b2b5697a0f^), on a free loopback port, fetched at / and at a child path by a client in the reactor's thread pool; Cooperate(5) shortened to Cooperate(.1)", func(t *conformance.T) {
 		reactor := prelude(t)
 
-		render := func(req *flow.Request) flow.Generator {
+		render := func(req *web.Request) flow.Generator {
 			return func(yield func(any) bool) error {
 				req.WriteString("<html><head><title>Delayed</title></head>")
 				req.WriteString("<body><h1>Delayed WebPage</h1>")
@@ -52,7 +53,7 @@ func init() {
 		}
 
 		// print "visit http://localhost:8081/ to view"
-		port := listenSite(t, 0, flow.ResourceOn(reactor, render), "127.0.0.1")
+		port := listenSite(t, 0, web.ResourceOn(reactor, render), "127.0.0.1")
 		browse(port, "/", "/some/child?x=1")
 		reactor.Run()
 
@@ -91,7 +92,7 @@ func init() {
 			}
 		}
 
-		flowRender := func(req *flow.Request) flow.Generator {
+		flowRender := func(req *web.Request) flow.Generator {
 			return func(yield func(any) bool) error {
 				count := atoi(argsGet(req.Args, "count", []string{"30"})[0])
 				req.WriteString("<html><body>")
@@ -139,7 +140,7 @@ func init() {
 		}
 
 		// print "visit http://localhost:8081/ to view the example"
-		root := flow.ResourceOn(reactor, flowRender)
+		root := web.ResourceOn(reactor, flowRender)
 		site := root
 		port := listenSite(t, 0, site, "127.0.0.1")
 		browse(port, "/?count=3", "/?count=5")
@@ -163,7 +164,7 @@ func init() {
 		Run: func(t *conformance.T) {
 			reactor := prelude(t)
 
-			broken := func(req *flow.Request) flow.Generator {
+			broken := func(req *web.Request) flow.Generator {
 				return func(yield func(any) bool) error {
 					if req.Args["write"] != nil {
 						req.WriteString("<html><body>partial")
@@ -198,7 +199,7 @@ func init() {
 				reactor.CallInThread(visit)
 			}
 
-			page := flow.ResourceOn(reactor, broken)
+			page := web.ResourceOn(reactor, broken)
 			// ours: the failure's log (the original's traceback on its log)
 			// is not part of the trace; keep it off the report's stderr.
 			page.Logger = slog.New(slog.DiscardHandler)
@@ -225,7 +226,7 @@ func init() {
 			log := &threadLog{} // ours: what the client and the page did, in order
 
 			var clientGone *deferred.Deferred
-			render := func(req *flow.Request) flow.Generator {
+			render := func(req *web.Request) flow.Generator {
 				return func(yield func(any) bool) error {
 					defer func() { // finally:
 						log.append("render: closed")
@@ -267,7 +268,7 @@ func init() {
 				reactor.CallInThread(visit)
 			}
 
-			port := listenSite(t, 0, flow.ResourceOn(reactor, render), "127.0.0.1")
+			port := listenSite(t, 0, web.ResourceOn(reactor, render), "127.0.0.1")
 			browse(port, "/")
 			reactor.Run()
 
@@ -286,7 +287,7 @@ type sitePort struct{ addr *net.TCPAddr }
 func (p *sitePort) GetHost() *net.TCPAddr { return p.addr }
 
 // listenSite is reactor.listenTCP(port, Site(resource), interface=iface)
-// for a flow.WebResource: a net/http server on the port, closed when the
+// for a web.WebResource: a net/http server on the port, closed when the
 // scenario ends.
 func listenSite(t *conformance.T, port int, site http.Handler, iface string) *sitePort {
 	ln, err := net.Listen("tcp", net.JoinHostPort(iface, strconv.Itoa(port)))

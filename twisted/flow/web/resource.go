@@ -1,4 +1,4 @@
-package flow
+package web
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -20,11 +21,11 @@ type WebResource struct {
 	Logger *slog.Logger
 
 	r   webReactor
-	gen func(req *Request) Generator
+	gen func(req *Request) flow.Generator
 }
 
 // webReactor is what a WebResource needs of its reactor: its clock, for
-// the flows' Cooperate, and CallFromThread, the way in from the net/http
+// the flows' [flow.Cooperate], and CallFromThread, the way in from the net/http
 // goroutines.
 type webReactor interface {
 	reactor.IReactorTime
@@ -35,7 +36,7 @@ type webReactor interface {
 // (twisted.flow.web.Resource), running its flows on the default reactor;
 // see ResourceOn.
 //
-//	def render(req):                                       func render(req *flow.Request) flow.Generator {
+//	def render(req):                                       func render(req *web.Request) flow.Generator {
 //	                                                           return func(yield func(any) bool) error {
 //	    req.write("<html><head><title>Delayed</title></head>")     req.WriteString("<html><head><title>Delayed</title></head>")
 //	    req.write("<body><h1>Delayed WebPage</h1>")                 req.WriteString("<body><h1>Delayed WebPage</h1>")
@@ -45,9 +46,9 @@ type webReactor interface {
 //	                                                           }
 //	                                                       }
 //
-//	reactor.listenTCP(8081, Site(Resource(render)))         go http.ListenAndServe(":8081", flow.Resource(render))
+//	reactor.listenTCP(8081, Site(Resource(render)))         go http.ListenAndServe(":8081", web.Resource(render))
 //	reactor.run()                                           reactor.Default().Run()
-func Resource(gen func(req *Request) Generator) *WebResource {
+func Resource(gen func(req *Request) flow.Generator) *WebResource {
 	return ResourceOn(reactor.Default(), gen)
 }
 
@@ -95,14 +96,14 @@ func Resource(gen func(req *Request) Generator) *WebResource {
 // without yielding is not paused (it holds the reactor anyway).
 //
 // A nil r is reactor.Default(). A nil gen panics with a TypeError; a gen
-// that returns a nil Generator fails the page with the ValueError
+// that returns a nil flow.Generator fails the page with the ValueError
 // flow.wrap(None) raises.
 func ResourceOn(r interface {
 	reactor.IReactorTime
 	reactor.IReactorThreads
-}, gen func(req *Request) Generator) *WebResource {
+}, gen func(req *Request) flow.Generator) *WebResource {
 	if gen == nil {
-		panic(twisted.TypeError.New("flow.Resource needs a render function"))
+		panic(twisted.TypeError.New("web.Resource needs a render function"))
 	}
 	if r == nil {
 		r = reactor.Default()
@@ -190,14 +191,15 @@ func (res *WebResource) start(req *Request) {
 	if pg.isGone() {
 		return // the client left before its turn
 	}
-	body := Generator(func(yield func(any) bool) error {
+	body := flow.Generator(func(yield func(any) bool) error {
 		g := res.gen(req) // inside the generator: a panic in gen is the flow's failure too
 		if g == nil {
-			return noWrapper(nil)
+			// flow.wrap(None)'s error, as flow.Wrap(nil) fails with it
+			return twisted.ValueError.New("A wrapper is not available for None")
 		}
 		return g(yield)
 	})
-	d := DeferredOn(res.r, &pageStage{page: pg, source: Wrap(body), paused: &pausedInstruction{page: pg, r: res.r}})
+	d := flow.DeferredOn(res.r, &pageStage{page: pg, source: flow.Wrap(body), paused: &pausedInstruction{page: pg, r: res.r}})
 	pg.d = d
 	d.AddBoth(func(result any) (any, error) {
 		f, failed := result.(*twisted.Failure)
@@ -230,13 +232,13 @@ func (res *WebResource) logger() *slog.Logger {
 // pageStage runs a page's flow for the controller: it drops the values the
 // flow yields, and pauses the flow while its page has too much unsent.
 type pageStage struct {
-	Base
+	flow.Base
 	page   *page
-	source Stage
+	source flow.Stage
 	paused *pausedInstruction
 }
 
-func (s *pageStage) Yield() Instruction {
+func (s *pageStage) Yield() flow.Instruction {
 	if s.page.backlogged() {
 		return s.paused
 	}
@@ -252,7 +254,7 @@ func (s *pageStage) Close() { s.source.Close() }
 
 // pausedInstruction suspends a page's flow until its backlog is sent.
 type pausedInstruction struct {
-	BaseInstruction
+	flow.BaseInstruction
 	page *page
 	r    reactor.IReactorThreads
 }

@@ -1,4 +1,4 @@
-package flow_test
+package web_test
 
 import (
 	"bufio"
@@ -19,17 +19,18 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/web"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // webServe runs a fresh reactor and an HTTP server on loopback for the
 // resource made on it; both are stopped when the test ends, the server
 // first (its handlers return), then the reactor (Run has returned).
-func webServe(t *testing.T, gen func(req *flow.Request) flow.Generator) (*reactor.Reactor, *flow.WebResource, *httptest.Server, *webLog) {
+func webServe(t *testing.T, gen func(req *web.Request) flow.Generator) (*reactor.Reactor, *web.WebResource, *httptest.Server, *webLog) {
 	t.Helper()
 	r := reactor.New()
 	log := &webLog{}
-	res := flow.ResourceOn(r, gen)
+	res := web.ResourceOn(r, gen)
 	res.Logger = slog.New(slog.NewTextHandler(log, nil))
 	srv := httptest.NewServer(res)
 	ran := make(chan error, 1)
@@ -97,7 +98,7 @@ func webReadLine(t *testing.T, page *bufio.Reader) string {
 // The Resource docstring's example.
 func TestResourceDocstring(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
-	render := func(req *flow.Request) flow.Generator {
+	render := func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.WriteString("<html><head><title>Delayed</title></head>")
 			req.WriteString("<body><h1>Delayed WebPage</h1>")
@@ -150,7 +151,7 @@ func TestResourceHowtoTwoClients(t *testing.T) {
 	steps := map[string]chan *deferred.Deferred{"A": make(chan *deferred.Deferred, 10), "B": make(chan *deferred.Deferred, 10)}
 	var mu sync.Mutex
 	var writes []string // the pages' writes, in the order the one reactor made them
-	flowRender := func(req *flow.Request) flow.Generator {
+	flowRender := func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			name := req.Args.Get("name")
 			write := func(s string) {
@@ -235,7 +236,7 @@ func TestResourceHowtoTwoClients(t *testing.T) {
 // The default count is 30, as the howto's req.args.get("count", ["30"]).
 func TestResourceArgs(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
-	_, _, srv, _ := webServe(t, func(req *flow.Request) flow.Generator {
+	_, _, srv, _ := webServe(t, func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.SetHeader("Content-Type", "text/plain")
 			req.SetResponseCode(http.StatusAccepted)
@@ -258,7 +259,7 @@ func TestResourceClientGoneCancelsFlow(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
 	closed := make(chan struct{})
 	var writeErr error
-	r, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
+	r, _, srv, log := webServe(t, func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			defer close(closed)
 			req.WriteString("<html><body>\n")
@@ -298,7 +299,7 @@ func TestResourceClientGoneCancelsFlow(t *testing.T) {
 // failures are logged.
 func TestResourceFailure(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
-	_, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
+	_, _, srv, log := webServe(t, func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.SetHeader("X-Page", "lost")
 			if req.Args.Get("write") != "" {
@@ -342,7 +343,7 @@ func TestResourceFailure(t *testing.T) {
 // generator would.
 func TestResourceGenPanics(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
-	_, _, srv, log := webServe(t, func(req *flow.Request) flow.Generator {
+	_, _, srv, log := webServe(t, func(req *web.Request) flow.Generator {
 		if req.Args.Get("nil") != "" {
 			return nil
 		}
@@ -369,7 +370,7 @@ func TestResourceNilRender(t *testing.T) {
 			t.Errorf("recovered %v, want a TypeError", err)
 		}
 	}()
-	flow.Resource(nil)
+	web.Resource(nil)
 }
 
 // A page of many writes arrives whole and in order, through the bounded
@@ -378,7 +379,7 @@ func TestResourceLargePage(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
 	const pieces = 1024
 	piece := strings.Repeat("x", 4095) + "\n"
-	_, _, srv, _ := webServe(t, func(req *flow.Request) flow.Generator {
+	_, _, srv, _ := webServe(t, func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			for i := range pieces {
 				fmt.Fprintf(req, "%05d", i)
@@ -406,7 +407,7 @@ func TestResourceLargePage(t *testing.T) {
 func TestResourceManyClients(t *testing.T) {
 	leakcheck.Check(t) // goroutines and file descriptors
 	const clients, items = 200, 10
-	_, _, srv, _ := webServe(t, func(req *flow.Request) flow.Generator {
+	_, _, srv, _ := webServe(t, func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			name := req.Args.Get("name")
 			for i := range items {

@@ -1,4 +1,4 @@
-package flow_test
+package web_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/web"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -14,7 +15,7 @@ import (
 // the pause is shortened, and a client on the reactor's thread pool
 // stands in for the browser.
 func ExampleResource() {
-	render := func(req *flow.Request) flow.Generator {
+	render := func(req *web.Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			req.WriteString("<html><head><title>Delayed</title></head>")
 			req.WriteString("<body><h1>Delayed WebPage</h1>")
@@ -26,8 +27,8 @@ func ExampleResource() {
 		}
 	}
 
-	r := reactor.New() // flow.Resource(render) runs on reactor.Default()
-	site := httptest.NewServer(flow.ResourceOn(r, render))
+	r := reactor.New() // web.Resource(render) runs on reactor.Default()
+	site := httptest.NewServer(web.ResourceOn(r, render))
 	defer site.Close()
 	r.CallInThread(func() {
 		defer r.CallFromThread(func() { r.Stop() })

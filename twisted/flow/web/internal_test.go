@@ -1,4 +1,4 @@
-package flow
+package web
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -34,7 +35,7 @@ func TestPageBacklogPausesTheFlow(t *testing.T) {
 	r := &handedOver{Clock: reactor.NewClock()}
 	piece := strings.Repeat("x", 16<<10)
 	written := 0
-	res := ResourceOn(r, func(req *Request) Generator {
+	res := ResourceOn(r, func(req *Request) flow.Generator {
 		return func(yield func(any) bool) error {
 			for range 10 {
 				req.WriteString(piece)

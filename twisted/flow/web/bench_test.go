@@ -1,4 +1,4 @@
-package flow_test
+package web_test
 
 import (
 	"io"
@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/web"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 // benchPage is the Resource docstring's page, its pause a Cooperate(0):
 // three writes, one suspension on the reactor.
-func benchPage(req *flow.Request) flow.Generator {
+func benchPage(req *web.Request) flow.Generator {
 	return func(yield func(any) bool) error {
 		req.WriteString("<html><head><title>Delayed</title></head>")
 		req.WriteString("<body><h1>Delayed WebPage</h1>")
@@ -82,7 +83,7 @@ func BenchmarkFlowResource(b *testing.B) {
 				r.CallFromThread(func() { r.Stop() })
 				<-ran
 			}()
-			benchServe(b, flow.ResourceOn(r, benchPage), bc.parallel)
+			benchServe(b, web.ResourceOn(r, benchPage), bc.parallel)
 		})
 		b.Run(bc.name+" plain net/http", func(b *testing.B) {
 			benchServe(b, http.HandlerFunc(plainPage), bc.parallel)
