@@ -109,6 +109,17 @@ func (t *CooperativeTask) checkFinish() error {
 func (t *CooperativeTask) completeWith(state error, result any) {
 	t.completionState = state
 	t.completionResult = result
+	// The Deferreds fire after the task is gone from the Cooperator: a
+	// callback may manipulate other tasks, or stop the Cooperator, which
+	// must not find this task still there and complete it again. They
+	// fire even if removing it panics (a scheduler's Cancel of the
+	// user's): the panic goes on to the caller, as in Twisted, but the
+	// task, completed, does not leave its WhenDone waiting for ever.
+	defer func() {
+		for _, d := range t.deferreds {
+			d.Callback(result)
+		}
+	}()
 	if t.pauseCount == 0 {
 		t.cooperator.removeTask(t)
 	}
@@ -116,12 +127,6 @@ func (t *CooperativeTask) completeWith(state error, result any) {
 		if g, ok := t.iterator.(*Generator); ok {
 			g.Close()
 		}
-	}
-	// The Deferreds fire after the task is gone from the Cooperator: a
-	// callback may manipulate other tasks, or stop the Cooperator, which
-	// must not find this task still there and complete it again.
-	for _, d := range t.deferreds {
-		d.Callback(result)
 	}
 }
 

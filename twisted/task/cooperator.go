@@ -192,8 +192,9 @@ func (c *Cooperator) removeTask(t *CooperativeTask) {
 	c.tasks.remove(t)
 	// No work left: the scheduled step is no longer needed.
 	if len(c.tasks.items) == 0 && c.delayedCall != nil {
-		_ = c.delayedCall.Cancel()
-		c.delayedCall = nil
+		call := c.delayedCall
+		c.delayedCall = nil // gone even if its Cancel panics
+		_ = call.Cancel()
 	}
 }
 
@@ -260,8 +261,9 @@ func (c *Cooperator) Stop() {
 	}
 	c.tasks = &taskList{}
 	if c.delayedCall != nil {
-		_ = c.delayedCall.Cancel()
-		c.delayedCall = nil
+		call := c.delayedCall
+		c.delayedCall = nil // gone even if its Cancel panics
+		_ = call.Cancel()
 	}
 }
 
