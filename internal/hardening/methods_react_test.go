@@ -6,6 +6,8 @@ import (
 	"gotest.tools/v3/assert"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 	"github.com/twistedflow/twistedflow/twisted/task"
 )
 
@@ -37,6 +39,82 @@ func init() {
 				assertBoom(t, f)
 				assert.Assert(t, failureOf(t, done).Check(class) != nil)
 			})
+		}
+	}
+}
+
+// reactReactor is a reactor whose method panicIn panics. Its Stop
+// panics after stopping the reactor: a Stop that stops nothing leaves
+// React, as Twisted's react, running for ever (nothing else can stop a
+// reactor of the user's).
+type reactReactor struct {
+	*reactor.Reactor
+	panicIn string
+}
+
+func (r *reactReactor) CallWhenRunning(f func()) {
+	if r.panicIn == "CallWhenRunning" {
+		panic(boom)
+	}
+	r.Reactor.CallWhenRunning(f)
+}
+
+func (r *reactReactor) Stop() error {
+	err := r.Reactor.Stop()
+	if r.panicIn == "Stop" {
+		panic(boom)
+	}
+	return err
+}
+
+func (r *reactReactor) LogError(*twisted.Failure, string) {
+	if r.panicIn == "LogError" {
+		panic(boom)
+	}
+}
+
+func init() {
+	// Twisted's react calls callWhenRunning, then stop and log.err (here
+	// the reactor's LogError) from a callback of main's Deferred: their
+	// exception becomes the failure of main's Deferred (logged when it is
+	// collected). Nothing escapes React. Where Twisted's react
+	// then waits for ever (callWhenRunning raised: nothing stops the
+	// reactor) or exits 0 (log.err raised before code = 1), React stops
+	// the reactor and returns 1 for a main that failed.
+	for _, m := range []string{"CallWhenRunning", "Stop", "LogError"} {
+		name := "reactor.IReactorCore." + m
+		if m == "LogError" {
+			name = "task.ErrorLogger.LogError"
+		}
+		userMethodRows[name] = func(t *testing.T) {
+			for _, mainFails := range []bool{false, true} {
+				r := &reactReactor{Reactor: reactor.New(), panicIn: m}
+				r.Logger = newTextLogger(&lockedLog{})
+				main := deferred.New()
+				code := -1
+				noEscape(t, "React", func() {
+					code = task.React(func(task.Reactor) *deferred.Deferred {
+						r.Reactor.CallLater(0, func() {
+							if mainFails {
+								main.Errback(twisted.ValueError.New("main"))
+							} else {
+								main.Callback(nil)
+							}
+						})
+						return main
+					}, r)
+				})
+				want := 0
+				if mainFails {
+					want = 1
+				}
+				if m == "LogError" && !mainFails {
+					assert.Assert(t, main.Called())
+					continue // nothing to log
+				}
+				assert.Equal(t, code, want, "mainFails %v", mainFails)
+				assertBoom(t, failureOf(t, main))
+			}
 		}
 	}
 }

@@ -162,8 +162,5 @@ var notCalledBack = map[string]string{
 // noRowYet are the methods whose row is still to be written, with the
 // package of the code that calls them.
 var noRowYet = map[string]string{
-	"reactor.IReactorCore.CallWhenRunning":   "twisted/task: React (a panic there, in a callback of main's Deferred, leaves React waiting, as Twisted's react)",
-	"reactor.IReactorCore.Stop":              "twisted/task: React (a panic there, in a reactor call, is logged and React waits on, as Twisted's react)",
 	"reactor.IReactorThreads.CallFromThread": "twisted/flow: Threaded, twisted/threads (a panic there is on the thread: nothing can carry it to the flow, which waits, as Twisted's does)",
-	"task.ErrorLogger.LogError":              "twisted/task: React",
 }

@@ -67,26 +67,44 @@ func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
 		t.AddSystemEventTrigger("before", "shutdown", func() any { stopping = true; return nil })
 	}
 	stop := func(result any, stopReactor bool) {
+		// The exit status is settled first: a reactor's Stop or logger
+		// that panics (the user's) must not turn main's failure into a
+		// success, as it does in Twisted's react (which exits 0 then).
+		f, failed := result.(*twisted.Failure)
+		if failed {
+			code = 1
+			if f.Check(twisted.SystemExit) != nil {
+				code = exitCode(f.Value)
+			}
+		}
 		if stopReactor {
 			if err := r.Stop(); err != nil && !errors.Is(err, reactor.ReactorNotRunning) {
 				panic(err)
 			}
 		}
-		if f, ok := result.(*twisted.Failure); ok {
-			if f.Check(twisted.SystemExit) != nil {
-				code = exitCode(f.Value)
-			} else {
-				logError(r, f, "main function encountered error")
-				code = 1
-			}
+		if failed && f.Check(twisted.SystemExit) == nil {
+			logError(r, f, "main function encountered error")
 		}
 	}
 	finished.AddBoth(func(result any) (any, error) {
 		if stopping {
 			stop(result, false)
-		} else {
-			r.CallWhenRunning(func() { stop(result, true) })
+			return nil, nil
 		}
+		called := false
+		defer func() {
+			if v := recover(); v != nil {
+				if !called {
+					// The reactor's CallWhenRunning panicked (a reactor of
+					// the user's): the panic goes on into main's Deferred,
+					// as in Twisted, but the reactor is stopped all the
+					// same, where Twisted's react would wait for ever.
+					r.CallLater(0, func() { stop(result, true) })
+				}
+				panic(v)
+			}
+		}()
+		r.CallWhenRunning(func() { called = true; stop(result, true) })
 		return nil, nil
 	})
 	if err := r.Run(); err != nil {
