@@ -27,7 +27,10 @@ import (
 //   - packages add their own mappings with RegisterErrorClassifier: the
 //     reactor maps dial errors to twisted.internet.error's ConnectError
 //     classes (ECONNREFUSED is ConnectionRefusedError), connection resets
-//     to ConnectionLost, and DNS failures to DNSLookupError.
+//     to ConnectionLost, DNS failures to DNSLookupError, and I/O
+//     deadlines (os.ErrDeadlineExceeded) to TimeoutError; package deferred
+//     maps context.Canceled to CancelledError and context.DeadlineExceeded
+//     to its TimeoutError.
 
 var classifiers struct {
 	sync.RWMutex

@@ -1,8 +1,10 @@
 package reactor
 
 import (
+	"context"
 	"errors"
 	"net"
+	"os"
 	"syscall"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -16,7 +18,11 @@ import (
 // UnknownHostError), a dial that ran out of its timeout is TimeoutError, a
 // bare ECONNREFUSED is ConnectionRefusedError, a connection reset, broken
 // or aborted by the system is ConnectionLost, and a failed name lookup is
-// DNSLookupError. The Go error is the exception's Cause, so errors.Is(err,
+// DNSLookupError. An I/O deadline that passed (os.ErrDeadlineExceeded,
+// a read or write past SetDeadline) and any other network error whose
+// Timeout() is true is TimeoutError too: the class Twisted code traps for a
+// user timeout. A context's deadline is not a network timeout: package
+// deferred maps it to its own TimeoutError. The Go error is the exception's Cause, so errors.Is(err,
 // syscall.ECONNREFUSED) still holds.
 func init() { twisted.RegisterErrorClassifier(classifyNetError) }
 
@@ -47,5 +53,29 @@ func classifyNetError(err error) *twisted.Error {
 			return e
 		}
 	}
+	if isIOTimeout(err) {
+		e := TimeoutError.New()
+		e.Cause = err
+		return e
+	}
 	return nil
+}
+
+// isIOTimeout reports whether err is an I/O deadline that passed or a
+// network error that timed out. A syscall.Errno's Timeout (EAGAIN,
+// ETIMEDOUT) is not one: those keep their OSError and ConnectError
+// classes. Nor is context.DeadlineExceeded, whose Timeout is true as well.
+func isIOTimeout(err error) bool {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return true
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return false
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
 }
