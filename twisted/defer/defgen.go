@@ -107,8 +107,9 @@ const errYieldedDeferred = "Yield waitForDeferred(d), not d!"
 // unfired forever, after it; Go fails the one Deferred in both cases.)
 //
 // The Deferred has no canceller, as in Twisted: cancelling it fails it
-// with CancelledError at once, and g goes on; its eventual result is
-// dropped.
+// with CancelledError at once, and g goes on; its eventual result, or
+// failure, is dropped without a log (Twisted 22.4 suppresses the one late
+// callback or errback of a Deferred cancelled without a canceller).
 //
 // g runs on the coroutine engine of InlineCallbacks: one goroutine for the
 // whole call, parked while g waits. A g that waits for a Deferred that

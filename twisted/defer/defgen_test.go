@@ -185,6 +185,30 @@ func TestDeferredGeneratorCancel(t *testing.T) {
 	}
 }
 
+// A generator that fails after its Deferred was cancelled: its failure is
+// dropped with the late result, and not logged, as Twisted 22.4 does (run
+// live: the errback on the cancelled Deferred is the one its cancellation
+// suppresses; "outer errback: CancelledError" and no log, even after
+// collection).
+func TestDeferredGeneratorCancelThenFail(t *testing.T) {
+	c := captureUnhandled(t, "late failure")
+	func() {
+		inner := New()
+		d := DeferredGenerator(func(yield func(any) bool) error {
+			w := WaitForDeferred(inner)
+			yield(w)
+			if _, err := w.GetResult(); err != nil {
+				return err
+			}
+			return twisted.ValueError.New("late failure")
+		})
+		d.Cancel()
+		failureResultOf(t, d, CancelledError)
+		inner.Callback(1) // must not panic AlreadyCalledError
+	}()
+	c.none(t)
+}
+
 // A yield that escapes its generator and is called after it returned
 // panics rather than corrupting the finished Deferred.
 func TestDeferredGeneratorEscapedYield(t *testing.T) {
