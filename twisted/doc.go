@@ -1,7 +1,7 @@
 // Package twisted holds what every part of the port stands on: Failure
 // (twisted.python.failure), Python's exception classes with their hierarchy,
-// and Python-style values (None, Tuple, Repr) so that a Go trace can be
-// diffed line for line against the Python's `print repr(...)`.
+// and Python-style values (None, Tuple, Repr, Truthy) so that a Go trace
+// can be diffed line for line against the Python's `print repr(...)`.
 //
 // Python raises exceptions; Go returns errors. An exception here is an
 // ordinary Go error (*Error) whose Class places it in Python's class

@@ -183,19 +183,6 @@ func TestLineBreakMaxLength(t *testing.T) {
 	}
 }
 
-func TestTruthy(t *testing.T) {
-	for _, v := range []any{nil, twisted.None, false, 0, 0.0, "", []any{}, twisted.Tuple{}, map[string]any{}, []int{}, int8(0), uint(0), float32(0)} {
-		if flow.Truthy(v) {
-			t.Errorf("Truthy(%#v) = true", v)
-		}
-	}
-	for _, v := range []any{true, 1, -1, 0.5, "a", []any{nil}, twisted.Tuple{0}, map[int]int{1: 1}, &struct{}{}, struct{}{}} {
-		if !flow.Truthy(v) {
-			t.Errorf("Truthy(%#v) = false", v)
-		}
-	}
-}
-
 func TestGeneratorPanic(t *testing.T) {
 	gen := flow.Generator(func(yield func(any) bool) error {
 		yield(1)

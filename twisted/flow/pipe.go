@@ -208,7 +208,7 @@ type FilterStage struct {
 
 // Filter is the flow equivalent to filter: it yields those items of the
 // source for which fn returns true. If fn is nil, the items that Python
-// holds false are discarded (see Truthy).
+// holds false are discarded (see [twisted.Truthy]).
 //
 // An error returned by fn, or a panic in it, is the stage's failure
 // (the original let the exception escape the flow).
@@ -239,13 +239,13 @@ func (f *FilterStage) Process(results []any, stop bool) error {
 	return nil
 }
 
-// keeps is Filter's test of one value: fn, or Truthy when fn is nil.
-// Every mode of the stage goes through it. A panic in fn goes on: Process
-// runs under process's recover, test recovers it, and push mode's fused
-// chain recovers it once for all its stages.
+// keeps is Filter's test of one value: fn, or twisted.Truthy when fn is
+// nil. Every mode of the stage goes through it. A panic in fn goes on:
+// Process runs under process's recover, test recovers it, and push mode's
+// fused chain recovers it once for all its stages.
 func (f *FilterStage) keeps(v any) (bool, error) {
 	if f.fn == nil {
-		return Truthy(v), nil
+		return twisted.Truthy(v), nil
 	}
 	return f.fn(v)
 }
@@ -291,29 +291,4 @@ func (f *FilterStage) push(r *pushRun, emit emitFunc) {
 		}
 		return true
 	})
-}
-
-// Truthy reports whether Python holds v true: None (nil), False, zero
-// numbers, empty strings and empty lists, tuples and maps are false;
-// everything else is true.
-func Truthy(v any) bool {
-	switch x := v.(type) {
-	case nil, twisted.NoneType:
-		return false
-	case bool:
-		return x
-	case int:
-		return x != 0
-	case int64:
-		return x != 0
-	case float64:
-		return x != 0
-	case string:
-		return x != ""
-	case []any:
-		return len(x) > 0
-	case twisted.Tuple:
-		return len(x) > 0
-	}
-	return truthyReflect(v)
 }

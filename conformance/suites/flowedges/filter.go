@@ -13,9 +13,9 @@ func init() {
 	scenario("filter.func", func(e *edge) {
 		odd := func(val any) (bool, error) {
 			if val.(int)%2 != 0 {
-				return flow.Truthy("yes"), nil
+				return twisted.Truthy("yes"), nil
 			}
-			return flow.Truthy(twisted.None), nil
+			return twisted.Truthy(twisted.None), nil
 		}
 		src := []any{1, 2, flow.Cooperate(0), 3, 4, 5, flow.Cooperate(0.5), 6}
 		e.drain(e.block(flow.Filter(odd, newSlowlist(src...))))
@@ -32,7 +32,7 @@ func init() {
 			"flow.Deferred's constructor raises it, or, after a Cooperate, the reactor logs it and the Deferred "+
 			"never fires. Go makes it the stage's failure: trapped by Block's trap, and an errback of flow.Deferred.",
 		func(e *edge) {
-			inv := func(x any) (bool, error) { return flow.Truthy(10 / x.(int)), nil }
+			inv := func(x any) (bool, error) { return twisted.Truthy(10 / x.(int)), nil }
 			e.drain(e.block(flow.Filter(inv, newSlowlist(1, 0, 2))))
 			e.drain(e.block(flow.Filter(inv, newSlowlist(1, 0, 2)), twisted.ZeroDivisionError))
 			e.outcome(e.deferred(flow.Filter(inv, newSlowlist(1, 0, 2))))

@@ -124,7 +124,7 @@ func init() {
 		}
 		nonEmpty := func(c any) (bool, error) {
 			e.t.Print("filter", twisted.Repr(c))
-			return flow.Truthy(c), nil
+			return twisted.Truthy(c), nil
 		}
 		e.loop(e.block(flow.LineBreak(flow.Filter(nonEmpty, flow.Generator(chunks)),
 			flow.LineBreakOptions{Delimiter: "\n", Trailer: true})), func(line any) {

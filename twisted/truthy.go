@@ -1,6 +1,32 @@
-package flow
+package twisted
 
 import "reflect"
+
+// Truthy reports whether Python holds v true, as its bool(v) and an if
+// statement do: None (nil, a nil pointer, [None]), False, zero numbers,
+// and empty strings, lists, [Tuple] values and maps are false; everything
+// else is true (NaN too, as in Python).
+func Truthy(v any) bool {
+	switch x := v.(type) {
+	case nil, NoneType:
+		return false
+	case bool:
+		return x
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	case float64:
+		return x != 0
+	case string:
+		return x != ""
+	case []any:
+		return len(x) > 0
+	case Tuple:
+		return len(x) > 0
+	}
+	return truthyReflect(v)
+}
 
 // truthyReflect is Truthy for the kinds without a case of their own.
 func truthyReflect(v any) bool {
