@@ -41,7 +41,7 @@ func (l *lockedLog) String() string {
 // on the resource's Logger; the client gets a 500 if nothing was written,
 // else what was written and an aborted response; the reactor goes on
 // serving the next page.
-func TestPanicInWebResourceGenerator(t *testing.T) {
+func TestPanicInWebHandlerGenerator(t *testing.T) {
 	cases := map[string]struct {
 		gen      func(req *web.Request) flow.Generator
 		status   int

@@ -287,7 +287,7 @@ type sitePort struct{ addr *net.TCPAddr }
 func (p *sitePort) GetHost() *net.TCPAddr { return p.addr }
 
 // listenSite is reactor.listenTCP(port, Site(resource), interface=iface)
-// for a web.WebResource: a net/http server on the port, closed when the
+// for a web.Handler: a net/http server on the port, closed when the
 // scenario ends.
 func listenSite(t *conformance.T, port int, site http.Handler, iface string) *sitePort {
 	ln, err := net.Listen("tcp", net.JoinHostPort(iface, strconv.Itoa(port)))

@@ -10,7 +10,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// Request is what a WebResource's page generator is given: twisted.web's
+// Request is what a Handler's page generator is given: twisted.web's
 // request, as far as a page needs it.
 //
 //	req.args.get("count", ["30"])[0]     req.Args["count"] (nil if absent), req.Args.Get("count")

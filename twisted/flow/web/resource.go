@@ -11,9 +11,11 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// WebResource is the net/http handler made by Resource
-// (twisted.flow.web.Resource).
-type WebResource struct {
+// Handler is the [net/http.Handler] made by [Resource] and [ResourceOn]:
+// an instance of twisted.flow.web.Resource. Twisted's class name is the
+// constructor's here, [Resource]; the type is named for what it is to
+// net/http.
+type Handler struct {
 	// Logger receives the failures of pages, as the original prints
 	// their tracebacks: the message "flow.web: page failed" with the
 	// attributes "url", "failure" and "traceback". Nil means
@@ -24,7 +26,7 @@ type WebResource struct {
 	gen func(req *Request) flow.Generator
 }
 
-// webReactor is what a WebResource needs of its reactor: its clock, for
+// webReactor is what a Handler needs of its reactor: its clock, for
 // the flows' [flow.Cooperate], and CallFromThread, the way in from the net/http
 // goroutines.
 type webReactor interface {
@@ -48,7 +50,7 @@ type webReactor interface {
 //
 //	reactor.listenTCP(8081, Site(Resource(render)))         go http.ListenAndServe(":8081", web.Resource(render))
 //	reactor.run()                                           reactor.Default().Run()
-func Resource(gen func(req *Request) flow.Generator) *WebResource {
+func Resource(gen func(req *Request) flow.Generator) *Handler {
 	return ResourceOn(reactor.Default(), gen)
 }
 
@@ -101,20 +103,20 @@ func Resource(gen func(req *Request) flow.Generator) *WebResource {
 func ResourceOn(r interface {
 	reactor.IReactorTime
 	reactor.IReactorThreads
-}, gen func(req *Request) flow.Generator) *WebResource {
+}, gen func(req *Request) flow.Generator) *Handler {
 	if gen == nil {
 		panic(twisted.TypeError.New("web.Resource needs a render function"))
 	}
 	if r == nil {
 		r = reactor.Default()
 	}
-	return &WebResource{r: r, gen: gen}
+	return &Handler{r: r, gen: gen}
 }
 
 // ServeHTTP renders the page (Resource.render): it starts the flow on the
 // reactor, then sends what the flow writes until the flow ends or the
 // client goes away.
-func (res *WebResource) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
+func (res *Handler) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	_ = hr.ParseForm() // Args: as twisted.web's, the query and a form body; a malformed part is left out
 	req := &Request{HTTP: hr, Args: hr.Form, page: newPage()}
 	pg := req.page
@@ -186,7 +188,7 @@ func (res *WebResource) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 }
 
 // start runs the page's flow; it runs on the reactor goroutine.
-func (res *WebResource) start(req *Request) {
+func (res *Handler) start(req *Request) {
 	pg := req.page
 	if pg.isGone() {
 		return // the client left before its turn
@@ -213,7 +215,7 @@ func (res *WebResource) start(req *Request) {
 }
 
 // abandon drops the page of a client that went away and cancels its flow.
-func (res *WebResource) abandon(pg *page) {
+func (res *Handler) abandon(pg *page) {
 	pg.abandon()
 	res.r.CallFromThread(func() { // after start, which was handed over first
 		if pg.d != nil {
@@ -222,7 +224,7 @@ func (res *WebResource) abandon(pg *page) {
 	})
 }
 
-func (res *WebResource) logger() *slog.Logger {
+func (res *Handler) logger() *slog.Logger {
 	if res.Logger != nil {
 		return res.Logger
 	}

@@ -26,7 +26,7 @@ import (
 // webServe runs a fresh reactor and an HTTP server on loopback for the
 // resource made on it; both are stopped when the test ends, the server
 // first (its handlers return), then the reactor (Run has returned).
-func webServe(t *testing.T, gen func(req *web.Request) flow.Generator) (*reactor.Reactor, *web.WebResource, *httptest.Server, *webLog) {
+func webServe(t *testing.T, gen func(req *web.Request) flow.Generator) (*reactor.Reactor, *web.Handler, *httptest.Server, *webLog) {
 	t.Helper()
 	r := reactor.New()
 	log := &webLog{}
