@@ -53,11 +53,13 @@ def show(x):
             return "<Deferred>"
         return "<Deferred current result: " + show(x.result) + ">"
     # A script's subclass of a library class shows as that class
-    # (TestableLoopingCall as LoopingCall): Go has no subclasses.
+    # (TestableLoopingCall as LoopingCall): Go has no subclasses. The
+    # classes of a test module the script imports (importTests) are the
+    # script's own.
     cls = type(x)
-    if cls.__module__ == "__main__":
+    if cls.__module__ in _scriptModules:
         for base in cls.__mro__[1:]:
-            if base.__module__ != "__main__" and base is not object:
+            if base.__module__ not in _scriptModules and base is not object:
                 cls = base
                 break
     return "<" + cls.__name__ + ">"
@@ -200,6 +202,33 @@ class unittest:
 
     TestCase = TestCase
     SynchronousTestCase = TestCase
+
+
+# The modules whose classes show() takes for the script's own: the script,
+# and the test modules it imports with importTests.
+_scriptModules = set(["__main__"])
+
+
+def importTests(name, namespace):
+    """
+    Import Twisted's own test module name (such as
+    "twisted.protocols.test.test_basic") from the Twisted the script runs
+    against, with this stand-in as its twisted.trial.unittest, and bind its
+    module-level names (all but the dunder ones) in namespace, the script's
+    globals(): a prelude imports the module's helpers and test classes
+    instead of carrying a copy of them. Returns the module.
+    """
+    import twisted.trial
+
+    sys.modules["twisted.trial.unittest"] = unittest
+    twisted.trial.unittest = unittest
+    __import__(name)
+    module = sys.modules[name]
+    _scriptModules.add(module.__name__)
+    for key, value in vars(module).items():
+        if not (key.startswith("__") and key.endswith("__")):
+            namespace[key] = value
+    return module
 
 
 def _outcome(result):

@@ -1,8 +1,9 @@
 // Package testbasic holds the conformance scenarios transcribed from
 // Twisted 22.4's src/twisted/protocols/test/test_basic.py, run live against
 // Debian's python3-twisted: LineReceiver, LineOnlyReceiver,
-// NetstringReceiver, the IntNStringReceivers and FileSender. The prelude is
-// test_basic.py itself; the Go files transcribe its classes.
+// NetstringReceiver, the IntNStringReceivers and FileSender. The prelude
+// imports test_basic.py itself from the Twisted it runs against; the Go
+// files transcribe its classes.
 package testbasic
 
 import (
