@@ -168,6 +168,14 @@
 // flow.py leaves web.py out: a flow that serves no page does not import
 // net/http.
 //
+// # Database queries
+//
+// QueryIterator (twisted.flow.threads's) is in package
+// github.com/twistedflow/twistedflow/twisted/flow/threads, beside a
+// Threaded of that module's name, as Twisted's flow.py leaves threads.py
+// out: a flow that reads no database does not import database/sql.
+// [Threaded] itself is here, as every controller waits on it.
+//
 // # Concurrency
 //
 // A flow belongs to one goroutine: the one running Block, or the reactor's

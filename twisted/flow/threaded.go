@@ -339,7 +339,7 @@ func (t *ThreadedStage) flush() {
 // An IterableContext is an Iterable whose Iter takes a context: Threaded
 // gives it one that is cancelled when the flow is closed (it ended,
 // failed or was cancelled), so that a Next blocked in the thread (a
-// query, a read) can be interrupted. QuerySource is one.
+// query, a read) can be interrupted. Package threads' QuerySource is one.
 type IterableContext interface {
 	IterContext(ctx context.Context) (Iterator, error)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -462,7 +463,7 @@ func init() {
 		}
 
 		// # alternatively
-		d1 := flow.DeferredOn(reactor, flow.ThreadedOn(reactor, countSleep(5)))
+		d1 := flow.DeferredOn(reactor, threads.ThreadedOn(reactor, countSleep(5)))
 		d2 := flow.DeferredOn(reactor, countCooperate(10))
 		d := deferred.DeferredList([]*deferred.Deferred{d1, d2})
 

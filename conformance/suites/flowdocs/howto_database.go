@@ -9,6 +9,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 )
 
 // "Using database connections": the listing's query on the PostgreSQL
@@ -43,7 +44,7 @@ UNION ALL
 		consumer := func() flow.Generator {
 			return func(yield func(any) bool) error {
 				t.Print("executing")
-				query := flow.ThreadedOn(reactor, flow.QueryIterator(dbpool, sql))
+				query := threads.ThreadedOn(reactor, threads.QueryIterator(dbpool, sql))
 				t.Print("yielding")
 				if !yield(query) {
 					return nil

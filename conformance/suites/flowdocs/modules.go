@@ -7,6 +7,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 )
 
 // The examples of twisted.flow's module docstrings (b2b5697a0f^).
@@ -434,7 +435,7 @@ func init() {
 		}
 
 		d := flow.DeferredOn(reactor, flow.Merge(
-			flow.ThreadedOn(reactor, countSleep(5)),
+			threads.ThreadedOn(reactor, countSleep(5)),
 			countCooperate(5)))
 
 		prn := func(x any) (any, error) {

@@ -7,6 +7,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 )
 
 // The seed: Clark C. Evans, "Re: flow.Zip", Twisted-Python, 23 Apr 2003,
@@ -113,7 +114,7 @@ func init() {
 
 		Y := func() flow.Generator {
 			return func(yield func(any) bool) error {
-				z := flow.Wrap(flow.ThreadedOn(reactor, Z()))
+				z := flow.Wrap(threads.ThreadedOn(reactor, Z()))
 				if !yield(z) {
 					return nil
 				}

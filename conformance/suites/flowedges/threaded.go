@@ -5,6 +5,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -12,7 +13,7 @@ import (
 // whose thread pool it needs: a scenario with a Threaded stage sets
 // e.real = e.realReactor() first.
 func (e *edge) threaded(source any, trap ...*twisted.Class) *flow.ThreadedStage {
-	return flow.ThreadedOn(e.real, source, trap...)
+	return threads.ThreadedOn(e.real, source, trap...)
 }
 
 // realReactor returns a new real reactor, for a scenario with threads.

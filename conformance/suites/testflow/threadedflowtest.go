@@ -5,6 +5,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 )
 
 // ThreadedFlowTest: the tests of test_flow.py's ThreadedFlowTest class
@@ -23,7 +24,7 @@ func threadedFlowTest(name string, test func(self *TestCase) any) {
 func init() {
 	threadedFlowTest("testThreaded", func(self *TestCase) any {
 		expect := []any{5, 4, 3, 2, 1}
-		d := flow.DeferredOn(self.reactor, flow.ThreadedOn(self.reactor, newCountIterator(5)))
+		d := flow.DeferredOn(self.reactor, threads.ThreadedOn(self.reactor, newCountIterator(5)))
 		d.AddCallback(with(self.AssertEquals, expect))
 		return d
 	})
@@ -38,13 +39,13 @@ func init() {
 				return twisted.ValueError.New()
 			}
 		}
-		d := flow.DeferredOn(self.reactor, flow.ThreadedOn(self.reactor, iterator()))
+		d := flow.DeferredOn(self.reactor, threads.ThreadedOn(self.reactor, iterator()))
 		return self.AssertFailure(d, twisted.ValueError)
 	})
 
 	threadedFlowTest("testThreadedSleep", func(self *TestCase) any {
 		expect := []any{5, 4, 3, 2, 1}
-		d := flow.DeferredOn(self.reactor, flow.ThreadedOn(self.reactor, newCountIterator(5)))
+		d := flow.DeferredOn(self.reactor, threads.ThreadedOn(self.reactor, newCountIterator(5)))
 		sleep(.5)
 		d.AddCallback(with(self.AssertEquals, expect))
 		return d
@@ -61,7 +62,7 @@ func init() {
 		reactor := self.reactor
 		expect := []any{5, 4, 3, 2, 1}
 		result := []any{}
-		f := flow.ThreadedOn(reactor, newCountIterator(5))
+		f := threads.ThreadedOn(reactor, newCountIterator(5))
 		d := deferred.New()
 		var process func()
 		process = func() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/conformance"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 )
 
 // ThreadedFlowTest.testQueryIterator: the original query on the PostgreSQL
@@ -50,7 +51,7 @@ func init() {
           SELECT 'three'
         `
 				}
-				d := flow.DeferredOn(self.reactor, flow.ThreadedOn(self.reactor, flow.QueryIterator(dbpool, sql)))
+				d := flow.DeferredOn(self.reactor, threads.ThreadedOn(self.reactor, threads.QueryIterator(dbpool, sql)))
 				d.AddCallback(with(self.AssertEquals, expect))
 				return d
 			})

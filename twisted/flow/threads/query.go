@@ -1,4 +1,4 @@
-package flow
+package threads
 
 import (
 	"context"
@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/flow"
 )
 
-// QuerySource is the source made by QueryIterator: give it to Threaded.
+// QuerySource is the source made by [QueryIterator]: give it to [Threaded].
 type QuerySource struct {
 	pool      *sql.DB
 	query     string
@@ -18,21 +19,28 @@ type QuerySource struct {
 	fetchAll  bool // one chunk of every row
 }
 
+// A QuerySource is a chunked source that the flow's end interrupts.
+var (
+	_ flow.Chunker         = (*QuerySource)(nil)
+	_ flow.IterableContext = (*QuerySource)(nil)
+)
+
 // QueryIterator converts a database query into a result iterator
-// (twisted.flow.threads.QueryIterator): run in Threaded, it connects (takes
-// a connection of pool), executes query with args, and yields the rows, as
-// a flow source:
+// (twisted.flow.threads.QueryIterator): run in [Threaded], it connects
+// (takes a connection of pool), executes query with args, and yields the
+// rows, as a flow source:
 //
-//	rows := flow.Threaded(flow.QueryIterator(db, "SELECT name FROM t"))
+//	rows := threads.Threaded(threads.QueryIterator(db, "SELECT name FROM t"))
 //
 // Each row is a []any of its column values as the driver scans them, with
 // the text that a driver gives as []byte made a string (columns of a
 // binary type, BYTEA, BLOB, BINARY..., or of no known type stay []byte);
-// twisted.Repr prints a row as Python prints a DB-API row list, ['one'].
+// [twisted.Repr] prints a row as Python prints a DB-API row list, ['one'].
 //
 // The rows come one at a time (the cursor's fetchone), or in chunks with
-// FetchMany (fetchmany) or FetchAll (fetchall): a chunked source, whose
-// rows Threaded adds to its results a chunk at a time.
+// [QuerySource.FetchMany] (fetchmany) or [QuerySource.FetchAll]
+// (fetchall): a chunked source ([flow.Chunker]), whose rows Threaded adds
+// to its results a chunk at a time.
 //
 // All the blocking work (connecting, executing, fetching) happens in Iter
 // and Next, which Threaded calls on its thread; wrapped directly, without
@@ -46,8 +54,8 @@ type QuerySource struct {
 // next row and closes the iterator). A query error, or a connection lost
 // mid-query, is the failure of the flow. Under Threaded, the flow's end
 // also interrupts a query the database is still running (QuerySource is
-// an IterableContext), as cancelling the context given to WithContext
-// does.
+// a [flow.IterableContext]), as cancelling the context given to
+// [QuerySource.WithContext] does.
 func QueryIterator(pool *sql.DB, query string, args ...any) *QuerySource {
 	return &QuerySource{pool: pool, query: query, args: args, ctx: context.Background()}
 }
@@ -76,18 +84,20 @@ func (q *QuerySource) WithContext(ctx context.Context) *QuerySource {
 	return q
 }
 
-// Chunked reports whether the source yields chunks of rows (FetchMany,
-// FetchAll): Threaded reads it (the original's chunked attribute).
+// Chunked reports whether the source yields chunks of rows
+// ([QuerySource.FetchMany], [QuerySource.FetchAll]): [Threaded] reads it
+// (the original's chunked attribute).
 func (q *QuerySource) Chunked() bool { return q.fetchMany > 0 || q.fetchAll }
 
 // Iter connects and executes the query (the original's __iter__), and
 // returns the iterator over its rows.
-func (q *QuerySource) Iter() (Iterator, error) { return q.IterContext(context.Background()) }
+func (q *QuerySource) Iter() (flow.Iterator, error) { return q.IterContext(context.Background()) }
 
-// IterContext is Iter bounded by ctx as well as by WithContext's: when
-// either is done, a query still running is interrupted. Threaded calls it
-// on its thread, with a context that the flow's end cancels.
-func (q *QuerySource) IterContext(stop context.Context) (Iterator, error) {
+// IterContext is [QuerySource.Iter] bounded by ctx as well as by
+// [QuerySource.WithContext]'s: when either is done, a query still running
+// is interrupted. [Threaded] calls it on its thread, with a context that
+// the flow's end cancels.
+func (q *QuerySource) IterContext(stop context.Context) (flow.Iterator, error) {
 	ctx, cancelQuery := context.WithCancel(q.ctx)
 	unhook := context.AfterFunc(stop, cancelQuery)
 	cancel := func() { unhook(); cancelQuery() }

@@ -1,4 +1,4 @@
-package flow_test
+package threads_test
 
 import (
 	"database/sql"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -27,7 +28,7 @@ func ExampleQueryIterator() {
 	sql := `SELECT 'one' UNION ALL SELECT 'two' UNION ALL SELECT 'three'`
 	consumer := func(yield func(any) bool) error {
 		fmt.Println("executing")
-		query := flow.ThreadedOn(r, flow.QueryIterator(dbpool, sql))
+		query := threads.ThreadedOn(r, threads.QueryIterator(dbpool, sql))
 		fmt.Println("yielding")
 		if !yield(query) {
 			return nil

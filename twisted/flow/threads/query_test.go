@@ -1,4 +1,4 @@
-package flow_test
+package threads_test
 
 import (
 	"context"
@@ -18,6 +18,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -97,7 +98,7 @@ func eachDatabase(t *testing.T, f func(t *testing.T, db database)) {
 // flow under the test's control, to its end.
 func runQuery(source any) *deferred.Deferred {
 	th := newThreads()
-	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
+	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th, source))
 	th.runUntil(d)
 	return d
 }
@@ -114,7 +115,7 @@ func released(t *testing.T, db database) {
 func TestQueryIterator(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, db database) {
 		sql := db.sql(testQueryIteratorSQL, testQueryIteratorSQLite)
-		d := runQuery(flow.QueryIterator(db.DB, sql))
+		d := runQuery(threads.QueryIterator(db.DB, sql))
 		check(t, result(t, d), "[['one'], ['two'], ['three']]")
 		released(t, db)
 	})
@@ -124,11 +125,11 @@ func TestQueryIterator(t *testing.T) {
 func TestQueryIteratorChunked(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, db database) {
 		sql := db.sql(testQueryIteratorSQL, testQueryIteratorSQLite)
-		for _, q := range []*flow.QuerySource{
-			flow.QueryIterator(db.DB, sql).FetchMany(1),
-			flow.QueryIterator(db.DB, sql).FetchMany(2),
-			flow.QueryIterator(db.DB, sql).FetchMany(5),
-			flow.QueryIterator(db.DB, sql).FetchAll(),
+		for _, q := range []*threads.QuerySource{
+			threads.QueryIterator(db.DB, sql).FetchMany(1),
+			threads.QueryIterator(db.DB, sql).FetchMany(2),
+			threads.QueryIterator(db.DB, sql).FetchMany(5),
+			threads.QueryIterator(db.DB, sql).FetchAll(),
 		} {
 			if !q.Chunked() {
 				t.Error("FetchMany/FetchAll source not chunked")
@@ -163,16 +164,16 @@ func TestQueryIteratorFetch(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, db database) {
 		sql := db.sql(testQueryIteratorSQL, testQueryIteratorSQLite)
 		for _, c := range []struct {
-			source *flow.QuerySource
+			source *threads.QuerySource
 			want   string
 		}{
-			{flow.QueryIterator(db.DB, sql), "[['one'], ['two'], ['three']]"},
-			{flow.QueryIterator(db.DB, sql).FetchMany(2), "[[['one'], ['two']], [['three']]]"},
-			{flow.QueryIterator(db.DB, sql).FetchMany(3), "[[['one'], ['two'], ['three']]]"},
-			{flow.QueryIterator(db.DB, sql).FetchAll(), "[[['one'], ['two'], ['three']]]"},
-			{flow.QueryIterator(db.DB, sql).FetchMany(0), "[[['one']], [['two']], [['three']]]"},
-			{flow.QueryIterator(db.DB, db.sql("SELECT 1 WHERE false", "SELECT 1 WHERE 0")).FetchAll(), "[[]]"},
-			{flow.QueryIterator(db.DB, db.sql("SELECT 1 WHERE false", "SELECT 1 WHERE 0")).FetchMany(2), "[]"},
+			{threads.QueryIterator(db.DB, sql), "[['one'], ['two'], ['three']]"},
+			{threads.QueryIterator(db.DB, sql).FetchMany(2), "[[['one'], ['two']], [['three']]]"},
+			{threads.QueryIterator(db.DB, sql).FetchMany(3), "[[['one'], ['two'], ['three']]]"},
+			{threads.QueryIterator(db.DB, sql).FetchAll(), "[[['one'], ['two'], ['three']]]"},
+			{threads.QueryIterator(db.DB, sql).FetchMany(0), "[[['one']], [['two']], [['three']]]"},
+			{threads.QueryIterator(db.DB, db.sql("SELECT 1 WHERE false", "SELECT 1 WHERE 0")).FetchAll(), "[[]]"},
+			{threads.QueryIterator(db.DB, db.sql("SELECT 1 WHERE false", "SELECT 1 WHERE 0")).FetchMany(2), "[]"},
 		} {
 			got, err := pullAll(t, c.source)
 			if twisted.ClassOf(err) != twisted.StopIteration {
@@ -194,7 +195,7 @@ func TestQueryIteratorValues(t *testing.T) {
 		q := db.sql(
 			"SELECT 1::int8, NULL, 'x'::text, $1::text, '\\x0102'::bytea, 1.5::float8",
 			"SELECT 1, NULL, 'x', ?, X'0102', 1.5")
-		got, err := pullAll(t, flow.QueryIterator(db.DB, q, "arg"))
+		got, err := pullAll(t, threads.QueryIterator(db.DB, q, "arg"))
 		if twisted.ClassOf(err) != twisted.StopIteration {
 			t.Fatalf("ended with %v, want StopIteration", err)
 		}
@@ -214,7 +215,7 @@ func TestQueryIteratorValues(t *testing.T) {
 // is released.
 func TestQueryIteratorQueryError(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, db database) {
-		d := runQuery(flow.QueryIterator(db.DB, "SELECT * FROM no_such_table"))
+		d := runQuery(threads.QueryIterator(db.DB, "SELECT * FROM no_such_table"))
 		f, ok := result(t, d).(*twisted.Failure)
 		if !ok {
 			t.Fatalf("fired with %s, want a failure", repr(result(t, d)))
@@ -236,7 +237,7 @@ func TestQueryIteratorErrorMidQuery(t *testing.T) {
 			"SELECT abs(x) FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT -9223372036854775808 UNION ALL SELECT 4)")
 		var rows []any
 		th := newThreads()
-		query := flow.ThreadedOn(th, flow.QueryIterator(db.DB, q))
+		query := threads.ThreadedOn(th, threads.QueryIterator(db.DB, q))
 		d := flow.DeferredOn(reactor.NewClock(), flow.Generator(func(yield func(any) bool) error {
 			for {
 				if !yield(query) {
@@ -319,7 +320,7 @@ func TestQueryIteratorCancelSQLite(t *testing.T) {
 	q := `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000)
 		SELECT qi_gate(x, 'cancel') FROM c`
 	th := newThreads()
-	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, flow.QueryIterator(db.DB, q)))
+	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th, threads.QueryIterator(db.DB, q)))
 	<-g.reached
 	d.Cancel()
 	close(g.release)
@@ -339,7 +340,7 @@ func TestQueryIteratorCancelPostgres(t *testing.T) {
 	leakcheck.Check(t)
 	db := openPostgres(t)
 	th := newThreads()
-	query := flow.ThreadedOn(th, flow.QueryIterator(db.DB, "SELECT generate_series(1, 1000000000)"))
+	query := threads.ThreadedOn(th, threads.QueryIterator(db.DB, "SELECT generate_series(1, 1000000000)"))
 	seen := 0
 	d := flow.DeferredOn(reactor.NewClock(), flow.Generator(func(yield func(any) bool) error {
 		for yield(query) {
@@ -367,7 +368,7 @@ func TestQueryIteratorConnectionDropped(t *testing.T) {
 	leakcheck.Check(t)
 	db := openPostgres(t)
 	th := newThreads()
-	query := flow.ThreadedOn(th, flow.QueryIterator(db.DB, "SELECT pg_backend_pid(), generate_series(1, 1000000000)"))
+	query := threads.ThreadedOn(th, threads.QueryIterator(db.DB, "SELECT pg_backend_pid(), generate_series(1, 1000000000)"))
 	terminated := false
 	consumer := flow.Generator(func(yield func(any) bool) error {
 		for {
@@ -411,8 +412,8 @@ func TestQueryIteratorContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	th := newThreads()
-	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th,
-		flow.QueryIterator(db.DB, "SELECT 'qi-context', pg_sleep(3600)").WithContext(ctx)))
+	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th,
+		threads.QueryIterator(db.DB, "SELECT 'qi-context', pg_sleep(3600)").WithContext(ctx)))
 	// Wait until the server runs it (each look is a query, no sleep).
 	for running := 0; running == 0; {
 		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
@@ -442,8 +443,8 @@ func TestQueryIteratorCancelInterruptsQuery(t *testing.T) {
 	leakcheck.Check(t)
 	db := openPostgres(t)
 	th := newThreads()
-	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th,
-		flow.QueryIterator(db.DB, "SELECT 'qi-interrupt', pg_sleep(3600)")))
+	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th,
+		threads.QueryIterator(db.DB, "SELECT 'qi-interrupt', pg_sleep(3600)")))
 	for running := 0; running == 0; {
 		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
 			WHERE query LIKE '%''qi-interrupt''%' AND wait_event = 'PgSleep'`).Scan(&running)

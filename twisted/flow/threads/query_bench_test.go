@@ -1,4 +1,4 @@
-package flow_test
+package threads_test
 
 import (
 	"database/sql"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/flow/threads"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -45,11 +46,11 @@ func benchQueries(b *testing.B, db *sql.DB, query string) {
 	})
 	for _, c := range []struct {
 		name   string
-		source func() *flow.QuerySource
+		source func() *threads.QuerySource
 	}{
-		{"row", func() *flow.QuerySource { return flow.QueryIterator(db, query) }},
-		{"fetchmany100", func() *flow.QuerySource { return flow.QueryIterator(db, query).FetchMany(100) }},
-		{"fetchall", func() *flow.QuerySource { return flow.QueryIterator(db, query).FetchAll() }},
+		{"row", func() *threads.QuerySource { return threads.QueryIterator(db, query) }},
+		{"fetchmany100", func() *threads.QuerySource { return threads.QueryIterator(db, query).FetchMany(100) }},
+		{"fetchall", func() *threads.QuerySource { return threads.QueryIterator(db, query).FetchAll() }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			r := reactor.New()
@@ -65,7 +66,7 @@ func benchQueries(b *testing.B, db *sql.DB, query string) {
 					return
 				}
 				n++
-				d := flow.DeferredOn(r, flow.ThreadedOn(r, c.source()))
+				d := flow.DeferredOn(r, threads.ThreadedOn(r, c.source()))
 				d.AddCallbacks(func(rows any) (any, error) {
 					got = len(rows.([]any))
 					if got != benchRows {
