@@ -61,16 +61,16 @@ func classified(err error) error {
 }
 
 // An Instruction has special meaning when yielded in a flow: it is either a
-// Stage, which the flow runs in place, or a CallLater, which suspends the
+// [Stage], which the flow runs in place, or a [CallLater], which suspends the
 // whole chain of stages until the controller resumes it.
 //
-// Every Stage is an Instruction (by embedding Base). Other instruction
-// types embed BaseInstruction, as Python's subclass Instruction.
+// Every Stage is an Instruction (by embedding [Base]). Other instruction
+// types embed [BaseInstruction], as Python's subclass Instruction.
 type Instruction interface {
 	flowInstruction()
 }
 
-// BaseInstruction makes the type that embeds it an Instruction.
+// BaseInstruction makes the type that embeds it an [Instruction].
 type BaseInstruction struct{}
 
 func (BaseInstruction) flowInstruction() {}
@@ -78,21 +78,21 @@ func (BaseInstruction) flowInstruction() {}
 // A CallLater is the instruction that suspends a flow: it travels up the
 // chain of stages to the controller, which passes it a callable that
 // resumes the flow. CallLater must arrange for callable to be called once
-// the flow can make progress (Cooperate: after a delay; a Deferred: once it
-// fires; Callback: once the producer pushes a result).
+// the flow can make progress ([Cooperate]: after a delay; a Deferred: once it
+// fires; [Callback]: once the producer pushes a result).
 //
-// A user-defined CallLater embeds BaseInstruction.
+// A user-defined CallLater embeds [BaseInstruction].
 type CallLater interface {
 	Instruction
 	CallLater(callable func())
 }
 
-// CooperateInstruction is the instruction made by Cooperate.
+// CooperateInstruction is the instruction made by [Cooperate].
 //
 // A type that embeds *CooperateInstruction (or CooperateInstruction) is a
 // Cooperate too, as a subclass of Python's flow.Cooperate is: the
-// controllers pause the flow for its Timeout, on their own reactor (Block
-// by sleeping); its CallLater method is only what other code calls.
+// controllers pause the flow for its Timeout, on their own reactor ([Block]
+// by sleeping); its [CallLater] method is only what other code calls.
 type CooperateInstruction struct {
 	BaseInstruction
 	// Timeout is the pause asked for, in seconds.
@@ -103,8 +103,8 @@ type CooperateInstruction struct {
 //
 // Yield it when the current chain would block, or periodically during an
 // intensive processing task. The controller pauses the whole chain of
-// stages and resumes it timeout seconds later (or more): flow.Deferred
-// through its reactor's CallLater, Block by sleeping.
+// stages and resumes it timeout seconds later (or more): [Deferred]
+// through its reactor's [CallLater], [Block] by sleeping.
 //
 //	// within some generator wrapped by a controller
 //	if !yield(flow.Cooperate(1)) { // yield for a second or more
@@ -112,16 +112,16 @@ type CooperateInstruction struct {
 //	}
 //
 // Each call returns a distinct instruction, as each Python Cooperate() is a
-// distinct object: Concurrent registers one wake-up per distinct
+// distinct object: [Concurrent] registers one wake-up per distinct
 // instruction its branches return. A NaN timeout panics with the
-// AssertionError every time argument gives (reactor.Clock.Advance).
+// AssertionError every time argument gives ([reactor.Clock.Advance]).
 func Cooperate(timeout float64) *CooperateInstruction {
 	timers.CheckTime(timeout)
 	return &CooperateInstruction{Timeout: timeout}
 }
 
 // CallLater calls callable timeout seconds from now on the default
-// reactor. Controllers schedule a Cooperate on their own reactor instead.
+// reactor. Controllers schedule a [Cooperate] on their own reactor instead.
 func (c *CooperateInstruction) CallLater(callable func()) {
 	reactor.Default().CallLater(c.Timeout, callable)
 }
@@ -129,7 +129,7 @@ func (c *CooperateInstruction) CallLater(callable func()) {
 // cooperation makes c, and every type that embeds it, a cooperation.
 func (c *CooperateInstruction) cooperation() *CooperateInstruction { return c }
 
-// PyRepr prints the instruction as Python 2 prints a Cooperate instance.
+// PyRepr prints the instruction as Python 2 prints a [Cooperate] instance.
 func (c *CooperateInstruction) PyRepr() string {
 	return fmt.Sprintf("<twisted.flow.base.Cooperate instance at %p>", c)
 }

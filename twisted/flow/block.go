@@ -8,7 +8,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
-// BlockStage is the controller made by Block.
+// BlockStage is the controller made by [Block].
 type BlockStage struct {
 	BaseInstruction
 	// Sleep is how Block waits for a Cooperate: time.Sleep of the
@@ -28,34 +28,34 @@ type BlockStage struct {
 	yielding bool
 }
 
-// Block is a controller which blocks on Cooperate instructions: it turns a
+// Block is a controller which blocks on [Cooperate] instructions: it turns a
 // stage into one that can be used directly in Go loops (All, List, Next)
 // by eating the Cooperate instructions and sleeping, ie
 //
 //	[1, 2, Cooperate(), 3] => [1, 2, 3]
 //
 // This is largely helpful for testing or within a goroutine of its own.
-// stage is passed through Wrap with the trap classes.
+// stage is passed through [Wrap] with the trap classes.
 //
 //	for x in flow.Block(gen):          for x, err := range flow.Block(gen).All() {
 //	    print x                            if err != nil { ... }
 //	                                       fmt.Println(x)
 //	                                   }
 //
-// Block can only wait for Cooperate: a flow that yields any other CallLater
-// (it waits on a Deferred, a Callback or a Threaded stage) fails with
-// Unsupported. When branches of a Merge or Concurrent all cooperate at
+// Block can only wait for Cooperate: a flow that yields any other [CallLater]
+// (it waits on a Deferred, a [Callback] or a [Threaded] stage) fails with
+// [Unsupported]. When branches of a [Merge] or [Concurrent] all cooperate at
 // once, Block sleeps for the shortest of their timeouts (the original
 // failed there).
 //
-// Block is also a Stage whose Yield blocks: yielded inside another flow,
+// Block is also a [Stage] whose Yield blocks: yielded inside another flow,
 // it never returns a Cooperate.
 func Block(stage any, trap ...*twisted.Class) *BlockStage {
 	return &BlockStage{stage: Wrap(stage, trap...)}
 }
 
-// BlockContext is Block with a context: once ctx is done, the flow is
-// closed, and Next returns ctx.Err(). Sleeping for a Cooperate ends early
+// BlockContext is [Block] with a context: once ctx is done, the flow is
+// closed, and Next returns ctx.Err(). Sleeping for a [Cooperate] ends early
 // when ctx is done (unless Sleep has been replaced).
 func BlockContext(ctx context.Context, stage any, trap ...*twisted.Class) *BlockStage {
 	b := Block(stage, trap...)
@@ -64,7 +64,7 @@ func BlockContext(ctx context.Context, stage any, trap ...*twisted.Class) *Block
 }
 
 // Next fetches the next value from the flow: a result, a trapped failure's
-// class, or twisted.StopIteration at the end, or the flow's failure. The
+// class, or [twisted.StopIteration] at the end, or the flow's failure. The
 // flow is closed when Next returns an error. A panic in the flow (a user
 // stage's Yield, Next or Close) is its failure: Next returns it.
 func (b *BlockStage) Next() (v any, err error) {
@@ -203,12 +203,12 @@ func (b *BlockStage) sleep(seconds float64) {
 // flow fails, a last pair with the failure. Leaving the loop early closes
 // the flow.
 //
-// A chain of Filter, LineBreak and one-source Map stages over a generator,
-// iterator, list or string, that nothing has pulled from yet, runs without
-// coroutines: the generator runs in the loop's goroutine and hands each
-// value up by a call. The results and the order of every call (of the
-// generators, the stages' functions, the loop body, Sleep) are those of
-// the pull protocol.
+// A chain of [Filter], [LineBreak] and one-source [Map] stages over a
+// generator, iterator, list or string, that nothing has pulled from yet,
+// runs without coroutines: the generator runs in the loop's goroutine and
+// hands each value up by a call. The results and the order of every call
+// (of the generators, the stages' functions, the loop body, Sleep) are
+// those of the pull protocol.
 func (b *BlockStage) All() iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
 		defer func() {

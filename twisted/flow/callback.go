@@ -7,15 +7,15 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
-// CallbackStage is the stage made by Callback.
+// CallbackStage is the stage made by [Callback].
 type CallbackStage struct {
 	Base
 	finished  bool
 	cooperate *CallbackInstruction
 }
 
-// CallbackInstruction is what a CallbackStage returns while it waits for
-// its producer (Callback.Instruction): its CallLater keeps the callable,
+// CallbackInstruction is what a [CallbackStage] returns while it waits for
+// its producer (Callback.Instruction): its [CallLater] keeps the callable,
 // and every Result, Finish and Errback of the producer calls it.
 type CallbackInstruction struct {
 	BaseInstruction
@@ -78,7 +78,7 @@ func (c *CallbackStage) Errback(err error) {
 	c.cooperate.flow()
 }
 
-// Yield returns the CallbackInstruction until the producer has pushed a
+// Yield returns the [CallbackInstruction] until the producer has pushed a
 // result, finished or failed.
 func (c *CallbackStage) Yield() Instruction {
 	if c.ready() {

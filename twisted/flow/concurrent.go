@@ -5,15 +5,15 @@ import (
 	"slices"
 )
 
-// ConcurrentStage is the stage made by Concurrent.
+// ConcurrentStage is the stage made by [Concurrent].
 type ConcurrentStage struct {
 	Base
 	stages []Stage
 	all    []Stage
 }
 
-// ConcurrentInstruction is what Concurrent returns when none of its
-// branches can go on: the CallLater instructions its branches returned,
+// ConcurrentInstruction is what [Concurrent] returns when none of its
+// branches can go on: the [CallLater] instructions its branches returned,
 // each distinct one once (Concurrent.Instruction). Its CallLater registers
 // the callable with every one of them, so the flow is resumed once per
 // instruction, and the first to fire resumes it first.
@@ -71,7 +71,7 @@ func Concurrent(stages ...any) *ConcurrentStage {
 
 // Yield yields the branches in turn until some have results, then returns
 // with those branches as its results; if none can go on it returns a
-// ConcurrentInstruction of their instructions.
+// [ConcurrentInstruction] of their instructions.
 func (c *ConcurrentStage) Yield() Instruction {
 	if c.ready() {
 		return nil
@@ -129,14 +129,14 @@ func (c *ConcurrentStage) Yield() Instruction {
 // Close closes every branch.
 func (c *ConcurrentStage) Close() { c.closeOnce(c.all...) }
 
-// MergeStage is the stage made by Merge.
+// MergeStage is the stage made by [Merge].
 type MergeStage struct {
 	Base
 	concurrent *ConcurrentStage
 }
 
 // Merge merges two or more stages' results into a single stream, taking
-// from whichever branch has results, in turn (see Concurrent).
+// from whichever branch has results, in turn (see [Concurrent]).
 //
 //	def Right():                 def Left():
 //	    yield "one"                  yield 1
@@ -150,7 +150,7 @@ func Merge(stages ...any) *MergeStage {
 	return &MergeStage{concurrent: Concurrent(stages...)}
 }
 
-// Yield runs the Concurrent of the branches and takes the results of
+// Yield runs the [Concurrent] of the branches and takes the results of
 // those that have some.
 func (m *MergeStage) Yield() Instruction {
 	if m.ready() {

@@ -45,11 +45,11 @@
 //
 // # Instructions
 //
-// Most values of the package are an Instruction: either a CallLater or a
-// Stage. A stage wraps some sort of producer, from a simple string to a
-// Callback. Some stages are built by functions (Map, Zip, Concurrent,
-// Merge, Filter, LineBreak, Callback, Threaded); the others (strings,
-// lists, iterators, generators, Deferreds) by Wrap. Stages can yield other
+// Most values of the package are an [Instruction]: either a [CallLater] or a
+// [Stage]. A stage wraps some sort of producer, from a simple string to a
+// [Callback]. Some stages are built by functions ([Map], [Zip], [Concurrent],
+// [Merge], [Filter], [LineBreak], Callback, Threaded); the others (strings,
+// lists, iterators, generators, Deferreds) by [Wrap]. Stages can yield other
 // stages to build a processing chain, results which are returned to the
 // previous stage, or a CallLater instruction which suspends the whole
 // operation.
@@ -57,20 +57,20 @@
 // CallLater instructions pass up the call stack to the top level, the
 // controller. The controller returns control, but registers itself to be
 // called later; once called again, it resumes the top-level stage, which
-// resumes the chain. Cooperate is the CallLater that simply resumes the
+// resumes the chain. [Cooperate] is the CallLater that simply resumes the
 // chain at a later time; Callback, Deferreds and Threaded have their own,
 // which resume the flow once they have something.
 //
 // # Generators
 //
-// A Python generator ports to a Generator, a range-over-func function
+// A Python generator ports to a [Generator], a range-over-func function
 // driven with iter.Pull: `yield x` becomes `if !yield(x) { return nil }`,
 // a raise becomes returning an error, and the end of a source
 // (StopIteration from Next) is returned as it is, ending the generator
 // cleanly as Python 2 does. The twisted.flow section of PORTING.md shows
-// each Python form beside its Go one. BlockStage.All runs simple chains
+// each Python form beside its Go one. [BlockStage.All] runs simple chains
 // (Map, Filter and LineBreak over a generator, an iterator or a list)
-// without iter.Pull, and flow.Deferred runs them on one coroutine, which
+// without iter.Pull, and [Deferred] runs them on one coroutine, which
 // switches to the reactor only when the flow suspends.
 //
 // Each folds the explicit protocol (yield the stage, call Next, end at
@@ -91,14 +91,14 @@
 //
 // # Typed values
 //
-// Typed reads a flow's values as a Go type, without type assertions: a
+// [Typed] reads a flow's values as a Go type, without type assertions: a
 // value of another type is a TypeError naming both types in Python's
-// terms. Typed[T](flow.Block(src).All()) ranges over a Block,
+// terms. Typed[T](flow.Block(src).All()) ranges over a [Block],
 // EachOf[T](yield, src) is Each inside a generator, and ResultsOf[T]
 // types the results a flow.Deferred fires with.
 //
 // Typed stages carry T from end to end: Values(seq) is a source over an
-// iter.Seq[T], MapOf and FilterOf the typed Map and Filter. Ranged over
+// iter.Seq[T], [MapOf] and [FilterOf] the typed Map and Filter. Ranged over
 // with their own All they run as Go iterators, no value boxed (several
 // times faster than Block over the same Map and Filter); used as a Stage
 // anywhere else they are those Map and Filter stages.
@@ -127,17 +127,17 @@
 // Python's file iteration holds it: a reader that never sends one grows
 // it without bound.
 //
-// Under Block, the flow waits for them in Block's goroutine (BlockContext's
+// Under Block, the flow waits for them in Block's goroutine ([BlockContext]'s
 // context ends the wait). Under flow.Deferred (or another controller on a
-// *reactor.Reactor) the reactor is never blocked: what is there already
+// [*reactor.Reactor]) the reactor is never blocked: what is there already
 // (values in the channel's buffer, lines in the reader's) is taken at
 // once, and for the rest the stage has one goroutine of its own (not one
 // per value, and not one of the reactor's thread pool, which it would hold
 // for as long as it waits), which waits for one value at a time and hands
 // it to the reactor's goroutine. Under a controller without goroutines (a
-// *reactor.Clock), a wait fails the flow with RuntimeError. Block waits
+// [*reactor.Clock]), a wait fails the flow with RuntimeError. Block waits
 // for one source at a time: a channel or reader among the branches of a
-// Merge or Concurrent fails the flow with Unsupported there, as a Callback
+// Merge or Concurrent fails the flow with [Unsupported] there, as a Callback
 // does.
 //
 // The stage is closed with its flow (it ends, fails or is cancelled) and
@@ -151,14 +151,14 @@
 // # Controllers
 //
 // Block runs a flow in the calling goroutine, sleeping through Cooperate;
-// Deferred (and DeferredOn) runs it on a reactor and fires a Deferred
+// Deferred (and [DeferredOn]) runs it on a reactor and fires a Deferred
 // with its results. A controller closes its flow when it ends: suspended
 // generators return (their deferred calls run) and threads stop. The
 // controllers share one scheduler of wake-ups, which serves Cooperate on
 // the controller's own reactor, binds a Threaded stage made without one to
 // it, and registers the flow with a *reactor.Reactor, whose shutdown
 // (Stop) ends it: a flow.Deferred is cancelled (its Deferred fails with
-// deferred.CancelledError), a flow protocol closed after its connection
+// [deferred.CancelledError]), a flow protocol closed after its connection
 // is lost, a Threaded thread stopped.
 //
 // # Web pages

@@ -7,8 +7,8 @@ import (
 )
 
 // Each returns the values of source for a range loop inside a
-// Generator: the explicit protocol of a stage, in one line. source is
-// passed through Wrap with the trap classes, once, when Each is called
+// [Generator]: the explicit protocol of a stage, in one line. source is
+// passed through [Wrap] with the trap classes, once, when Each is called
 // (as the explicit form wraps before its loop).
 //
 //	for v, err := range flow.Each(yield, source) {

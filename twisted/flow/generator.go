@@ -9,7 +9,7 @@ import (
 
 // A Generator is a Python generator ported to Go: a function that yields
 // values, stages and instructions by calling yield, and returns when it
-// ends. Wrap runs it (driving it with iter.Pull) as Python's flow.wrap runs
+// ends. [Wrap] runs it (driving it with iter.Pull) as Python's flow.wrap runs
 // a generator.
 //
 //	def producer():              func producer() flow.Generator {

@@ -9,7 +9,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
-// LineBreakOptions are LineBreak's keyword arguments. The zero value means
+// LineBreakOptions are [LineBreak]'s keyword arguments. The zero value means
 // the original's defaults.
 type LineBreakOptions struct {
 	// Delimiter ends a line; "" means "\r\n".
@@ -23,7 +23,7 @@ type LineBreakOptions struct {
 	Trailer bool
 }
 
-// LineBreakStage is the stage made by LineBreak.
+// LineBreakStage is the stage made by [LineBreak].
 type LineBreakStage struct {
 	Pipe
 	delimiter string

@@ -4,7 +4,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 )
 
-// MapStage is the stage made by Map and Zip.
+// MapStage is the stage made by [Map] and [Zip].
 type MapStage struct {
 	Base
 	// Func is the function applied; nil makes tuples.
@@ -48,8 +48,8 @@ func (m *MapStage) fresh1(v any) []any {
 // stages are passed, fn must take that many arguments and is applied to
 // the items of all stages in parallel. If a stage is shorter than another,
 // it is taken as extended with None (nil) items. If fn is nil, Map yields
-// the items as tuples (twisted.Tuple), one-item tuples for one stage, as
-// the original does. Each stage is passed through Wrap.
+// the items as tuples ([twisted.Tuple]), one-item tuples for one stage, as
+// the original does. Each stage is passed through [Wrap].
 //
 // An error returned by fn, or a panic in it, is the stage's failure. Each
 // call gets a fresh args slice, which fn may keep (as Python's *args; a
@@ -70,7 +70,7 @@ func Map(fn func(args ...any) (any, error), stage any, stages ...any) *MapStage 
 	return m
 }
 
-// Zip zips two or more stages into a stream of N-tuples (twisted.Tuple);
+// Zip zips two or more stages into a stream of N-tuples ([twisted.Tuple]);
 // a shorter stage is padded with None (nil) until the longest ends.
 //
 //	source = flow.Zip([1,flow.Cooperate(),2,3],["one","two"])
@@ -217,5 +217,5 @@ func recovered(r any, err error) error {
 	return twisted.FailureFromPanic(r)
 }
 
-// Close closes the stages Map consumes.
+// Close closes the stages [Map] consumes.
 func (m *MapStage) Close() { m.closeOnce(m.stages...) }

@@ -16,8 +16,8 @@ type Processor interface {
 }
 
 // Pipe is the abstract stage which takes a single input stage and rewrites
-// its results (flow.pipe.Pipe); Filter and LineBreak are pipes. A pipe is
-// written as a type that embeds Pipe, implements Processor, and calls Init
+// its results (flow.pipe.Pipe); [Filter] and [LineBreak] are pipes. A pipe is
+// written as a type that embeds Pipe, implements [Processor], and calls Init
 // as Python calls Pipe.__init__:
 //
 //	type upper struct{ flow.Pipe }
@@ -41,8 +41,8 @@ type Pipe struct {
 	spare  []any
 }
 
-// Init sets up the pipe: proc is the stage's own Processor (the type that
-// embeds the Pipe), source is passed through Wrap, and trap is the pipe's
+// Init sets up the pipe: proc is the stage's own [Processor] (the type that
+// embeds the [Pipe]), source is passed through [Wrap], and trap is the pipe's
 // Trap list.
 func (p *Pipe) Init(proc Processor, source any, trap ...*twisted.Class) {
 	p.proc = proc
@@ -200,7 +200,7 @@ func (p *Pipe) Close() {
 	}
 }
 
-// FilterStage is the stage made by Filter.
+// FilterStage is the stage made by [Filter].
 type FilterStage struct {
 	Pipe
 	fn func(v any) (bool, error)

@@ -16,7 +16,7 @@ import (
 // returns the base protocol: the connection's data goes to its
 // DataReceived, and its callback gives each item to the flow with
 // conn.Result (Python's setattr(self, callback, self): the callback is the
-// Callback stage). Python's
+// [Callback] stage). Python's
 //
 //	server.protocol = flow.makeProtocol(echoLines, basic.LineReceiver, 'lineReceived')
 //
@@ -34,11 +34,11 @@ import (
 //	})
 //
 // The base is connected to the same transport (its MakeConnection is
-// called, and its SetSelf if it is a protocol.Base), so that its own
+// called, and its SetSelf if it is a [protocol.Base]), so that its own
 // methods (SendLine, LineLengthExceeded's LoseConnection) work. As in the
 // original, the flow protocol's ConnectionMade and ConnectionLost take the
 // place of the base's, which are not called. The options are
-// MakeProtocol's.
+// [MakeProtocol]'s.
 //
 // A nil base panics TypeError at once, as Python's makeProtocol does for a
 // baseClass of None; a base that returns nil panics TypeError when the
@@ -48,8 +48,8 @@ func MakeProtocolWithBase(controller any, base func(conn *Protocol) protocol.IPr
 	return MakeProtocolWithBaseOn(nil, controller, base, options...)
 }
 
-// MakeProtocolWithBaseOn is MakeProtocolWithBase on the given reactor (see
-// MakeProtocolOn).
+// MakeProtocolWithBaseOn is [MakeProtocolWithBase] on the given reactor (see
+// [MakeProtocolOn]).
 func MakeProtocolWithBaseOn(r reactor.IReactorTime, controller any, base func(conn *Protocol) protocol.IProtocol, options ...ProtocolOption) func() protocol.IProtocol {
 	if base == nil {
 		panic(twisted.TypeError.New("Error when calling the metaclass bases\n    cannot create 'NoneType' instances"))

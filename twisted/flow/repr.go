@@ -20,7 +20,7 @@ func (s *iterStage) PyRepr() string { return pyRepr("wrap._Iterable", s) }
 // PyRepr prints the stage as Python prints a twisted.flow.wrap._Deferred.
 func (s *deferredStage) PyRepr() string { return pyRepr("wrap._Deferred", s) }
 
-// PyRepr prints the stage as Python prints a Map (or Zip) instance.
+// PyRepr prints the stage as Python prints a [Map] (or [Zip]) instance.
 func (m *MapStage) PyRepr() string {
 	if m.zip {
 		return pyRepr("stage.Zip", m)
@@ -28,23 +28,23 @@ func (m *MapStage) PyRepr() string {
 	return pyRepr("stage.Map", m)
 }
 
-// PyRepr prints the stage as Python prints a Concurrent instance.
+// PyRepr prints the stage as Python prints a [Concurrent] instance.
 func (c *ConcurrentStage) PyRepr() string { return pyRepr("stage.Concurrent", c) }
 
-// PyRepr prints the stage as Python prints a Merge instance.
+// PyRepr prints the stage as Python prints a [Merge] instance.
 func (m *MergeStage) PyRepr() string { return pyRepr("stage.Merge", m) }
 
-// PyRepr prints the stage as Python prints a Callback instance.
+// PyRepr prints the stage as Python prints a [Callback] instance.
 func (c *CallbackStage) PyRepr() string { return pyRepr("stage.Callback", c) }
 
-// PyRepr prints the stage as Python prints a Filter instance.
+// PyRepr prints the stage as Python prints a [Filter] instance.
 func (f *FilterStage) PyRepr() string { return pyRepr("pipe.Filter", f) }
 
-// PyRepr prints the stage as Python prints a LineBreak instance.
+// PyRepr prints the stage as Python prints a [LineBreak] instance.
 func (l *LineBreakStage) PyRepr() string { return pyRepr("pipe.LineBreak", l) }
 
-// PyRepr prints the stage as Python prints a Block instance.
+// PyRepr prints the stage as Python prints a [Block] instance.
 func (b *BlockStage) PyRepr() string { return pyRepr("controller.Block", b) }
 
-// PyRepr prints the stage as Python prints a Threaded instance.
+// PyRepr prints the stage as Python prints a [Threaded] instance.
 func (t *ThreadedStage) PyRepr() string { return pyRepr("threads.Threaded", t) }

@@ -21,16 +21,16 @@ import (
 //		// handle good result, or SpamError or EggsError
 //	}
 //
-// Next returns the next result; a twisted.StopIteration error when the
+// Next returns the next result; a [twisted.StopIteration] error when the
 // stage is complete (returned from a generator, it ends the generator
 // cleanly, as an uncaught StopIteration does in Python 2); the stage's
 // failure once, or instead of it, when the failure's class is one of the
-// stage's traps, the trap (the *twisted.Class) as a result, as
-// Failure.check returns it; and NotReadyError when the stage was not
+// stage's traps, the trap (the [*twisted.Class]) as a result, as
+// Failure.check returns it; and [NotReadyError] when the stage was not
 // yielded first.
 //
 // For those wishing more control, State gives the stage's protocol state,
-// Python's member variables (see Base): Results, Stop, Failure, Chunked.
+// Python's member variables (see [Base]): Results, Stop, Failure, Chunked.
 // Handle them in this order: results first, then the end, then a failure.
 //
 //	for {
@@ -54,13 +54,13 @@ import (
 //
 // Yield is what a yield of the stage runs (Python's private _yield): it
 // asks the stage to produce, and returns nil once the stage has results,
-// has stopped or has failed, or else the instruction (a CallLater) that
+// has stopped or has failed, or else the instruction (a [CallLater]) that
 // must suspend the flow until the stage can make progress. Only the stage
 // or controller consuming a stage calls its Yield. A stage yielded from
 // inside its own Yield (a generator that yields its own stage, a that
 // yields b that yields a) is a cycle, which the original recurses on until
 // Python's RuntimeError: the stages of this package that run another's
-// Yield detect it and raise twisted.RecursionError (a RuntimeError) naming
+// Yield detect it and raise [twisted.RecursionError] (a RuntimeError) naming
 // the cycle, which fails the flow.
 //
 // Close releases what the stage holds (suspended generators, threads,
@@ -93,7 +93,7 @@ type Stage interface {
 }
 
 // Base is the state every stage shares, the member variables of Python's
-// Stage, and the Next method that implements the protocol on them. Embed it
+// [Stage], and the Next method that implements the protocol on them. Embed it
 // in a stage type.
 type Base struct {
 	// Results are the results produced and not yet read, in order. Read
@@ -125,7 +125,7 @@ func (b *Base) State() *Base { return b }
 // implement Close.
 func (b *Base) Close() {}
 
-// Next returns the current result; see Stage.
+// Next returns the current result; see [Stage].
 func (b *Base) Next() (any, error) {
 	if n := len(b.Results); n > 0 {
 		if b.Chunked {

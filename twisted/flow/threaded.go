@@ -15,13 +15,13 @@ import (
 )
 
 // A Chunker is a source whose values are chunks (slices) of results
-// rather than single results: Threaded adds each chunk's items to its
+// rather than single results: [Threaded] adds each chunk's items to its
 // results (the original's chunked attribute).
 type Chunker interface {
 	Chunked() bool
 }
 
-// ThreadedStage is the stage made by Threaded.
+// ThreadedStage is the stage made by [Threaded].
 type ThreadedStage struct {
 	Base
 	// r is the reactor whose thread pool runs the source and whose
@@ -59,8 +59,8 @@ type ThreadedStage struct {
 // over whole).
 const threadedBuffer = 1024
 
-// ThreadedInstruction is what a ThreadedStage returns while it waits for
-// its thread (Threaded.Instruction): the callable given to its CallLater
+// ThreadedInstruction is what a [ThreadedStage] returns while it waits for
+// its thread (Threaded.Instruction): the callable given to its [CallLater]
 // is called on the reactor goroutine as soon as results, the end, or a
 // failure arrive.
 type ThreadedInstruction struct {
@@ -75,7 +75,7 @@ type ThreadedInstruction struct {
 // original's "immediate" instruction does with callLater(0, callable).
 //
 // The controllers of this package do not call it: they bind the stage to
-// their own reactor (see Threaded). Called by other code, it binds a stage
+// their own reactor (see [Threaded]). Called by other code, it binds a stage
 // made without a reactor to reactor.Default().
 func (i *ThreadedInstruction) CallLater(callable func()) {
 	t := i.stage
@@ -99,12 +99,12 @@ func (i *ThreadedInstruction) PyRepr() string {
 }
 
 // Threaded is a stage which runs a blocking iterable in a goroutine of a
-// reactor's thread pool (twisted.flow.threads.Threaded): ThreadedOn with
+// reactor's thread pool (twisted.flow.threads.Threaded): [ThreadedOn] with
 // no reactor, that of the controller that runs it. Python has one
 // reactor; here the stage takes its controller's: the thread starts when
-// the flow first waits on the stage under flow.Deferred (or DeferredOn, a
+// the flow first waits on the stage under [Deferred] (or [DeferredOn], a
 // flow Protocol, a web page), on that controller's reactor. A controller
-// whose clock has no threads (a *reactor.Clock) fails the flow at once
+// whose clock has no threads (a [*reactor.Clock]) fails the flow at once
 // with a RuntimeError: there is no goroutine to hand the results to.
 func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 	return ThreadedOn(nil, source, trap...)
@@ -113,13 +113,13 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // ThreadedOn is a stage which runs a blocking source in r's thread pool
 // (CallInThread) and tunnels its output to the flow, on the reactor
 // goroutine (CallFromThread). While no result has arrived it returns a
-// ThreadedInstruction, which suspends the flow until one does. A nil r is
-// Threaded's: the controller's reactor.
+// [ThreadedInstruction], which suspends the flow until one does. A nil r is
+// [Threaded]'s: the controller's reactor.
 //
-// The source is an Iterable (its Iter is called in the thread), an
-// Iterator, a Generator or iter.Seq[any], a list, or a string (or
+// The source is an [Iterable] (its Iter is called in the thread), an
+// [Iterator], a [Generator] or iter.Seq[any], a list, or a string (or
 // []byte), whose characters are the results, as Python's iter(str) gives
-// them; only the thread calls it. If the source is a Chunker whose
+// them; only the thread calls it. If the source is a [Chunker] whose
 // Chunked is true, each of its values is a slice of results (a string:
 // its characters). Anything else (or a chunk that is neither) fails the
 // flow with Python's TypeError: "'int' object is not iterable".
@@ -136,12 +136,12 @@ func Threaded(source any, trap ...*twisted.Class) *ThreadedStage {
 // the stage (the controller does when the flow ends or is cancelled, and
 // the reactor when it shuts down) makes the thread stop before its next
 // item. A Next that blocks cannot be interrupted, unless the source is an
-// IterableContext, whose context is cancelled: Run waits for such a
+// [IterableContext], whose context is cancelled: Run waits for such a
 // thread to return when the reactor stops.
 //
 // The flow must run on r's goroutine (flow.DeferredOn(r, ...)): that is
 // where the results are handed over. A controller on another
-// *reactor.Reactor fails the flow at once with a RuntimeError.
+// [*reactor.Reactor] fails the flow at once with a RuntimeError.
 func ThreadedOn(r reactor.IReactorThreads, source any, trap ...*twisted.Class) *ThreadedStage {
 	t := &ThreadedStage{source: source}
 	t.room.L = &t.mu
@@ -208,7 +208,7 @@ func sameObject(a, b any) bool {
 	return a == b
 }
 
-// Yield returns the ThreadedInstruction until the thread has handed
+// Yield returns the [ThreadedInstruction] until the thread has handed
 // results, the end, or a failure over.
 func (t *ThreadedStage) Yield() Instruction {
 	if t.ready() {
@@ -225,7 +225,7 @@ func (t *ThreadedStage) Yield() Instruction {
 }
 
 // Close asks the thread to stop before its next item, and cancels the
-// context an IterableContext source was given.
+// context an [IterableContext] source was given.
 func (t *ThreadedStage) Close() {
 	t.closed.Store(true)
 	t.cancel()
@@ -336,7 +336,7 @@ func (t *ThreadedStage) flush() {
 	}
 }
 
-// An IterableContext is an Iterable whose Iter takes a context: Threaded
+// An IterableContext is an [Iterable] whose Iter takes a context: [Threaded]
 // gives it one that is cancelled when the flow is closed (it ended,
 // failed or was cancelled), so that a Next blocked in the thread (a
 // query, a read) can be interrupted. Package threads' QuerySource is one.

@@ -15,11 +15,11 @@ import (
 //
 // The pairs of seq are passed on; a value that is not a T ends the loop
 // with a TypeError naming both types in Python's terms ("expected str,
-// got int"), after which seq is left (a Block's flow is then closed, as
+// got int"), after which seq is left (a [Block]'s flow is then closed, as
 // when a loop over All is left early). A nil value is T's zero value
 // when T can be nil (a pointer, interface, map, slice, func or channel
 // type), and a TypeError otherwise. A trapped failure's class is a value
-// like any other: T must admit a *twisted.Class (T any does) for a
+// like any other: T must admit a [*twisted.Class] (T any does) for a
 // source with trap classes.
 func Typed[T any](seq iter.Seq2[any, error]) iter.Seq2[T, error] {
 	return func(body func(T, error) bool) {
@@ -35,7 +35,7 @@ func Typed[T any](seq iter.Seq2[any, error]) iter.Seq2[T, error] {
 	}
 }
 
-// ResultsOf returns the results of a flow.Deferred, the []any its
+// ResultsOf returns the results of a [Deferred], the []any its
 // Deferred fires with, as []T: in a callback,
 //
 //	d.AddCallback(func(res any) (any, error) {
@@ -44,7 +44,7 @@ func Typed[T any](seq iter.Seq2[any, error]) iter.Seq2[T, error] {
 //	})
 //
 // A result that is not a T is a TypeError naming both types (and the
-// result's index), as Typed's; res that is not a list of results is a
+// result's index), as [Typed]'s; res that is not a list of results is a
 // TypeError too.
 func ResultsOf[T any](res any) ([]T, error) {
 	list, ok := res.([]any)

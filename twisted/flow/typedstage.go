@@ -7,16 +7,16 @@ import (
 )
 
 // A TypedStage is a stage whose values are of type T: a typed source
-// (Values) and the typed Map and Filter over it (MapOf, FilterOf). Ranged
-// over with its own All, a chain of them runs as Go's push iterators do,
-// each value passed up by a call with its own type: no value is boxed in
-// an interface, and no flow protocol runs (a typed source yields no
-// instructions: it cannot cooperate, nor wait).
+// ([Values]) and the typed [Map] and [Filter] over it ([MapOf],
+// [FilterOf]). Ranged over with its own All, a chain of them runs as Go's
+// push iterators do, each value passed up by a call with its own type: no
+// value is boxed in an interface, and no flow protocol runs (a typed source
+// yields no instructions: it cannot cooperate, nor wait).
 //
-// It is also a Stage, the same chain made of this package's stages: a
+// It is also a [Stage], the same chain made of this package's stages: a
 // generator over the source, Map and Filter stages with the typed
-// functions, so that wherever it is used as a Stage (Wrap, Block, Zip,
-// flow.Deferred, a generator's yield) it behaves exactly as Map and
+// functions, so that wherever it is used as a Stage ([Wrap], [Block], [Zip],
+// [Deferred], a generator's yield) it behaves exactly as Map and
 // Filter do, with the values boxed. A chain runs once, one way: a source
 // that has been run (or started) as a Stage makes All run the Stage too;
 // a source that All has run fails the Stage with RuntimeError.
@@ -93,8 +93,8 @@ func Values[T any](seq iter.Seq[T]) *TypedStage[T] {
 	return s
 }
 
-// MapOf is Map of one typed source: f's result for each value, and f's
-// error as the flow's failure (a panic in f too). As a Stage it is
+// MapOf is [Map] of one typed source: f's result for each value, and f's
+// error as the flow's failure (a panic in f too). As a [Stage] it is
 // Map(f, src), f called with the value, unboxed.
 func MapOf[T, U any](f func(T) (U, error), src *TypedStage[T]) *TypedStage[U] {
 	claim := src.claim
@@ -115,9 +115,9 @@ func MapOf[T, U any](f func(T) (U, error), src *TypedStage[T]) *TypedStage[U] {
 	return s
 }
 
-// FilterOf is Filter of a typed source: the values for which f returns
+// FilterOf is [Filter] of a typed source: the values for which f returns
 // true, and f's error as the flow's failure (a panic in f too). As a
-// Stage it is Filter(f, src), f called with the value, unboxed.
+// [Stage] it is Filter(f, src), f called with the value, unboxed.
 func FilterOf[T any](f func(T) (bool, error), src *TypedStage[T]) *TypedStage[T] {
 	claim := src.claim
 	s := &TypedStage[T]{claim: claim}
@@ -142,7 +142,7 @@ func FilterOf[T any](f func(T) (bool, error), src *TypedStage[T]) *TypedStage[T]
 // if the chain fails, a last pair with the failure. Leaving the loop
 // early stops the source (its yield returns false); a panic in the
 // source on its way out (a deferred call once its yield said false) is
-// logged as an unhandled error, as Block logs it. A panic in the loop
+// logged as an unhandled error, as [Block] logs it. A panic in the loop
 // body goes on as a panic.
 func (s *TypedStage[T]) All() iter.Seq2[T, error] {
 	return func(body func(T, error) bool) {

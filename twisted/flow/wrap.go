@@ -11,7 +11,7 @@ import (
 )
 
 // An Iterator is a Python iterator ported to Go: Next returns the next
-// value, and a twisted.StopIteration error at the end. Any other error is
+// value, and a [twisted.StopIteration] error at the end. Any other error is
 // the iterator's failure (so is a panic). Values may be stages and
 // instructions, as in a generator: a Python iterator class written in the
 // state pattern (a next that reassigns itself) ports to a type whose Next
@@ -23,14 +23,14 @@ type Iterator interface {
 }
 
 // An Iterable is an object with Python's __iter__: Iter returns the
-// iterator (often the object itself, after setting it up). Wrap calls Iter
-// once, and Threaded calls it in its thread. An error from Iter is the
+// iterator (often the object itself, after setting it up). [Wrap] calls Iter
+// once, and [Threaded] calls it in its thread. An error from Iter is the
 // stage's failure.
 type Iterable interface {
 	Iter() (Iterator, error)
 }
 
-// Wrap wraps various objects for use within a flow, returning a Stage
+// Wrap wraps various objects for use within a flow, returning a [Stage]
 // (flow.wrap). It accepts:
 //
 //   - a Stage: returned as it is; trap classes are added to its Trap

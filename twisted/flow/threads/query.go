@@ -53,7 +53,7 @@ var (
 // (it ended, failed or was cancelled: Threaded's thread stops before its
 // next row and closes the iterator). A query error, or a connection lost
 // mid-query, is the failure of the flow. Under Threaded, the flow's end
-// also interrupts a query the database is still running (QuerySource is
+// also interrupts a query the database is still running ([QuerySource] is
 // a [flow.IterableContext]), as cancelling the context given to
 // [QuerySource.WithContext] does.
 func QueryIterator(pool *sql.DB, query string, args ...any) *QuerySource {

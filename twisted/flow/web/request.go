@@ -10,7 +10,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// Request is what a Handler's page generator is given: twisted.web's
+// Request is what a [Handler]'s page generator is given: twisted.web's
 // request, as far as a page needs it.
 //
 //	req.args.get("count", ["30"])[0]     req.Args["count"] (nil if absent), req.Args.Get("count")
@@ -20,7 +20,7 @@ import (
 //	req.method, req.uri, req.getHeader   req.HTTP.Method, req.HTTP.RequestURI, req.HTTP.Header.Get
 //
 // There is no Finish: the page ends when its flow ends, as the original's
-// Resource finishes the request itself.
+// [Resource] finishes the request itself.
 //
 // Its methods are safe to call from any goroutine. A flow must not read
 // HTTP.Body (it would block the reactor: Args already holds a form body).

@@ -36,7 +36,7 @@ type webReactor interface {
 
 // Resource returns a web resource which uses flow in its page generation
 // (twisted.flow.web.Resource), running its flows on the default reactor;
-// see ResourceOn.
+// see [ResourceOn].
 //
 //	def render(req):                                       func render(req *web.Request) flow.Generator {
 //	                                                           return func(yield func(any) bool) error {
@@ -55,7 +55,7 @@ func Resource(gen func(req *Request) flow.Generator) *Handler {
 }
 
 // ResourceOn returns a web resource which uses flow in its page
-// generation, running its flows on reactor r, a *reactor.Reactor. A
+// generation, running its flows on reactor r, a [*reactor.Reactor]. A
 // request waits for the reactor to run. When the reactor stops, the pages
 // in progress are cancelled (see below: a client that goes away), and a
 // request it will not run any more is answered "503 Service Unavailable".
@@ -65,7 +65,7 @@ func Resource(gen func(req *Request) flow.Generator) *Handler {
 // reactor goroutine, as one flow among the reactor's others: while a
 // page's flow cooperates, or waits on a Deferred, other pages (and all the
 // reactor's work) go on, so that any number of clients are served at the
-// same time by the one goroutine. What the flow writes to the Request is
+// same time by the one goroutine. What the flow writes to the [Request] is
 // sent to the client as it goes (flushed at once, so the client sees the
 // page grow); the values it yields are not written, and are dropped. When
 // the flow ends, the response ends.
@@ -98,7 +98,7 @@ func Resource(gen func(req *Request) flow.Generator) *Handler {
 // without yielding is not paused (it holds the reactor anyway).
 //
 // A nil r is reactor.Default(). A nil gen panics with a TypeError; a gen
-// that returns a nil flow.Generator fails the page with the ValueError
+// that returns a nil [flow.Generator] fails the page with the ValueError
 // flow.wrap(None) raises.
 func ResourceOn(r interface {
 	reactor.IReactorTime
