@@ -92,7 +92,7 @@ type CallLater interface {
 // A type that embeds *CooperateInstruction (or CooperateInstruction) is a
 // Cooperate too, as a subclass of Python's flow.Cooperate is: the
 // controllers pause the flow for its Timeout, on their own reactor ([Block]
-// by sleeping); its [CallLater] method is only what other code calls.
+// by sleeping); its CallLater method is only what other code calls.
 type CooperateInstruction struct {
 	BaseInstruction
 	// Timeout is the pause asked for, in seconds.
@@ -104,7 +104,7 @@ type CooperateInstruction struct {
 // Yield it when the current chain would block, or periodically during an
 // intensive processing task. The controller pauses the whole chain of
 // stages and resumes it timeout seconds later (or more): [Deferred]
-// through its reactor's [CallLater], [Block] by sleeping.
+// through its reactor's CallLater, [Block] by sleeping.
 //
 //	// within some generator wrapped by a controller
 //	if !yield(flow.Cooperate(1)) { // yield for a second or more

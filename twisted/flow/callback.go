@@ -15,7 +15,7 @@ type CallbackStage struct {
 }
 
 // CallbackInstruction is what a [CallbackStage] returns while it waits for
-// its producer (Callback.Instruction): its [CallLater] keeps the callable,
+// its producer (Callback.Instruction): its CallLater keeps the callable,
 // and every Result, Finish and Errback of the producer calls it.
 type CallbackInstruction struct {
 	BaseInstruction

@@ -16,10 +16,10 @@ import (
 //
 // Deferred runs the flow at once, up to its first suspending instruction:
 // a flow that does not suspend has fired the Deferred when Deferred
-// returns. Cooperate is then served by the reactor's CallLater; a flow
-// waiting on a Deferred resumes when it fires; Callback and Threaded
-// resume it when they have something. A chain of Map, Filter and
-// LineBreak stages over a generator or iterator (or a bare one) runs as
+// returns. [Cooperate] is then served by the reactor's CallLater; a flow
+// waiting on a Deferred resumes when it fires; [Callback] and [Threaded]
+// resume it when they have something. A chain of [Map], [Filter] and
+// [LineBreak] stages over a generator or iterator (or a bare one) runs as
 // Block.All runs it, on one coroutine that switches to the reactor only
 // when the flow suspends; the calls of the user's code, and their order,
 // are those of the pull protocol.
@@ -30,14 +30,14 @@ import (
 // Cancelling the Deferred stops the flow: its generators are closed
 // (their deferred calls run), its threads stop after their current item,
 // its pending wake-ups are cancelled, and the Deferred fails with
-// deferred.CancelledError. The flow is closed in the same way when it
+// [deferred.CancelledError]. The flow is closed in the same way when it
 // ends or fails. A panic in closing it (a user stage's Close, a
 // generator's deferred call) is a failure too: the Deferred errbacks with
 // it, or, if the Deferred has its outcome already (the flow failed, or
 // was cancelled), it is logged as an unhandled error on the reactor's
 // Logger (slog.Default() for a clock without one).
 //
-// When the reactor (a *reactor.Reactor) shuts down, the flows still
+// When the reactor (a [*reactor.Reactor]) shuts down, the flows still
 // running on it are cancelled in the before-shutdown phase, in the order
 // they started: Twisted leaves them suspended as the process exits, but a
 // Go program goes on after Run, and a suspended flow holds a goroutine.
@@ -48,9 +48,9 @@ func Deferred(stage any, trap ...*twisted.Class) *deferred.Deferred {
 	return DeferredOn(reactor.Default(), stage, trap...)
 }
 
-// DeferredOn is Deferred on the given reactor: Cooperate instructions are
-// scheduled with its CallLater. Tests pass a *reactor.Clock. A nil clock
-// is reactor.Default(), as for MakeProtocolOn.
+// DeferredOn is Deferred on the given reactor: [Cooperate] instructions are
+// scheduled with its CallLater. Tests pass a [*reactor.Clock]. A nil clock
+// is reactor.Default(), as for [MakeProtocolOn].
 func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *deferred.Deferred {
 	if clock == nil {
 		clock = reactor.Default()
@@ -91,8 +91,8 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 // DeferredContext is DeferredOn(r, stage, trap...) with a context: once
 // ctx is done, the flow's Deferred is cancelled on r's goroutine (through
 // CallFromThread), as Cancel does there: the flow is closed and the
-// Deferred fails with deferred.CancelledError, unless it has fired. A nil
-// r is reactor.Default(). Like DeferredOn, it is called on r's goroutine.
+// Deferred fails with [deferred.CancelledError], unless it has fired. A nil
+// r is reactor.Default(). Like [DeferredOn], it is called on r's goroutine.
 func DeferredContext(ctx context.Context, r *reactor.Reactor, stage any, trap ...*twisted.Class) *deferred.Deferred {
 	if r == nil {
 		r = reactor.Default()

@@ -12,13 +12,13 @@ import (
 )
 
 // Protocol is a flow-based protocol (twisted.flow.protocol): a protocol
-// that is actually a controller. It is at once a protocol.IProtocol, the
-// Callback stage its controller reads the connection's data from, and the
+// that is actually a controller. It is at once a [protocol.IProtocol], the
+// [Callback] stage its controller reads the connection's data from, and the
 // controller that runs the flow.
 //
 // When the connection is made, the Controller is called with the
-// protocol, the connection, and what it returns is wrapped (Wrap) and run,
-// as flow.Deferred runs a flow:
+// protocol, the connection, and what it returns is wrapped ([Wrap]) and run,
+// as [Deferred] runs a flow:
 //
 //   - the controller yields the connection and reads it: each chunk of
 //     data received is one string (Python 2's str) from Next; the stage
@@ -38,7 +38,7 @@ import (
 //     [Protocol.PauseProducing]).
 //
 // When the connection is lost, the stage finishes on ConnectionDone (a
-// clean close), and on ConnectionLost when FinishOnConnectionLost is set
+// clean close), and on ConnectionLost when [FinishOnConnectionLost] is set
 // (the default); any other reason, or ConnectionLost when it is not set,
 // is the stage's failure: Next returns it (or, if its class is one of
 // Trap's, returns the class).
@@ -47,12 +47,12 @@ import (
 // method is.
 //
 // Python's flow.Protocol is a class whose controller is set afterwards;
-// NewProtocol is its constructor:
+// [NewProtocol] is its constructor:
 //
 //	server = flow.Protocol()              server := flow.NewProtocol()
 //	server.controller = echoServer        server.Controller = echoServer
 //
-// and MakeProtocol builds the constructor a factory wants.
+// and [MakeProtocol] builds the constructor a factory wants.
 type Protocol struct {
 	protocol.Protocol
 	CallbackStage
@@ -75,8 +75,8 @@ type Protocol struct {
 	producing bool // registered as the transport's producer (producer.go)
 }
 
-// A ProtocolOption is an option of MakeProtocol: Trap or
-// FinishOnConnectionLost, Python's keyword arguments.
+// A ProtocolOption is an option of [MakeProtocol]: Trap or
+// [FinishOnConnectionLost], Python's keyword arguments.
 type ProtocolOption func(*Protocol)
 
 // Trap makes the protocol's stage trap the given failure classes (Python's
@@ -120,21 +120,21 @@ func FinishOnConnectionLost(finish bool) ProtocolOption {
 //
 // Stages nest, so a lineBreaker generator consuming the connection and
 // producing lines makes a line-based protocol without other changes (see
-// LineBreak).
+// [LineBreak]).
 //
 // Python's makeProtocol(controller, baseClass, *callbacks) also takes the
 // protocol class to extend and the name of the method whose argument
 // feeds the stage ('dataReceived' by default): that is
-// MakeProtocolWithBase (lines from a basic.LineReceiver, strings from a
+// [MakeProtocolWithBase] (lines from a basic.LineReceiver, strings from a
 // basic.NetstringReceiver, ...).
 //
-// Cooperate instructions are scheduled on the default reactor; see
-// MakeProtocolOn.
+// [Cooperate] instructions are scheduled on the default reactor; see
+// [MakeProtocolOn].
 func MakeProtocol(controller any, options ...ProtocolOption) func() protocol.IProtocol {
 	return MakeProtocolOn(nil, controller, options...)
 }
 
-// MakeProtocolOn is MakeProtocol on the given reactor: Cooperate
+// MakeProtocolOn is [MakeProtocol] on the given reactor: [Cooperate]
 // instructions are scheduled with its CallLater. Nil is reactor.Default().
 func MakeProtocolOn(r reactor.IReactorTime, controller any, options ...ProtocolOption) func() protocol.IProtocol {
 	return func() protocol.IProtocol {
@@ -146,7 +146,7 @@ func MakeProtocolOn(r reactor.IReactorTime, controller any, options ...ProtocolO
 }
 
 // NewProtocol returns a flow Protocol without a controller
-// (flow.Protocol(), "a concrete flow.Protocol for inheritance"): set its
+// (flow.Protocol(), "a concrete [Protocol] for inheritance"): set its
 // Controller before the connection is made.
 func NewProtocol(options ...ProtocolOption) *Protocol {
 	p := &Protocol{FinishOnConnectionLost: true}

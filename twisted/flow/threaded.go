@@ -60,7 +60,7 @@ type ThreadedStage struct {
 const threadedBuffer = 1024
 
 // ThreadedInstruction is what a [ThreadedStage] returns while it waits for
-// its thread (Threaded.Instruction): the callable given to its [CallLater]
+// its thread (Threaded.Instruction): the callable given to its CallLater
 // is called on the reactor goroutine as soon as results, the end, or a
 // failure arrive.
 type ThreadedInstruction struct {
