@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net"
 	"runtime"
@@ -278,4 +279,144 @@ func TestBackpressureLoseConnectionWhilePausedTCP(t *testing.T) {
 	assert.NilError(t, r.Run())
 	assert.Assert(t, <-read > 0)
 	assert.Equal(t, spy.dataWhilePaused, 0)
+}
+
+// spiedController is controller with its transport behind spy.
+func spiedController(spy *transportSpy, controller func(*flow.Protocol) any) func(*flow.Protocol) any {
+	return func(conn *flow.Protocol) any {
+		spy.ITransport = conn.Transport
+		conn.Transport = spy
+		return controller(conn)
+	}
+}
+
+// lineWriter is a flow that writes numbered lines without reading: n
+// of them as its results (a Cooperate after each hundredth), counting the
+// bytes in *made; pull hides its push mode.
+func lineWriter(n int, made *int, pull bool) func(*flow.Protocol) any {
+	return func(conn *flow.Protocol) any {
+		g := flow.Generator(func(yield func(any) bool) error {
+			for i := range n {
+				line := fmt.Sprintf("line %d\n", i)
+				*made += len(line)
+				if !yield(line) || (i%100 == 99 && !yield(flow.Cooperate(0))) {
+					return nil
+				}
+			}
+			return nil
+		})
+		if pull {
+			return pulled{flow.Wrap(g)}
+		}
+		return g
+	}
+}
+
+// A flow that writes without reading, to a peer that never reads: once
+// 64 KiB of what it wrote wait to be sent, the transport pauses the flow,
+// which stops (its Cooperates' wake-ups wait too) instead of filling the
+// transport's buffer without bound. The flow would write 256 MiB; it
+// writes what the kernel's buffers take and its transport's 64 KiB, and
+// nothing while paused: 30 reactor iterations later it has not written
+// one line more.
+func TestBackpressureWriterPeerNeverReadsTCP(t *testing.T) {
+	for _, pull := range []bool{false, true} {
+		leakcheck.Check(t)
+		r := reactor.New()
+		spy := &transportSpy{}
+		made, atPause := 0, 0
+		const lines = 256 << 20 / 16
+		port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r,
+			spiedController(spy, lineWriter(lines, &made, pull)))}, reactor.Interface("127.0.0.1"))
+		assert.NilError(t, err)
+		var madeAtStop int
+		spy.onPause = func() {
+			atPause = made
+			if spy.pauses > 1 {
+				return
+			}
+			turns := 0
+			var turn func()
+			turn = func() {
+				if turns++; turns < 30 {
+					r.CallLater(0, turn)
+					return
+				}
+				madeAtStop = made
+				stopOn(r, port)
+			}
+			r.CallLater(0, turn)
+		}
+		connected := make(chan net.Conn, 1)
+		r.CallWhenRunning(func() {
+			r.CallInThread(func() {
+				c, err := dialSmallWindow(port.GetHost().String())
+				if err != nil {
+					connected <- nil
+					return
+				}
+				connected <- c // never read; closed once the reactor has stopped
+			})
+		})
+		assert.NilError(t, r.Run())
+		if c := <-connected; c != nil {
+			c.Close()
+		}
+		assert.Assert(t, spy.pauses >= 1, "pull %v: the flow was never paused; it wrote %d bytes", pull, made)
+		assert.Assert(t, made <= 32<<20, "pull %v: the flow wrote %d bytes", pull, made)
+		assert.Assert(t, madeAtStop-atPause <= 100*16, "pull %v: the flow wrote %d bytes after its last pause (%d pauses, %d resumes)",
+			pull, madeAtStop-atPause, spy.pauses, spy.resumes)
+	}
+}
+
+// A flow that writes 4 MB without reading, to a peer that reads slowly
+// (small reads, from the flow's first pause on): every line arrives, in
+// order; the flow was paused and resumed, and ended once it had written
+// everything (the connection closed after the last byte).
+func TestBackpressureWriterSlowReaderTCP(t *testing.T) {
+	for _, pull := range []bool{false, true} {
+		leakcheck.Check(t)
+		r := reactor.New()
+		spy := &transportSpy{}
+		made := 0
+		const lines = 400000
+		port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r,
+			spiedController(spy, lineWriter(lines, &made, pull)))}, reactor.Interface("127.0.0.1"))
+		assert.NilError(t, err)
+		paused := make(chan struct{})
+		spy.onPause = func() {
+			if spy.pauses == 1 {
+				close(paused)
+			}
+		}
+		got := make(chan []byte, 1)
+		r.CallWhenRunning(func() {
+			r.CallInThread(func() {
+				defer r.CallFromThread(func() { stopOn(r, port) })
+				c, err := dialSmallWindow(port.GetHost().String())
+				if err != nil {
+					got <- nil
+					return
+				}
+				defer c.Close()
+				<-paused
+				var all bytes.Buffer
+				buf := make([]byte, 512)
+				for {
+					n, err := c.Read(buf)
+					all.Write(buf[:n])
+					if err != nil {
+						break
+					}
+				}
+				got <- all.Bytes()
+			})
+		})
+		assert.NilError(t, r.Run())
+		b := <-got
+		want := numberedLines(lines)
+		assert.Equal(t, len(b), len(want), "pull %v", pull)
+		assert.Assert(t, bytes.Equal(b, want), "pull %v", pull)
+		assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "pull %v: paused %d times, resumed %d", pull, spy.pauses, spy.resumes)
+	}
 }

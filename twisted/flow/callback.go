@@ -90,3 +90,31 @@ func (c *CallbackStage) Yield() Instruction {
 	}
 	return c.cooperate
 }
+
+// push hands what the producer pushes up the chain, a batch at a time, as
+// Yield leaves it for a consumer that pulls: the results (with the
+// failure, if the producer failed), then the end. Between pushes the
+// chain suspends on the CallbackInstruction. Only a flow Protocol pushes
+// its Callback (see Protocol.canPush): its scheduler queues a push made
+// from inside the flow rather than running the flow inside itself.
+func (c *CallbackStage) push(r *pushRun, emit emitFunc) {
+	for {
+		if inst := c.Yield(); inst != nil {
+			if !r.serve(inst) {
+				return
+			}
+			continue
+		}
+		results, stop, failure := c.Results, c.Stop, c.Failure
+		ok := emit(results, stop, failure)
+		// The consumer has taken the batch; what the producer pushed
+		// during emit (a transport delivering inside a write, the
+		// connection lost while the flow waited) follows it.
+		n := copy(c.Results, c.Results[len(results):])
+		clear(c.Results[n:])
+		c.Results = c.Results[:n]
+		if !ok || stop || failure != nil {
+			return
+		}
+	}
+}

@@ -7,10 +7,11 @@ import (
 )
 
 // chainStage runs a chain of push-mode stages (see push.go) for
-// flow.Deferred on one coroutine, as one stage: the generator (or
-// iterator) at its source hands each value up the chain by calls, and the
-// chain's results go straight into the controller's list, as Block.All
-// hands them to its loop; the coroutine switches to the controller only
+// flow.Deferred and a flow Protocol on one coroutine, as one stage: the
+// generator (or iterator, or the connection's data) at its source hands
+// each value up the chain by calls, and the chain's results go straight
+// into the controller's list (or its sink), as Block.All hands them to its
+// loop; the coroutine switches to the controller only
 // when the chain suspends on an instruction (a Cooperate, a Deferred that
 // has not fired, a stage's CallLater), which the controller serves as in
 // pull mode, and resumes the chain where it stopped. Block drives the
@@ -21,6 +22,13 @@ type chainStage struct {
 	Base
 	root Stage
 	out  *resultList
+	// sink, when set, takes the chain's results in out's place, a batch
+	// at a time as they come: a flow Protocol writes them (see
+	// Protocol.pushed). end is set for the results that come with the
+	// chain's end or failure. It returns false when the chain must take
+	// nothing more, and may suspend the chain (r.serve).
+	sink func(r *pushRun, results []any, end bool) bool
+	one  [1]any
 	run  pushRun
 	next func() (Instruction, bool)
 	stop func()
@@ -38,6 +46,10 @@ type chainStage struct {
 	shut bool
 }
 
+// chainable reports whether a controller runs s as a chain: a stage of
+// this package's that can push (its State does not panic), not Chunked.
+func chainable(s Stage) bool { return pushable(s) && !s.State().Chunked }
+
 // newChainStage returns the chain of root, whose results go to out.
 func newChainStage(root Stage, out *resultList) *chainStage {
 	c := &chainStage{root: root, out: out}
@@ -54,6 +66,12 @@ func (c *chainStage) final(v any, _ error) bool { return c.add(v) }
 // add appends a result to the controller's list; false once the chain is
 // closed.
 func (c *chainStage) add(v any) bool {
+	if c.sink != nil {
+		c.one[0] = v
+		ok := c.sink(&c.run, c.one[:], false)
+		c.one[0] = nil
+		return ok && !c.run.halt
+	}
 	l := c.out
 	if len(l.cur) == cap(l.cur) {
 		l.spill()
@@ -102,12 +120,17 @@ func (c *chainStage) body(suspend func(Instruction) bool) {
 	r.suspend = suspend
 	var failure *twisted.Failure
 	c.root.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		c.out.add(results)
+		ok := true
+		if c.sink != nil {
+			ok = c.sink(r, results, stop || f != nil)
+		} else {
+			c.out.add(results)
+		}
 		if f != nil {
 			failure = f
 			return false
 		}
-		return !stop && !r.halt
+		return ok && !stop && !r.halt
 	})
 	switch {
 	case r.halt && r.closeErr != nil:

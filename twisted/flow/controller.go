@@ -60,7 +60,7 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 	r.clock, r.stage = clock, Wrap(stage, trap...)
 	switch s := r.stage.(type) {
 	default:
-		if pushable(s) && !s.State().Chunked { // a stage of this package's: its State does not panic
+		if chainable(s) {
 			r.stage = newChainStage(s, &r.results)
 		}
 	case *listStage:

@@ -70,8 +70,9 @@
 // cleanly as Python 2 does. The twisted.flow section of PORTING.md shows
 // each Python form beside its Go one. [BlockStage.All] runs simple chains
 // (Map, Filter and LineBreak over a generator, an iterator or a list)
-// without iter.Pull, and [Deferred] runs them on one coroutine, which
-// switches to the reactor only when the flow suspends.
+// without iter.Pull, and [Deferred] and a flow [Protocol] run them on
+// one coroutine, which switches to the reactor only when the flow
+// suspends; a Protocol's chain can start from its own connection.
 //
 // Each folds the explicit protocol (yield the stage, call Next, end at
 // StopIteration) into a range loop, with the same calls in the same

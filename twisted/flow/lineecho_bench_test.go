@@ -118,11 +118,39 @@ func (e *lineEchoIter) Next() (any, error) {
 	return e.lines, nil
 }
 
+// lineEchoChain is the line echo server as a chain of stages, whose
+// results the protocol writes: Map(line + "\n", LineBreak(conn)).
+func lineEchoChain(conn *flow.Protocol) any {
+	return flow.Map(func(args ...any) (any, error) {
+		return args[0].(string) + "\n", nil
+	}, flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"}))
+}
+
+// lineEchoYield is the line echo server as a generator that yields each
+// line back as a result of the flow, which the protocol writes.
+func lineEchoYield(conn *flow.Protocol) flow.Generator {
+	return func(yield func(any) bool) error {
+		lines := flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"})
+		for yield(lines) {
+			line, err := lines.Next()
+			if err != nil {
+				return err
+			}
+			if !yield(line.(string) + "\n") {
+				return nil
+			}
+		}
+		return nil
+	}
+}
+
 // BenchmarkLineEcho is lines/s echoed by a flow line echo server
 // (LineBreak over the connection, each line written back: "flow", a
-// generator; "flow-iterator", the same as an iterator type) on loopback
-// TCP, beside a plain Go line echo server ("net", the floor);
-// testdata/bench/echo_lines.py measures the original.
+// generator; "flow-iterator", the same as an iterator type;
+// "flow-yield", a generator yielding each line back as a result;
+// "flow-chain", a Map over the LineBreak whose results the protocol
+// writes) on loopback TCP, beside a plain Go line echo server ("net",
+// the floor); testdata/bench/echo_lines.py measures the original.
 func BenchmarkLineEcho(b *testing.B) {
 	b.Run("flow", func(b *testing.B) {
 		addr, stop := flowServer(b, lineEchoServer)
@@ -131,6 +159,16 @@ func BenchmarkLineEcho(b *testing.B) {
 	})
 	b.Run("flow-iterator", func(b *testing.B) {
 		addr, stop := flowServer(b, newLineEchoIter)
+		defer stop()
+		benchLines(b, addr)
+	})
+	b.Run("flow-yield", func(b *testing.B) {
+		addr, stop := flowServer(b, lineEchoYield)
+		defer stop()
+		benchLines(b, addr)
+	})
+	b.Run("flow-chain", func(b *testing.B) {
+		addr, stop := flowServer(b, lineEchoChain)
 		defer stop()
 		benchLines(b, addr)
 	})

@@ -7,12 +7,18 @@ import "github.com/twistedflow/twistedflow/twisted/protocol"
 // the transport is an IConsumer that can itself be paused (an
 // IPushProducer, as the reactor's TCP transport is): when more than the
 // transport's buffer (64 KiB for TCP) waits to be sent to a peer slower
-// than the flow, the transport pauses the flow, which stops asking for
-// input: the transport stops reading until what was written has been
-// sent. A peer that never reads then holds the server's memory to about
-// a buffer's worth plus what the flow writes for one chunk read, not
-// everything it sends. The flow itself goes on with the data it has (a
-// LineBreak stage its lines), and its controller is not told.
+// than the flow, the transport pauses the flow: the flow stops asking for
+// input (the transport stops reading) and stops itself until what was
+// written has been sent. It stops where it hands its controller results to
+// write, or suspends (a Cooperate, a wait on the connection or a
+// Deferred): a wake-up while paused waits for ResumeProducing. A peer that
+// never reads then holds the server's memory to about a buffer's worth
+// plus what the flow writes in one step (what it writes for one chunk
+// read, one batch of results), not everything it sends, however the flow
+// makes its output: from the data it reads, or from nothing (a generator
+// of endless results). A flow that writes with Write in a loop of its own
+// that never yields to its controller is not stopped. The controller is
+// not told.
 //
 // The protocol unregisters itself when the flow ends, before closing the
 // connection; a controller that wants to register a producer of its own
@@ -42,28 +48,47 @@ func (p *Protocol) unregisterProducer() {
 }
 
 // PauseProducing is the transport's note that too much waits to be sent:
-// the flow stops asking for input, pausing the transport's reading.
+// the flow stops asking for input, pausing the transport's reading, and
+// stops at its next step until ResumeProducing.
 func (p *Protocol) PauseProducing() {
+	p.paused = true
 	if t, ok := p.Transport.(protocol.IPushProducer); ok {
 		t.PauseProducing()
 	}
 }
 
 // ResumeProducing is the transport's note that all written has been
-// sent: the flow asks for input again. After LoseConnection (the flow's
-// controller closing the connection itself) the protocol unregisters
-// instead, so that the connection closes as it would have without a
-// producer: no more input comes.
+// sent: the flow asks for input again, and goes on if it stopped. After
+// LoseConnection (the flow's controller closing the connection itself)
+// the protocol unregisters instead of resuming the transport's reading,
+// so that the connection closes as it would have without a producer: no
+// more input comes.
 func (p *Protocol) ResumeProducing() {
+	p.paused = false
 	if d, ok := p.Transport.(interface{ IsDisconnecting() bool }); ok && d.IsDisconnecting() {
 		p.unregisterProducer()
-		return
-	}
-	if t, ok := p.Transport.(protocol.IPushProducer); ok {
+	} else if t, ok := p.Transport.(protocol.IPushProducer); ok {
+		// Before the flow runs: if it fills the buffer again, the
+		// transport pauses its reading again.
 		t.ResumeProducing()
+	}
+	if f := p.drained; f != nil {
+		p.drained = nil
+		f()
 	}
 }
 
 // StopProducing is the transport's note that the connection is lost (its
-// ConnectionLost follows): the transport has forgotten the producer.
-func (p *Protocol) StopProducing() { p.producing = false }
+// ConnectionLost follows, which runs the flow): the transport has
+// forgotten the producer.
+func (p *Protocol) StopProducing() { p.producing, p.paused = false, false }
+
+// drainWait is what a flow run as a chain suspends on while its transport
+// is paused: its wake-up is the protocol's drained.
+type drainWait struct {
+	BaseInstruction
+	p *Protocol
+}
+
+// CallLater makes callable the flow's wake-up once the transport drains.
+func (d *drainWait) CallLater(callable func()) { d.p.drained = callable }

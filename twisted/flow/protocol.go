@@ -34,8 +34,17 @@ import (
 //     Deferreds, Callbacks and Threaded stages it yields, as under
 //     flow.Deferred.
 //   - the protocol is its transport's streaming producer: while more than
-//     64 KiB it wrote wait to be sent, the transport stops reading (see
-//     [Protocol.PauseProducing]).
+//     64 KiB it wrote wait to be sent, the transport stops reading and the
+//     flow stops at its next step (see [Protocol.PauseProducing]).
+//
+// A chain of Map, Filter and LineBreak stages over the connection (or
+// over a generator or iterator, or a bare one) runs as flow.Deferred runs
+// it, on one coroutine that switches to the reactor only when the flow
+// suspends (waits for data, a Cooperate, a Deferred, the transport): the
+// connection's data goes up the chain by calls, with no coroutine switch
+// per line, and the results are written as the chain hands them up. The
+// calls of the user's code, their order and the writes are those of the
+// pull protocol.
 //
 // When the connection is lost, the stage finishes on ConnectionDone (a
 // clean close), and on ConnectionLost when [FinishOnConnectionLost] is set
@@ -73,6 +82,17 @@ type Protocol struct {
 
 	sched     *scheduler
 	producing bool // registered as the transport's producer (producer.go)
+	// paused is set while the transport's buffer is full (PauseProducing):
+	// the flow waits, and drained is its wake-up, which ResumeProducing
+	// calls; drain is the instruction a chain suspends on meanwhile.
+	paused  bool
+	drained func()
+	drain   drainWait
+	// seq is the list WriteSequence is given, kept for the next results;
+	// writeErr is a result that could not be written (not a string), the
+	// flow's failure.
+	seq      [][]byte
+	writeErr error
 }
 
 // A ProtocolOption is an option of [MakeProtocol]: Trap or
@@ -166,10 +186,26 @@ func (p *Protocol) ConnectionMade() {
 	if clock == nil {
 		clock = reactor.Default()
 	}
-	p.sched = &scheduler{clock: clock, stage: Wrap(p.callController()), queue: true, phase: afterShutdown}
+	p.sched = &scheduler{clock: clock, queue: true, phase: afterShutdown}
 	p.sched.ctl = p
+	p.drain.p = p
+	stage := Wrap(p.callController())
+	if chainable(stage) {
+		c := newChainStage(stage, nil)
+		c.sink = p.pushed
+		stage = c
+	}
+	p.sched.stage = stage
 	p.registerProducer()
 	p.sched.start()
+}
+
+// canPush: the protocol's data runs up its own flow's chain in push mode
+// (a chain of LineBreak, Filter and Map over the connection: no coroutine
+// switch per line), while the flow is being made: it is p itself (not a
+// type embedding it), and no other flow reads it.
+func (p *Protocol) canPush(as Stage) bool {
+	return as == Stage(p) && p.sched != nil && p.sched.stage == nil
 }
 
 // DataReceived gives data to the flow, as one string result of the stage
@@ -184,6 +220,7 @@ func (p *Protocol) DataReceived(data []byte) {
 // Protocol), and resumes the flow.
 func (p *Protocol) ConnectionLost(reason *twisted.Failure) {
 	p.Protocol.ConnectionLost(reason)
+	p.paused, p.drained = false, nil // the flow takes its end whatever it waited on
 	if reason == nil {
 		reason = reactor.ConnectionDoneFailure() // Python's default, connectionDone
 	}
@@ -258,12 +295,21 @@ func (p *Protocol) callController() (out any) {
 // running loop go round once more, where the original runs the flow
 // inside itself. A panic out of the flow (a stage of the user's own, a
 // CallLater that rejects its delay) fails it, as a failure of the flow
-// does: it does not escape into the reactor.
+// does: it does not escape into the reactor. While the transport is
+// paused, the flow is not run: the wake-up waits for ResumeProducing.
 func (p *Protocol) execute() {
 	s := p.sched
 	st := s.stage.State()
 	for !s.done {
+		if p.paused {
+			p.drained = s.resume
+			return
+		}
 		inst := s.yield()
+		if err := p.writeErr; err != nil { // a result of a chain (pushed)
+			p.fail(twisted.NewFailure(err))
+			return
+		}
 		if inst != nil {
 			wait, err := s.suspend(inst)
 			if err != nil {
@@ -285,20 +331,52 @@ func (p *Protocol) execute() {
 			return
 		}
 		if len(st.Results) > 0 {
-			seq := make([][]byte, len(st.Results))
-			for i, r := range st.Results {
-				b, err := bytesOf(r)
-				if err != nil {
-					p.fail(twisted.NewFailure(err))
-					return
-				}
-				seq[i] = b
-			}
+			err := p.write(st.Results)
 			clear(st.Results)
 			st.Results = st.Results[:0]
-			p.Transport.WriteSequence(seq)
+			if err != nil {
+				p.fail(twisted.NewFailure(err))
+				return
+			}
 		}
 	}
+}
+
+// write writes results, a batch of the flow's, with one WriteSequence;
+// if one is not a string or []byte, it writes nothing and returns the
+// TypeError.
+func (p *Protocol) write(results []any) error {
+	seq := p.seq[:0]
+	p.seq = nil // a transport delivering inside the write reaches no other write
+	for _, r := range results {
+		b, err := bytesOf(r)
+		if err != nil {
+			return err
+		}
+		seq = append(seq, b)
+	}
+	p.Transport.WriteSequence(seq)
+	clear(seq)
+	p.seq = seq
+	return nil
+}
+
+// pushed is the sink of a flow run as a chain (chain.go): it writes each
+// batch of results as the chain hands it up, as execute writes those of
+// each Yield in pull mode, and the chain suspends there while the
+// transport is paused. The results that come with the end or a failure
+// are not written: the original handles the end first. A result that is
+// not a string stops the chain, which the flow's failure then closes.
+func (p *Protocol) pushed(r *pushRun, results []any, end bool) bool {
+	if end || len(results) == 0 {
+		return true
+	}
+	if err := p.write(results); err != nil {
+		p.writeErr = err
+		r.halt = true
+		return false
+	}
+	return !p.paused || r.serve(&p.drain)
 }
 
 // end closes the flow and then the connection; it returns the failure of

@@ -165,3 +165,89 @@ func TestRandomDeferredBatch(t *testing.T) {
 		}
 	}
 }
+
+// randomProtocolEvents returns what happens to a random flow protocol's
+// connection: lines of tokens its functions act on (see echo, keep,
+// lineGen), cut into chunks anywhere, with clock advances and drains of
+// its transport between them, and maybe a lost connection.
+func randomProtocolEvents(r *rand.Rand) []protoEvent {
+	tokens := []string{"a", "b", "c", "w", "coop", "skip", "13", "99", "bad", "boom", "raise", "panic", "quit"}
+	var text strings.Builder
+	for range r.IntN(12) {
+		if r.IntN(3) == 0 {
+			text.WriteString(tokens[r.IntN(len(tokens))])
+		} else {
+			text.WriteString(tokens[r.IntN(3)])
+		}
+		text.WriteString("\n")
+	}
+	if r.IntN(3) == 0 {
+		text.WriteString("tail")
+	}
+	s := text.String()
+	var events []protoEvent
+	for len(s) > 0 {
+		n := 1 + r.IntN(min(len(s), 8))
+		events = append(events, data(s[:n]))
+		s = s[n:]
+		for r.IntN(3) == 0 {
+			if r.IntN(2) == 0 {
+				events = append(events, advance(float64(r.IntN(3))/4))
+			} else {
+				events = append(events, drainEvent)
+			}
+		}
+	}
+	switch r.IntN(5) {
+	case 0:
+		events = append(events, protoEvent{kind: "lost"})
+	case 1:
+		events = append(events, protoEvent{kind: "other"})
+	}
+	return events
+}
+
+func TestRandomProtocolPushEqualsPull(t *testing.T) {
+	seeds := uint64(1000)
+	if testing.Short() {
+		seeds = 100
+	}
+	for seed := range seeds {
+		build := func(l *logger, conn *flow.Protocol) any {
+			r := rand.New(rand.NewPCG(seed, 1))
+			var stage any = conn
+			for range r.IntN(4) {
+				switch r.IntN(3) {
+				case 0:
+					stage = flow.Map(l.echo(conn), stage)
+				case 1:
+					stage = flow.Filter(l.keep, stage)
+				default:
+					stage = flow.LineBreak(stage, flow.LineBreakOptions{Delimiter: "\n", Trailer: r.IntN(2) == 0})
+				}
+			}
+			switch r.IntN(4) {
+			case 0:
+				stage = l.lineGen(conn, flow.Wrap(stage))
+			case 1:
+				stage = flow.Map(l.echo(conn), l.lineGen(conn, flow.Wrap(stage)))
+			case 2:
+				stage = l.endless(conn, r.IntN(25))
+			}
+			return stage
+		}
+		r := rand.New(rand.NewPCG(seed, 2))
+		events := randomProtocolEvents(r)
+		limit := []int{0, 1, 5, 20}[r.IntN(4)]
+		var options []flow.ProtocolOption
+		if r.IntN(2) == 0 {
+			options = append(options, flow.FinishOnConnectionLost(false), flow.Trap(reactor.ConnectionLost))
+		}
+		push, pull := &logger{}, &logger{}
+		runProtocolFlow(push, build, events, limit, false, options...)
+		runProtocolFlow(pull, build, events, limit, true, options...)
+		if got, want := strings.Join(push.lines, "\n"), strings.Join(pull.lines, "\n"); got != want {
+			t.Errorf("seed %d: push and pull differ:\n%s", seed, lineDiff(want, got))
+		}
+	}
+}
