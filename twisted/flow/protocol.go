@@ -37,8 +37,8 @@ import (
 //     64 KiB it wrote wait to be sent, the transport stops reading and the
 //     flow stops at its next step (see [Protocol.PauseProducing]).
 //
-// A chain of Map, Filter and LineBreak stages over the connection (or
-// over a generator or iterator, or a bare one) runs as flow.Deferred runs
+// A chain of [Map], [Filter] and [LineBreak] stages over the connection
+// (or over a generator or iterator, or a bare one) runs as [Deferred] runs
 // it, on one coroutine that switches to the reactor only when the flow
 // suspends (waits for data, a Cooperate, a Deferred, the transport): the
 // connection's data goes up the chain by calls, with no coroutine switch
