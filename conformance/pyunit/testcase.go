@@ -123,10 +123,10 @@ func (tc *TestCase) AssertNotEqual(first, second any) {
 }
 
 // AssertTrue checks that x is true as Python's bool(x).
-func (tc *TestCase) AssertTrue(x any) { tc.check(Truth(x), "assertTrue", x) }
+func (tc *TestCase) AssertTrue(x any) { tc.check(twisted.Truthy(x), "assertTrue", x) }
 
 // AssertFalse checks that x is false as Python's bool(x).
-func (tc *TestCase) AssertFalse(x any) { tc.check(!Truth(x), "assertFalse", x) }
+func (tc *TestCase) AssertFalse(x any) { tc.check(!twisted.Truthy(x), "assertFalse", x) }
 
 // AssertIs checks that first is second: the same pointer, or equal
 // comparable values.
@@ -230,30 +230,6 @@ func (tc *TestCase) FailureResultOf(d *deferred.Deferred, expected ...*twisted.C
 	}
 	tc.check(ok, "failureResultOf", results...)
 	return f
-}
-
-// Truth is Python's bool(x): false for None, False, zero, empty strings,
-// slices and maps; true for everything else.
-func Truth(x any) bool {
-	if x == nil || x == any(twisted.None) {
-		return false
-	}
-	rv := reflect.ValueOf(x)
-	switch rv.Kind() {
-	case reflect.Bool:
-		return rv.Bool()
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return rv.Int() != 0
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return rv.Uint() != 0
-	case reflect.Float32, reflect.Float64:
-		return rv.Float() != 0
-	case reflect.String, reflect.Slice, reflect.Map, reflect.Array:
-		return rv.Len() != 0
-	case reflect.Pointer, reflect.Interface, reflect.Func, reflect.Chan:
-		return !rv.IsNil()
-	}
-	return true
 }
 
 // Equal is Python's ==: numbers (and bools) by value across types, lists
