@@ -6,10 +6,15 @@
 // It is a package of its own, as in Twisted, where flow.py re-exports the
 // rest of twisted.flow but not its threads module: a port reads
 //
-//	from twisted.flow import flow                        "github.com/twistedflow/twistedflow/twisted/flow"
-//	from twisted.flow.threads import Threaded, QueryIterator   "github.com/twistedflow/twistedflow/twisted/flow/threads"
+//	from twisted.flow import flow
+//	from twisted.flow.threads import Threaded, QueryIterator
+//	flow.Deferred(Threaded(QueryIterator(dbpool, sql)))
 //
-//	flow.Deferred(Threaded(QueryIterator(dbpool, sql)))    flow.Deferred(threads.Threaded(threads.QueryIterator(db, sql)))
+// as
+//
+//	import "github.com/twistedflow/twistedflow/twisted/flow"
+//	import "github.com/twistedflow/twistedflow/twisted/flow/threads"
+//	flow.Deferred(threads.Threaded(threads.QueryIterator(db, sql)))
 //
 // and a flow user that reads no database does not import database/sql.
 //
@@ -17,7 +22,8 @@
 // package flow know how to wait on, under its Twisted module's name;
 // either name may be used.
 //
-// Its name is that of package github.com/twistedflow/twistedflow/twisted/threads
-// (twisted.internet.threads) too, as in Twisted: a file that needs both
-// names one of them on import.
+// Its name is also that of package
+// github.com/twistedflow/twistedflow/twisted/threads
+// (twisted.internet.threads), as in Twisted: a file that needs both
+// renames one of them on import.
 package threads
