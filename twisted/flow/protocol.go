@@ -89,10 +89,10 @@ type Protocol struct {
 	drained func()
 	drain   drainWait
 	// seq is the list WriteSequence is given, kept for the next results;
-	// writeErr is a result that could not be written (not a string), the
-	// flow's failure.
+	// writeErr is the failure of writing a result of a chain (one that
+	// is not a string, a panic in the transport): the flow's failure.
 	seq      [][]byte
-	writeErr error
+	writeErr *twisted.Failure
 }
 
 // A ProtocolOption is an option of [MakeProtocol]: Trap or
@@ -306,8 +306,8 @@ func (p *Protocol) execute() {
 			return
 		}
 		inst := s.yield()
-		if err := p.writeErr; err != nil { // a result of a chain (pushed)
-			p.fail(twisted.NewFailure(err))
+		if f := p.writeErr; f != nil { // a result of a chain (pushed)
+			p.fail(f)
 			return
 		}
 		if inst != nil {
@@ -366,17 +366,36 @@ func (p *Protocol) write(results []any) error {
 // each Yield in pull mode, and the chain suspends there while the
 // transport is paused. The results that come with the end or a failure
 // are not written: the original handles the end first. A result that is
-// not a string stops the chain, which the flow's failure then closes.
+// not a string, or a panic in the transport's write, stops the chain
+// (its generators' yield returns false, as they are closed in pull mode
+// once the failure reaches the protocol's loop), and fails the flow.
 func (p *Protocol) pushed(r *pushRun, results []any, end bool) bool {
 	if end || len(results) == 0 {
 		return true
 	}
-	if err := p.write(results); err != nil {
-		p.writeErr = err
+	if f := p.writeChecked(results); f != nil {
+		p.writeErr = f
 		r.halt = true
 		return false
 	}
 	return !p.paused || r.serve(&p.drain)
+}
+
+// writeChecked is write, its error or a panic in it made a failure.
+func (p *Protocol) writeChecked(results []any) (f *twisted.Failure) {
+	returned := false
+	defer func() {
+		if !returned {
+			if v := recover(); v != nil {
+				f = twisted.FailureFromPanic(v)
+			}
+		}
+	}()
+	if err := p.write(results); err != nil {
+		f = twisted.NewFailure(err)
+	}
+	returned = true
+	return f
 }
 
 // end closes the flow and then the connection; it returns the failure of

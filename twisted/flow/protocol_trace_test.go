@@ -41,6 +41,7 @@ type traceTransport struct {
 
 func (t *traceTransport) Write(b []byte) {
 	t.l.log("write %q", b)
+	t.check(b)
 	t.StringTransport.Write(b)
 	t.filled(len(b))
 }
@@ -48,6 +49,9 @@ func (t *traceTransport) Write(b []byte) {
 func (t *traceTransport) WriteSequence(seq [][]byte) {
 	t.l.log("writeSequence %q", seq)
 	n := 0
+	for _, b := range seq {
+		t.check(b)
+	}
 	for _, b := range seq {
 		t.StringTransport.Write(b)
 		n += len(b)
@@ -58,6 +62,14 @@ func (t *traceTransport) WriteSequence(seq [][]byte) {
 func (t *traceTransport) LoseConnection() {
 	t.l.log("loseConnection")
 	t.StringTransport.LoseConnection()
+}
+
+// check panics on data that begins with "PANIC": a transport whose
+// write panics.
+func (t *traceTransport) check(b []byte) {
+	if strings.HasPrefix(string(b), "PANIC") {
+		panic(twisted.KeyError.New("transport"))
+	}
 }
 
 func (t *traceTransport) filled(n int) {
@@ -323,6 +335,7 @@ var protocolEvents = map[string][]protoEvent{
 	"gen-raises":   {data("a\nraise\nb\n")},
 	"gen-panics":   {data("a\npanic\n")},
 	"gen-quits":    {data("a\nquit\nb\n")},
+	"write-panics": {data("a\nPANIC\nb\n")},
 	"cooperate":    {data("coop\ncoop\n"), advance(0.25), data("x\n"), advance(1), data("y\n")},
 	"lost":         {data("a\nb"), {kind: "lost"}},
 	"other":        {data("a\n"), {kind: "other"}},
