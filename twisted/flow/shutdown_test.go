@@ -273,3 +273,42 @@ func TestStopClosesFlowProtocolNotReading(t *testing.T) {
 	assert.Assert(t, closed)
 	assert.Assert(t, tr.lost)
 }
+
+// A flow protocol stopped by its transport's pause (it writes without
+// reading, to a transport that never drains) when the reactor stops is
+// closed as any other: in push mode its chain's coroutine waits on the
+// transport, and is stopped (its generator's yield returns false, its
+// deferred calls run), and its connection is lost.
+func TestStopClosesFlowProtocolPaused(t *testing.T) {
+	for _, pull := range []bool{false, true} {
+		leakcheck.Check(t)
+		r := newStopReactor()
+		closed, stopped, steps := false, false, 0
+		tr := &traceTransport{l: &logger{}, limit: 10}
+		r.CallWhenRunning(func() {
+			p := flow.MakeProtocolOn(r, func(conn *flow.Protocol) any {
+				g := flow.Generator(func(yield func(any) bool) error {
+					defer func() { closed = true }()
+					for ; steps < 1000; steps++ {
+						if !yield("line\n") {
+							stopped = true
+							return nil
+						}
+					}
+					return nil
+				})
+				if pull {
+					return pulled{flow.Wrap(g)}
+				}
+				return g
+			})()
+			protocol.MakeConnection(p, tr)
+			assert.Assert(t, tr.full)
+			assert.NilError(t, r.Stop())
+		})
+		assert.NilError(t, r.Run())
+		assert.Assert(t, closed && stopped, "pull %v: the generator was not closed (closed %v, stopped %v)", pull, closed, stopped)
+		assert.Assert(t, steps < 10, "pull %v: %d steps", pull, steps)
+		assert.Assert(t, tr.Disconnecting, "pull %v: the connection was not lost", pull)
+	}
+}
