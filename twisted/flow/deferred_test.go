@@ -171,3 +171,51 @@ func TestDeferredUnsupported(t *testing.T) {
 		t.Fatalf("got %s, want Unsupported", repr(r))
 	}
 }
+
+// TestDeferredListSegments runs lists with instructions at the start, the
+// end, side by side and not at all through flow.Deferred and Block: the
+// results are the items in order, and the list flow.Deferred returns (the
+// list's own copy, the items moved over the instructions) holds nothing
+// past its end, so it keeps no item alive twice.
+func TestDeferredListSegments(t *testing.T) {
+	c := flow.Cooperate(0)
+	for _, in := range [][]any{
+		{},
+		{1, 2, 3},
+		{c},
+		{c, 1, 2, c, 3},
+		{1, c, c, 2, 3, c},
+		{c, c, c, "a", c, "b", "c", c, c},
+	} {
+		want := []any{}
+		for _, v := range in {
+			if v != c {
+				want = append(want, v)
+			}
+		}
+		clock := reactor.NewClock()
+		d := flow.DeferredOn(clock, in)
+		for range in {
+			clock.Advance(0)
+		}
+		got := result(t, d).([]any)
+		if repr(got) != repr(want) {
+			t.Errorf("Deferred(%s) = %s, want %s", repr(in), repr(got), repr(want))
+		}
+		for i, v := range got[len(got):cap(got)] {
+			if v != nil {
+				t.Errorf("Deferred(%s): slot %d past the results holds %s", repr(in), len(got)+i, repr(v))
+			}
+		}
+		pulled := []any{}
+		for v, err := range flow.Block(in).All() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			pulled = append(pulled, v)
+		}
+		if repr(pulled) != repr(want) {
+			t.Errorf("Block(%s).All() = %s, want %s", repr(in), repr(pulled), repr(want))
+		}
+	}
+}

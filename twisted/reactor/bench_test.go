@@ -165,3 +165,31 @@ func BenchmarkCallFromThread(b *testing.B) {
 	}
 	reportPer(b, n, "call", cpuTime()-cpu)
 }
+
+// BenchmarkCallLaterPingPong is the reactor alone under a Cooperate(0): a
+// call that schedules itself again with CallLater(0), b.N times in one
+// Run, each a turn of the loop (runUntilCurrent, the end-of-iteration
+// writes, the wait that does not wait). flow.Deferred's
+// BenchmarkDeferredCooperate makes 200 such round trips per flow.
+func BenchmarkCallLaterPingPong(b *testing.B) {
+	b.ReportAllocs()
+	r := New()
+	r.NoSignalHandlers = true
+	left := b.N
+	var ping func()
+	ping = func() {
+		if left--; left <= 0 {
+			_ = r.Stop()
+			return
+		}
+		r.CallLater(0, ping)
+	}
+	cpu := cpuTime()
+	b.ResetTimer()
+	r.CallWhenRunning(ping)
+	if err := r.Run(); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	reportPer(b, 1, "turn", cpuTime()-cpu)
+}
