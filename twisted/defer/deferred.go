@@ -32,15 +32,19 @@ import (
 // other) and a pair without the matching half passes it on: Twisted's
 // passthru returns it, with the same warning.
 type Deferred struct {
-	// buf[head:tail] are the pairs not yet run, in order. buf is inline
+	// pairs()[head:tail] are the pairs not yet run, in order: in inline
 	// at first, so that a Deferred with one or two callbacks costs one
-	// allocation. Only grow writes buf (a pointer), so that adding and
-	// running a pair writes no slice header. The slots outside
-	// buf[head:tail] are zero (a pair's slot is cleared as it is taken
-	// out to run), so that AddCallback need only write the callback.
-	buf        []link
+	// allocation, and in spill once more are waiting. The slots outside
+	// [head:tail] are zero (a pair's slot is cleared as it is taken out
+	// to run), so that AddCallback need only write the callback. While
+	// spill is nil no pointer says where the pairs are, so that adding
+	// the first pair writes no pointer but its own (a write barrier each
+	// while the collector runs) and the collector has one pointer less
+	// to follow.
+	spill      *spillBuf
 	head, tail int32
-	// result is the current result; meaningful once called.
+	// result is the current result; meaningful once called. Before a
+	// DeferredList's Deferred fires, it holds the list's *listState.
 	result any
 	// canceller is the function given to NewWithCanceller; cleared once the
 	// Deferred fires.
@@ -60,7 +64,7 @@ type Deferred struct {
 	// AddCallback from inside it does not run the chain recursively.
 	running bool
 	// flags holds the rarely used states (see flagSuppressAlreadyCalled
-	// and the others), in one byte so that a Deferred stays 128 bytes.
+	// and the others), in one byte so that a Deferred stays 112 bytes.
 	flags  uint8
 	inline [2]link
 }
@@ -70,9 +74,10 @@ const (
 	// flagSuppressAlreadyCalled eats the one late Callback/Errback that
 	// follows the cancellation of a Deferred without a canceller.
 	flagSuppressAlreadyCalled uint8 = 1 << iota
-	// flagList marks the Deferred of a DeferredList: Cancel calls canceller
-	// and nothing else (Twisted's DeferredList overrides cancel), and
-	// String says DeferredList.
+	// flagList marks the Deferred of a DeferredList: Cancel cancels the
+	// list's Deferreds if it has not fired, and does nothing else
+	// (Twisted's DeferredList overrides cancel), and String says
+	// DeferredList.
 	flagList
 	// flagDebugOn and flagDebugOff are Twisted's debug attribute set on the
 	// instance (SetDebug); with neither, SetDebugging decides.
@@ -92,8 +97,9 @@ type link struct {
 	//   - both{}: callback handles failures too (AddBoth).
 	//   - *Deferred: the link Twisted calls _CONTINUE; the result is
 	//     handed to that Deferred, which was waiting on this one.
-	//   - *listEntry: a DeferredList's handler of both outcomes for one of
-	//     its Deferreds, which knows its list and index without a closure.
+	//   - gatherSlot, pairSlot: a DeferredList's (or GatherResults')
+	//     handler of both outcomes for one of its Deferreds, which finds
+	//     its list and index without a closure.
 	rest any
 }
 
@@ -120,12 +126,21 @@ func (l *link) chainee() *Deferred {
 	return d
 }
 
+// pairs returns the buffer that d's pairs are in: inline or spill.
+func (d *Deferred) pairs() []link {
+	if d.spill != nil {
+		return d.spill.links
+	}
+	return d.inline[:]
+}
+
 // push appends l to the pairs not yet run.
 func (d *Deferred) push(l link) {
-	if int(d.tail) == len(d.buf) {
-		d.grow()
+	links := d.pairs()
+	if int(d.tail) == len(links) {
+		links = d.grow()
 	}
-	d.buf[d.tail] = l
+	links[d.tail] = l
 	d.tail++
 }
 
@@ -133,48 +148,75 @@ func (d *Deferred) push(l link) {
 // inline ones. A Deferred with more than two callbacks often has many.
 const spillSize = 16
 
-type spillArray [spillSize]link
-
-// spillArrays recycles the spill arrays of Deferreds that have run all
-// their pairs: allocating one costs more than the rest of a Deferred with
-// ten callbacks.
-var spillArrays = sync.Pool{New: func() any { return new(spillArray) }}
-
-// grow makes room for at least one more pair: first the inline pairs, then
-// a spill array, then arrays twice as large.
-func (d *Deferred) grow() {
-	if d.buf == nil {
-		d.buf = d.inline[:]
-		return
-	}
-	live := d.buf[d.head:d.tail]
-	var bigger []link
-	if len(live) < spillSize {
-		bigger = spillArrays.Get().(*spillArray)[:]
-	} else {
-		bigger = make([]link, 2*len(live))
-	}
-	n := copy(bigger, live)
-	clear(live)
-	d.release()
-	d.buf, d.tail = bigger, int32(n)
+// A spillBuf holds the pairs of a Deferred that has more than two
+// waiting: in its own array, or past spillSize in a larger one.
+type spillBuf struct {
+	links []link
+	array [spillSize]link
 }
 
-// release gives d's spill array, which must hold no pairs, back to the
-// pool, and leaves d with none.
-func (d *Deferred) release() {
-	if len(d.buf) == spillSize && &d.buf[0] != &d.inline[0] {
-		spillArrays.Put((*spillArray)(d.buf))
+// spillBufs recycles the spill buffers of Deferreds that have run all
+// their pairs: allocating one costs more than the rest of a Deferred with
+// ten callbacks.
+var spillBufs = sync.Pool{New: func() any {
+	s := new(spillBuf)
+	s.links = s.array[:]
+	return s
+}}
+
+// grow makes room for at least one more pair, returning the buffer the
+// pairs are now in: the start of the same one if pairs have run from it,
+// else a spill buffer, then arrays twice as large.
+func (d *Deferred) grow() []link {
+	live := d.pairs()[d.head:d.tail]
+	n := len(live)
+	s := d.spill
+	if s == nil {
+		if d.head > 0 {
+			copy(d.inline[:], live)
+			clear(d.inline[n:])
+			d.head, d.tail = 0, int32(n)
+			return d.inline[:]
+		}
+		s = spillBufs.Get().(*spillBuf)
+		copy(s.links, live)
+		clear(live)
+		d.spill, d.head, d.tail = s, 0, int32(n)
+		return s.links
 	}
-	d.buf, d.head, d.tail = nil, 0, 0
+	old := s.links
+	if n < spillSize {
+		s.links = s.array[:]
+	} else {
+		s.links = make([]link, 2*n)
+	}
+	copy(s.links, live)
+	if &old[0] == &s.links[0] {
+		clear(old[n:d.tail]) // moved within the array
+	} else {
+		clear(live)
+	}
+	d.head, d.tail = 0, int32(n)
+	return s.links
+}
+
+// release gives d's spill buffer, which must hold no pairs, back to the
+// pool, and leaves d's pairs inline and empty.
+func (d *Deferred) release() {
+	if s := d.spill; s != nil {
+		s.links = s.array[:]
+		spillBufs.Put(s)
+		d.spill = nil
+	}
+	d.head, d.tail = 0, 0
 }
 
 // drained empties d once the last pair has been taken out to run: the
-// inline pairs are used again, a spill array goes back to the pool.
+// inline pairs are used again, a spill buffer goes back to the pool.
 //
 //go:noinline
 func (d *Deferred) drained() {
-	if &d.buf[0] == &d.inline[0] {
+	if d.spill == nil {
 		d.head, d.tail = 0, 0
 	} else {
 		d.release()
@@ -184,8 +226,9 @@ func (d *Deferred) drained() {
 // prepend puts l before the pairs not yet run.
 func (d *Deferred) prepend(l link) {
 	d.push(link{})
-	copy(d.buf[d.head+1:d.tail], d.buf[d.head:d.tail-1])
-	d.buf[d.head] = l
+	links := d.pairs()
+	copy(links[d.head+1:d.tail], links[d.head:d.tail-1])
+	links[d.head] = l
 }
 
 // pending reports whether pairs remain to run.
@@ -224,10 +267,10 @@ func (d *Deferred) AddCallbacks(callback func(result any) (any, error), errback 
 // AddCallback adds a callback for success, and returns d; a failure passes
 // by it unchanged. See AddCallbacks.
 func (d *Deferred) AddCallback(callback func(result any) (any, error)) *Deferred {
-	if t := d.tail; int(t) < len(d.buf) && !d.called {
+	if t := d.tail; int(t) < len(d.pairs()) && !d.called {
 		// The common case: the slot is zero, so only the callback is
 		// written.
-		d.buf[t].callback = callback
+		d.pairs()[t].callback = callback
 		d.tail = t + 1
 		return d
 	}
@@ -367,8 +410,8 @@ func (d *Deferred) Cancel() {
 	slow := d
 	for step := 0; ; step++ {
 		if d.flags&flagList != 0 {
-			if d.canceller != nil { // nil once fired
-				d.canceller(d)
+			if st, ok := d.result.(*listState); ok && !d.called {
+				st.cancel()
 			}
 			return
 		}
@@ -418,7 +461,12 @@ func (d *Deferred) Called() bool { return d.called }
 // as the chain has made it so far, a *twisted.Failure on the failure path,
 // the *Deferred that d waits on while it waits, and None (nil) once
 // another Deferred that waited on d has taken its result.
-func (d *Deferred) Result() any { return d.result }
+func (d *Deferred) Result() any {
+	if !d.called {
+		return nil // not a DeferredList's state
+	}
+	return d.result
+}
 
 // String returns Twisted's repr of a Deferred: <Deferred at 0x...>, with
 // " current result: repr" once fired or " waiting on Deferred at 0x..."

@@ -139,100 +139,150 @@ func checkList(function string, ds []*Deferred) {
 	}
 }
 
-// listState is what a DeferredList keeps: its own Deferred, its entries
-// and the results so far, in one allocation.
+// listState is what a DeferredList keeps: its own Deferred and the
+// count of results so far; its slots are in one other allocation.
+//
+// Until the list's Deferred fires, its result field holds the list's
+// state (Result hides it), so that Cancel finds the Deferreds to cancel
+// without a function made per list.
 type listState struct {
 	dl Deferred
-	// entries has one entry per Deferred of the list, in its order: the
-	// list's copy of ds, and the handler its pair on that Deferred runs.
-	entries  []listEntry
-	results  []any
-	finished int
+	// slots holds, in one allocation, the results in the order of the
+	// Deferreds (the list the Deferred fires with); for a DeferredList,
+	// the (success, result) pairs, two slots each, that those results
+	// are; and then the list's copy of its Deferreds (for Cancel). See
+	// gatherSlot and pairSlot.
+	slots []any
+	// finished counts the results so far. The fields are small so that
+	// a list's state takes 144 bytes.
+	finished int32
 	flags    DeferredListOption
-	// gather makes results the bare results (GatherResults) rather than
-	// the (success, result) pairs, which then need not be built.
+	// gather makes the results the bare results (GatherResults) rather
+	// than the (success, result) pairs, which then need not be built.
 	gather bool
-	// pairs backs the pairs' two-item Tuples, two slots per Deferred.
-	pairs []any
 }
 
-// A listEntry is a DeferredList's pair on one of its Deferreds (Twisted's
-// cbDeferred with its index bound), held in link.rest: the pair knows its
-// list and index through the entry, with no function made per Deferred. A
-// Deferred given twice has two pairs, each with its own entry.
-type listEntry struct {
-	st    *listState
-	d     *Deferred
-	index int
+// n returns the number of Deferreds in the list.
+func (st *listState) n() int {
+	if st.gather {
+		return len(st.slots) / 2
+	}
+	return len(st.slots) / 4
 }
+
+// A gatherSlot is GatherResults' pair on one of its Deferreds (Twisted's
+// cbDeferred with its index bound), held in link.rest: the slot of the
+// result list that the Deferred's result goes to, which holds the list's
+// state until then. The pair knows its list and slot without a function
+// made per Deferred, and a Deferred given twice has two pairs, each with
+// its own slot.
+type gatherSlot *any
+
+// A pairSlot is a DeferredList's pair on one of its Deferreds: the
+// (success, result) pair in the result list for that Deferred, whose
+// first item holds the list's state until the Deferred fires. See
+// gatherSlot.
+type pairSlot *[2]any
 
 // newList returns the Deferred of a DeferredList over ds.
 func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
+	n := len(ds)
 	st := &listState{flags: flags, gather: gather}
-	if gather {
-		st.results = make([]any, len(ds))
-	} else {
-		// The results and the slots of their pairs, in one allocation.
-		all := make([]any, 3*len(ds))
-		st.results, st.pairs = all[:len(ds):len(ds)], all[len(ds):]
+	perDeferred := 2 // its result, its Deferred
+	if !gather {
+		perDeferred = 4 // and the two items of its pair
 	}
-	st.entries = make([]listEntry, len(ds))
+	st.slots = make([]any, perDeferred*n)
+	results, copied := st.slots[:n:n], st.slots[(perDeferred-1)*n:]
 	for i, d := range ds {
-		st.entries[i] = listEntry{st: st, d: d, index: i}
+		copied[i] = d
 	}
 	dl := &st.dl
 	if debugging.Load() {
 		dl.debugInfo().setCreator()
 	}
-	dl.canceller = st.cancel
 	dl.flags |= flagList
-	if len(ds) == 0 && flags&FireOnOneCallback == 0 {
-		dl.Callback(st.results)
+	dl.result = st
+	if n == 0 && flags&FireOnOneCallback == 0 {
+		dl.Callback(results)
 	}
-	for i := range st.entries {
+	for i, d := range ds {
 		// One handler for both outcomes, as Twisted's DeferredList
 		// passes cbDeferred as callback and errback.
-		e := &st.entries[i]
-		e.d.add(link{rest: e})
+		if gather {
+			results[i] = st
+			d.add(link{rest: gatherSlot(&results[i])})
+		} else {
+			pair := (*[2]any)(st.slots[n+2*i:])
+			pair[0] = st
+			results[i] = twisted.Tuple(pair[:])
+			d.add(link{rest: pairSlot(pair)})
+		}
 	}
 	return dl
 }
 
 // cancel cancels every Deferred of the list (DeferredList.cancel).
-func (st *listState) cancel(*Deferred) {
-	for _, e := range st.entries {
-		cancelLogging(e.d)
+func (st *listState) cancel() {
+	for _, d := range st.slots[len(st.slots)-st.n():] {
+		cancelLogging(d.(*Deferred))
 	}
 }
 
-// fired records the result of the list's Deferred at e.index, fires the
-// list when it is time, and passes the result on (DeferredList._cbDeferred).
-func (e *listEntry) fired(result any) (any, error) {
-	st, index := e.st, e.index
+// gatherFired records the result of one of GatherResults' Deferreds in
+// its slot (see gatherSlot) and passes it on.
+func gatherFired(slot gatherSlot, result any) (any, error) {
+	st := (*slot).(*listState)
+	*slot = result
+	return st.fired(slot, result)
+}
+
+// pairFired records the outcome of one of a DeferredList's Deferreds in
+// its pair (see pairSlot) and passes it on.
+func pairFired(pair pairSlot, result any) (any, error) {
+	st := pair[0].(*listState)
+	_, failed := result.(*twisted.Failure)
+	pair[0], pair[1] = !failed, result
+	return st.fired(&pair[0], result)
+}
+
+// fired counts a result just recorded in slot, fires the list when it is
+// time, and passes the result on (DeferredList._cbDeferred).
+func (st *listState) fired(slot *any, result any) (any, error) {
 	f, failed := result.(*twisted.Failure)
-	if st.gather {
-		st.results[index] = result
-	} else {
-		pair := twisted.Tuple(st.pairs[2*index : 2*index+2 : 2*index+2])
-		pair[0], pair[1] = !failed, result
-		st.results[index] = pair
-	}
 	st.finished++
 	dl := &st.dl
 	if !dl.called {
 		switch {
 		case !failed && st.flags&FireOnOneCallback != 0:
-			dl.Callback(twisted.Tuple{result, index})
+			dl.Callback(twisted.Tuple{result, st.index(slot)})
 		case failed && st.flags&FireOnOneErrback != 0:
-			dl.Errback(&FirstErrorValue{SubFailure: f, Index: index})
-		case st.finished == len(st.results):
-			dl.Callback(st.results)
+			dl.Errback(&FirstErrorValue{SubFailure: f, Index: st.index(slot)})
+		case int(st.finished) == st.n():
+			n := st.n()
+			dl.Callback(st.slots[:n:n])
 		}
 	}
 	if failed && st.flags&ConsumeErrors != 0 {
 		return nil, nil
 	}
 	return result, nil
+}
+
+// index returns the index in the list of the Deferred whose slot is slot.
+// A search, but only for the one result that fires the list on its own.
+func (st *listState) index(slot *any) int {
+	n := st.n()
+	step, first := 1, 0
+	if !st.gather {
+		step, first = 2, n
+	}
+	for i := range n {
+		if &st.slots[first+step*i] == slot {
+			return i
+		}
+	}
+	panic("deferred: a list's slot is not in its list")
 }
 
 // cancelLogging cancels d, logging a panic of its canceller instead of

@@ -27,11 +27,15 @@ func (d *Deferred) runCallbacks() {
 		d.noteResult()
 		return
 	}
-	var stack [8]*Deferred
-	chain := append(stack[:0], d, first)
+	var chain chainStack
+	chain.push(d)
+	chain.push(first)
 
-	for len(chain) > 0 {
-		current := chain[len(chain)-1]
+	for {
+		current := chain.top()
+		if current == nil {
+			return
+		}
 		if current.paused != 0 {
 			// This Deferred will not produce a result now; all the
 			// Deferreds up the chain waiting on it wait too.
@@ -41,12 +45,76 @@ func (d *Deferred) runCallbacks() {
 		if chainee := current.runPairs(); chainee != nil {
 			// current handed its result to a Deferred that waited on it:
 			// go on with that one, and come back to current later.
-			chain = append(chain, chainee)
+			chain.push(chainee)
 			continue
 		}
 		current.noteResult()
-		chain = chain[:len(chain)-1]
+		chain.pop()
 	}
+}
+
+// chainStack is runCallbacks' stack of the Deferreds whose result is
+// being propagated. A chain of a million Deferreds waiting on one another
+// puts a million on it, so past its first few entries it grows by blocks
+// that are never copied: growing one slice would allocate several times
+// its final size (append grows large slices by a quarter), all of it
+// memory that the collector clears and scans.
+type chainStack struct {
+	first  [8]*Deferred
+	nfirst int
+	// more holds the blocks past first, the last one the top, each full
+	// but the last.
+	more [][]*Deferred
+}
+
+// chainBlockMax is the largest block of a chainStack, in entries.
+const chainBlockMax = 4096
+
+func (s *chainStack) push(d *Deferred) {
+	if len(s.more) == 0 {
+		if s.nfirst < len(s.first) {
+			s.first[s.nfirst] = d
+			s.nfirst++
+			return
+		}
+		s.more = append(make([][]*Deferred, 0, 8), make([]*Deferred, 0, 2*len(s.first)))
+	}
+	top := &s.more[len(s.more)-1]
+	if len(*top) == cap(*top) {
+		s.more = append(s.more, make([]*Deferred, 0, min(2*cap(*top), chainBlockMax)))
+		top = &s.more[len(s.more)-1]
+	}
+	*top = append(*top, d)
+}
+
+// top returns the top of the stack, nil if it is empty.
+func (s *chainStack) top() *Deferred {
+	if n := len(s.more); n > 0 {
+		top := s.more[n-1]
+		return top[len(top)-1]
+	}
+	if s.nfirst == 0 {
+		return nil
+	}
+	return s.first[s.nfirst-1]
+}
+
+// pop removes the top of the stack, which must not be empty. A block left
+// empty is dropped, so that the top is always the last entry of a block.
+func (s *chainStack) pop() {
+	if n := len(s.more); n > 0 {
+		top := s.more[n-1]
+		top[len(top)-1] = nil
+		if len(top) == 1 {
+			s.more[n-1] = nil
+			s.more = s.more[:n-1]
+		} else {
+			s.more[n-1] = top[:len(top)-1]
+		}
+		return
+	}
+	s.nfirst--
+	s.first[s.nfirst] = nil
 }
 
 // noteResult is called once as much of d's chain as can run now has run:
@@ -86,7 +154,7 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 	for d.head < d.tail {
 		// Take the first pair out, clearing its slot (written here rather
 		// than in a method, which would not inline).
-		p := &d.buf[d.head]
+		p := &d.pairs()[d.head]
 		item := *p
 		if item.rest == nil {
 			p.callback = nil // rest is nil: spare its write barriers
@@ -181,8 +249,10 @@ func (l *link) call(result any) (any, error) {
 	var res any
 	var err error
 	switch rest := l.rest.(type) {
-	case *listEntry:
-		res, err = rest.fired(result)
+	case gatherSlot:
+		res, err = gatherFired(rest, result)
+	case pairSlot:
+		res, err = pairFired(rest, result)
 	case both:
 		res, err = l.callback(result)
 	case errback:
