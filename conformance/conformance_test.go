@@ -50,7 +50,7 @@ func TestRunJudgesTraces(t *testing.T) {
 		files:     map[string]string{"a.py": "", "a.golden": ""},
 		scenario:  Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { panic("boom") }},
 		status:    Fail,
-		problemIn: "exceptions.Exception: boom",
+		problemIn: "builtins.Exception: boom",
 	}, {
 		name:      "Fatalf fails",
 		files:     map[string]string{"a.py": "", "a.golden": ""},

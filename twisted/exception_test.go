@@ -122,7 +122,7 @@ func TestTracebackNamesWhereItArose(t *testing.T) {
 	assert.Assert(t, is.Contains(lines[len(lines)-3], "TestTracebackNamesWhereItArose.func1"),
 		"the most recent frame is where the panic was raised, not the recovering code:\n%s", tb)
 	assert.Assert(t, !strings.Contains(tb, "recovered.func1"), "the recovering closure is left out:\n%s", tb)
-	assert.Assert(t, strings.HasSuffix(tb, "exceptions.ZeroDivisionError: integer division or modulo by zero\n"))
+	assert.Assert(t, strings.HasSuffix(tb, "builtins.ZeroDivisionError: integer division or modulo by zero\n"))
 	assert.Equal(t, f.Error(), "ZeroDivisionError: integer division or modulo by zero")
 }
 

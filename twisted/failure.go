@@ -1,7 +1,6 @@
 package twisted
 
 import (
-	"errors"
 	"runtime"
 )
 
@@ -56,24 +55,28 @@ func newFailure(err error, skip int) *Failure {
 // is a ZeroDivisionError); any other error keeps its class; any other value
 // becomes an Exception whose argument is the value.
 func FailureFromPanic(v any) *Failure {
-	var err error
+	if f, ok := v.(*Failure); ok && f != nil {
+		return f
+	}
+	return newFailure(panicError(v), 3)
+}
+
+// panicError is the exception a value recovered from a panic stands for
+// (see FailureFromPanic).
+func panicError(v any) error {
 	if isNilPointer(v) {
 		// Python's raise None.
-		return newFailure(TypeError.New("exceptions must be old-style classes or derived from BaseException, not NoneType"), 3)
+		return TypeError.New("exceptions must be old-style classes or derived from BaseException, not NoneType")
 	}
 	switch x := v.(type) {
-	case *Failure:
-		return x
 	case runtime.Error:
-		err = fromRuntime(x)
+		return fromRuntime(x)
 	case error:
-		err = x
+		return x
 	case string:
-		err = Exception.New(x)
-	default:
-		err = Exception.New(v)
+		return Exception.New(x)
 	}
-	return newFailure(err, 3)
+	return Exception.New(v)
 }
 
 // Error returns the failure's class name and message, as the last line of
@@ -136,23 +139,11 @@ func (f *Failure) RaiseException() {
 	panic(f)
 }
 
-// GetErrorMessage returns str(value), as Failure.getErrorMessage.
+// GetErrorMessage returns str(value), as Failure.getErrorMessage: the
+// exception's PyStr where it has one, else its Go message. A value whose
+// method panics there gives Twisted's reflect.safe_str text instead
+// ("<BrokenStr instance at 0x… with str error:" and the traceback of that
+// panic), so that a Failure prints whatever it carries.
 func (f *Failure) GetErrorMessage() string {
-	var e *Error
-	if errors.As(f.Value, &e) {
-		return e.PyStr()
-	}
-	if s, ok := f.Value.(PyStrer); ok {
-		return s.PyStr()
-	}
-	if e := classifyGo(f.Value); e != nil {
-		return e.PyStr()
-	}
-	return f.Value.Error()
-}
-
-// String returns Python 2's repr of a Failure:
-// <twisted.python.failure.Failure <type 'exceptions.KeyError'>>.
-func (f *Failure) String() string {
-	return "<twisted.python.failure.Failure " + f.Type.String() + ">"
+	return safeStr(f.Value)
 }

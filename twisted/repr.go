@@ -42,7 +42,8 @@ type Reprer interface {
 //   - maps as dicts, keys in sorted order (Python 2's order follows its hash
 //     table and is not reproduced);
 //   - a *Class as <type 'exceptions.KeyError'> or <class '__main__.X'>, an
-//     *Error as KeyError('k',), a *Failure as Twisted prints one;
+//     *Error as KeyError('k',), a *Failure as Twisted 22.4 prints one
+//     (its String; [Failure.In2009] for the flow era's);
 //   - a Reprer's own PyRepr, then fmt's %v for anything else;
 //   - a nil pointer, of any type, as None; a list or dict that contains
 //     itself as [...] or {...} where it comes round again, as Python does.
@@ -97,7 +98,8 @@ type PyStrer interface {
 
 // Str returns what Python 2's str prints for v: strings as they are, floats
 // to 12 significant digits, exceptions as their message (PyStr where they
-// have it), everything else as Repr.
+// have it), a *Failure as Twisted 22.4's str (its PyStr), everything else
+// as Repr.
 func Str(v any) string {
 	if isNilPointer(v) {
 		return "None"
@@ -111,8 +113,6 @@ func Str(v any) string {
 		return formatFloat(x, 12)
 	case float32:
 		return formatFloat(float64(x), 12)
-	case *Failure:
-		return x.String()
 	case *Class: // an error, but Python's str of a class is its repr
 		return x.String()
 	}
@@ -190,8 +190,8 @@ func (p *printer) repr(v any) {
 			args = args[:2] // Python keeps the filename out of args
 		}
 		p.repr(args)
-	case *Failure:
-		b.WriteString(x.String())
+	case *Failure: // through own: its message may hold the failure itself
+		p.own(v, "repr", x.String)
 	default:
 		p.reflect(v)
 	}

@@ -69,7 +69,8 @@ func TestReprOfUserClassesAndFailures(t *testing.T) {
 	assert.Equal(t, Repr(custom), "<class 'twisted.flow.test.test_flow.CustomError'>")
 	assert.Equal(t, Repr(NewClass("Mine", ValueError)), "<class '__main__.Mine'>")
 	f := NewFailure(ZeroDivisionError.New("integer division or modulo by zero"))
-	assert.Equal(t, Repr(f), "<twisted.python.failure.Failure <type 'exceptions.ZeroDivisionError'>>")
+	assert.Equal(t, Repr(f), "<twisted.python.failure.Failure builtins.ZeroDivisionError: integer division or modulo by zero>")
+	assert.Equal(t, Repr(f.In2009()), "<twisted.python.failure.Failure <type 'exceptions.ZeroDivisionError'>>")
 	assert.Equal(t, Repr([]any{1, custom}), "[1, <class 'twisted.flow.test.test_flow.CustomError'>]")
 }
 

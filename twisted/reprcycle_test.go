@@ -100,7 +100,11 @@ func TestReprExceptionHoldingItself(t *testing.T) {
 	assert.Equal(t, Str(k), "KeyError(KeyError(...),)")
 	f := NewFailure(ValueError.New(nil))
 	f.Value.(*Error).Args[0] = f
-	assert.Equal(t, f.GetErrorMessage(), "<twisted.python.failure.Failure <type 'exceptions.ValueError'>>")
+	// str(f) is its brief traceback, whose header holds str(f.value) again.
+	msg := f.GetErrorMessage()
+	assert.Assert(t, strings.HasPrefix(msg, "[Failure instance: Traceback: <class 'ValueError'>: ...\n"), msg)
+	assert.Assert(t, strings.HasSuffix(msg, "]"), msg)
+	assert.Equal(t, Repr(f), "<twisted.python.failure.Failure builtins.ValueError: ...>")
 }
 
 // mustRecursionError runs f and fails unless it panics RecursionError with

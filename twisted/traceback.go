@@ -128,13 +128,24 @@ func (f *Failure) Stack() []Frame {
 func (f *Failure) Count() int64 { return f.count }
 
 // Parents returns the qualified names of the failure's class and its
-// parents, the class first (Failure.parents: the class's MRO).
+// parents, the class first, as Twisted 22.4's Failure.parents (the class's
+// MRO): ["builtins.KeyError", "builtins.LookupError",
+// "builtins.Exception", "builtins.BaseException", "builtins.object"] (see
+// [Class.Python3QualName]; CPython 3 has no StandardError, and its IOError
+// and EnvironmentError are one OSError).
 func (f *Failure) Parents() []string {
 	var out []string
 	for c := f.Type; c != nil; c = c.parent {
-		out = append(out, c.QualName())
+		if c.module == "exceptions" {
+			if _, ok := python3Builtin(c); !ok {
+				continue
+			}
+		}
+		if q := c.Python3QualName(); len(out) == 0 || out[len(out)-1] != q {
+			out = append(out, q)
+		}
 	}
-	return append(out, "__builtin__.object")
+	return append(out, "builtins.object")
 }
 
 // CleanFailure resolves the failure's frames to names, files and lines
@@ -185,9 +196,25 @@ func (f *Failure) PrintDetailedTraceback(w io.Writer) { f.PrintTraceback(w, Deta
 // frames between "*--- Failure #N ---" and "*--- End of Failure #N ---").
 // Another detail panics with ValueError, as Twisted raises it.
 //
-// The stack above the place the exception was caught comes first, then
-// ExceptionCaughtHere, then the frames down to where it was raised.
+// The last frames of the stack above the place the exception was caught
+// (traceupLength of them) come first, then ExceptionCaughtHere, then the
+// frames down to where it was raised. Classes are named as Twisted 22.4
+// names them: <class 'ZeroDivisionError'> in the brief header,
+// builtins.ZeroDivisionError in the last line of the others (see
+// [Class.Python3QualName]).
 func (f *Failure) PrintTraceback(w io.Writer, detail string) {
+	if w == nil {
+		w = os.Stderr
+	}
+	f.printTraceback(w, detail, python3Names)
+}
+
+// traceupLength is how many frames of the stack above the place the
+// exception was caught a traceback shows (failure.traceupLength).
+const traceupLength = 4
+
+// printTraceback is PrintTraceback with classes spelled by names.
+func (f *Failure) printTraceback(w io.Writer, detail string, names classNames) {
 	formatDetail := detail
 	switch detail {
 	case DetailDefault, DetailBrief:
@@ -195,9 +222,6 @@ func (f *Failure) PrintTraceback(w io.Writer, detail string) {
 		formatDetail = DetailVerboseVarsNotCaptured
 	default:
 		panic(ValueError.New("Detail must be default, brief, verbose, or verbose-vars-not-captured. (not " + Repr(detail) + ")"))
-	}
-	if w == nil {
-		w = os.Stderr
 	}
 	frames, stack := f.tracebackFrames()
 	var b strings.Builder
@@ -209,19 +233,19 @@ func (f *Failure) PrintTraceback(w io.Writer, detail string) {
 		if len(frames) == 0 {
 			hasFrames = "Traceback (failure with no frames)"
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", hasFrames, f.Type.String(), f.GetErrorMessage())
+		fmt.Fprintf(&b, "%s: %s: %s\n", hasFrames, names.str(f.Type), f.GetErrorMessage())
 	default:
 		b.WriteString("Traceback (most recent call last):\n")
 	}
 	if len(frames) > 0 {
-		formatFrames(&b, stack, formatDetail)
+		formatFrames(&b, stack[max(0, len(stack)-traceupLength):], formatDetail)
 		b.WriteString(ExceptionCaughtHere + "\n")
 		formatFrames(&b, frames, formatDetail)
 	} else if detail != DetailBrief {
 		b.WriteString("Failure: ")
 	}
 	if detail != DetailBrief {
-		fmt.Fprintf(&b, "%s: %s\n", f.Type.QualName(), f.GetErrorMessage())
+		fmt.Fprintf(&b, "%s: %s\n", names.qual(f.Type), f.GetErrorMessage())
 	}
 	if detail == DetailVerbose {
 		fmt.Fprintf(&b, "*--- End of Failure #%d ---\n", f.count)

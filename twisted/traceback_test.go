@@ -35,7 +35,7 @@ func TestPrintTraceback(t *testing.T) {
 	}
 	tb := f.GetTraceback()
 	assert.Assert(t, strings.HasPrefix(tb, "Traceback (most recent call last):"))
-	assert.Assert(t, strings.HasSuffix(tb, ExceptionCaughtHere+"\n"+stack+"exceptions.ZeroDivisionError: integer division or modulo by zero\n"), tb)
+	assert.Assert(t, strings.HasSuffix(tb, ExceptionCaughtHere+"\n"+stack+"builtins.ZeroDivisionError: integer division or modulo by zero\n"), tb)
 	assert.Assert(t, is.Contains(tb, "_ = 1 / zero"), "the source line of the raise")
 
 	var brief string
@@ -43,14 +43,14 @@ func TestPrintTraceback(t *testing.T) {
 		brief += fmt.Sprintf("%s:%d:%s\n", fr.File, fr.Line, fr.Function)
 	}
 	tb = f.GetBriefTraceback()
-	assert.Assert(t, strings.HasPrefix(tb, "Traceback: <type 'exceptions.ZeroDivisionError'>: "), tb)
+	assert.Assert(t, strings.HasPrefix(tb, "Traceback: <class 'ZeroDivisionError'>: "), tb)
 	assert.Assert(t, strings.HasSuffix(tb, ExceptionCaughtHere+"\n"+brief), tb)
 
 	var b strings.Builder
 	f.PrintDetailedTraceback(&b)
 	tb = b.String()
 	assert.Assert(t, strings.HasPrefix(tb, fmt.Sprintf("*--- Failure #%d ---\n", f.Count())), tb)
-	assert.Assert(t, strings.HasSuffix(tb, fmt.Sprintf("exceptions.ZeroDivisionError: integer division or modulo by zero\n*--- End of Failure #%d ---\n", f.Count())), tb)
+	assert.Assert(t, strings.HasSuffix(tb, fmt.Sprintf("builtins.ZeroDivisionError: integer division or modulo by zero\n*--- End of Failure #%d ---\n", f.Count())), tb)
 	assert.Assert(t, is.Contains(tb, " [Capture of Locals and Globals disabled (use captureVars=True)]\n"))
 	for _, line := range strings.Split(tb, "\n") {
 		assert.Assert(t, !strings.HasPrefix(line, "  "), "no variables are printed: %q", line)
@@ -74,14 +74,14 @@ func TestNewFailureTraceback(t *testing.T) {
 	frames := f.Frames()
 	assert.Equal(t, len(frames), 1)
 	assert.Assert(t, strings.HasSuffix(frames[0].Function, "TestNewFailureTraceback"))
-	assert.Assert(t, strings.HasSuffix(f.GetTraceback(), "f := NewFailure(KeyError.New(\"k\"))\nexceptions.KeyError: 'k'\n"), f.GetTraceback())
+	assert.Assert(t, strings.HasSuffix(f.GetTraceback(), "f := NewFailure(KeyError.New(\"k\"))\nbuiltins.KeyError: 'k'\n"), f.GetTraceback())
 }
 
 // A Failure without frames prints as Twisted's ("Failure: ...").
 func TestFramelessTraceback(t *testing.T) {
 	f := &Failure{Value: ValueError.New("v"), Type: ValueError}
-	assert.Equal(t, f.GetTraceback(), "Traceback (most recent call last):\nFailure: exceptions.ValueError: v\n")
-	assert.Equal(t, f.GetBriefTraceback(), "Traceback (failure with no frames): <type 'exceptions.ValueError'>: v\n")
+	assert.Equal(t, f.GetTraceback(), "Traceback (most recent call last):\nFailure: builtins.ValueError: v\n")
+	assert.Equal(t, f.GetBriefTraceback(), "Traceback (failure with no frames): <class 'ValueError'>: v\n")
 }
 
 // CleanFailure keeps the frames as names, files and lines.
@@ -100,5 +100,9 @@ func TestCleanFailure(t *testing.T) {
 func TestCountAndParents(t *testing.T) {
 	a, b := NewFailure(KeyError.New()), NewFailure(KeyError.New())
 	assert.Assert(t, b.Count() > a.Count())
-	assert.DeepEqual(t, a.Parents(), []string{"exceptions.KeyError", "exceptions.LookupError", "exceptions.StandardError", "exceptions.Exception", "exceptions.BaseException", "__builtin__.object"})
+	// As Twisted 22.4 prints them (checked live): CPython 3 has no
+	// StandardError, and its IOError is OSError.
+	assert.DeepEqual(t, a.Parents(), []string{"builtins.KeyError", "builtins.LookupError", "builtins.Exception", "builtins.BaseException", "builtins.object"})
+	dns := NewClass("twisted.internet.error.DNSLookupError", IOError)
+	assert.DeepEqual(t, NewFailure(dns.New()).Parents(), []string{"twisted.internet.error.DNSLookupError", "builtins.OSError", "builtins.Exception", "builtins.BaseException", "builtins.object"})
 }

@@ -115,7 +115,7 @@ func TestUnhandledErrorLogged(t *testing.T) {
 	}
 	tb := attr(second, "traceback")
 	if !strings.HasPrefix(tb, "Traceback (most recent call last):\n") ||
-		!strings.HasSuffix(tb, "exceptions.ZeroDivisionError: errorLog\n") {
+		!strings.HasSuffix(tb, "builtins.ZeroDivisionError: errorLog\n") {
 		t.Fatalf("traceback %q", tb)
 	}
 }

@@ -136,7 +136,7 @@ func ExampleDeferredList() {
 	})
 	d2.Errback(twisted.KeyError.New("k"))
 	d1.Callback(1)
-	// Output: [(True, 1), (False, <twisted.python.failure.Failure <type 'exceptions.KeyError'>>)]
+	// Output: [(True, 1), (False, <twisted.python.failure.Failure builtins.KeyError: 'k'>)]
 }
 
 func ExampleGatherResults() {

@@ -22,6 +22,9 @@ func TestOrders(t *testing.T) {
 	out := func(args ...any) {
 		s := make([]string, len(args))
 		for i, a := range args {
+			if f, ok := a.(*twisted.Failure); ok {
+				a = f.In2009() // the original's repr of a Failure
+			}
 			s[i] = twisted.Repr(a)
 		}
 		fmt.Fprintf(&b, "%.2f %s\n", clock.Seconds(), strings.Join(s, " "))

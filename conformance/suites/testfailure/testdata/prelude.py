@@ -5,11 +5,12 @@
 # imports (less cython_test_exception_raiser, which only the Cython tests
 # use) and getDivisionFailure, verbatim.
 #
-# One stand-in of ours: the traceback tests check that the traceback
-# contains a line (assertIn(line, tb)); the traceback holds file paths and
-# line numbers, which differ between Python and Go by construction, so
-# SynchronousTestCase's assertIn shows the line it looks for and not the
-# whole traceback.
+# Two stand-ins of ours: the traceback tests check that the traceback
+# contains a line (assertIn(line, tb)), or is a str (assertIsInstance(tb,
+# str)); the traceback holds file paths and line numbers, which differ
+# between Python and Go by construction, so SynchronousTestCase's assertIn
+# shows the line it looks for and not the whole traceback, and its
+# assertIsInstance shows the class and not the value.
 # conformance:include pyunit3.py
 
 import linecache
@@ -24,6 +25,9 @@ from twisted.python import failure, reflect
 class SynchronousTestCase(TestCase):
     def assertIn(self, x, container, msg=None):
         self._check(x in container, "assertIn", x, "<not shown>")
+
+    def assertIsInstance(self, x, cls, msg=None):
+        self._check(isinstance(x, cls), "assertIsInstance", "<not shown>", cls)
 
 
 # --- module level of src/twisted/test/test_failure.py (Twisted 22.4) ---

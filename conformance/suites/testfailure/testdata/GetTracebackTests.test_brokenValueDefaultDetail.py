@@ -1,0 +1,39 @@
+# src/twisted/test/test_failure.py
+# GetTracebackTests.test_brokenValueDefaultDetail (Twisted 22.4): the class with
+# the test and the helpers it uses, and the module-level class it uses
+# (BrokenStr), verbatim.
+class BrokenStr(Exception):
+    """
+    An exception class the instances of which cannot be presented as strings
+    via L{str}.
+    """
+
+    def __str__(self) -> str:
+        # Could raise something else, but there's no point as yet.
+        raise self
+
+
+class GetTracebackTests(SynchronousTestCase):
+    """
+    Tests for L{Failure.getTraceback}.
+    """
+
+    def _brokenValueTest(self, detail):
+        """
+        Construct a L{Failure} with an exception that raises an exception from
+        its C{__str__} method and then call C{getTraceback} with the specified
+        detail and verify that it returns a string.
+        """
+        x = BrokenStr()
+        f = failure.Failure(x)
+        traceback = f.getTraceback(detail=detail)
+        self.assertIsInstance(traceback, str)
+
+    def test_brokenValueDefaultDetail(self):
+        """
+        Like test_brokenValueBriefDetail, but for the C{"default"} detail case.
+        """
+        self._brokenValueTest("default")
+
+
+run(GetTracebackTests, "test_brokenValueDefaultDetail")
