@@ -13,4 +13,9 @@
 //
 // A Failure wraps such an error (or any Go error, or a recovered panic value)
 // together with the stack where it arose, as Twisted's Failure does.
+//
+// Repr and Str print values as Python 2 does, the Python of the flow era
+// whose traces the flow scenarios were recorded under; a Failure prints as
+// Twisted 22.4 prints it, and as the 2009 Twisted did through
+// [Failure.In2009] (see [Failure]).
 package twisted

@@ -10,6 +10,16 @@ import (
 //
 // A Failure is an error: errors.Is and errors.As see through it to its
 // Value, so errors.Is(f, twisted.KeyError) works as f.Check(KeyError) does.
+//
+// A Failure prints as Twisted 22.4 prints it, the Twisted code is ported
+// from today: String is its repr (<twisted.python.failure.Failure
+// builtins.ValueError: boom>), PyStr its str ([Failure instance: ...] with
+// its brief traceback), and the tracebacks and Parents name classes as
+// CPython 3 does ([Class.Python3Repr], [Class.Python3QualName]). The
+// flow-era Twisted (2009, CPython 2.7) printed its repr as
+// <twisted.python.failure.Failure <type 'exceptions.ValueError'>>; code
+// checked against that reference prints f.In2009() instead of f. Error is
+// the Go message, the last line of a traceback: "ValueError: boom".
 type Failure struct {
 	// Value is the exception the failure carries (Python's failure.value).
 	Value error

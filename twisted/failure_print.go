@@ -7,15 +7,6 @@ import (
 	"strings"
 )
 
-// How a Failure prints itself depends on the Twisted it is compared with:
-// the flow era's (2009, CPython 2.7) and Twisted 22.4's (CPython 3) differ
-// in its repr and in how they spell a class. A Failure's own methods
-// (String, PyStr, the tracebacks, Parents) print as Twisted 22.4 does, the
-// Twisted a port is made from today; [Failure.In2009] prints the 2009
-// text, for code checked against the flow-era reference. Values that are
-// not Failures print as Python 2 does (see [Repr]): a class through Repr is
-// still <type 'exceptions.ValueError'>.
-
 // Python3QualName returns the class's qualified name as CPython 3 spells
 // it, which is what Twisted 22.4's reflect.qual gives and its Failure
 // prints: "builtins.ValueError" for a built-in class, "module.Name" for

@@ -84,6 +84,11 @@ type strPanics struct{}
 
 func (strPanics) Error() string { panic(ValueError.New("no str")) }
 
+// nilPanic is an exception whose str panics with nil.
+type nilPanic struct{}
+
+func (nilPanic) Error() string { panic(nil) }
+
 // A value whose str panics prints as Twisted's safe_str prints it (checked
 // live: "<BrokenStr instance at 0x… with str error:\n Traceback (most
 // recent call last):\n  File … raise self\nBrokenStr: <exception str()
@@ -103,6 +108,8 @@ func TestFailureOfUnprintableValue(t *testing.T) {
 
 	g := NewFailure(strPanics{})
 	assert.Assert(t, regexp.MustCompile(`(?s)^<Exception instance at 0x0 with str error:\n Traceback .*\nValueError: no str\n>$`).MatchString(g.GetErrorMessage()), g.GetErrorMessage())
+	h := NewFailure(nilPanic{})
+	assert.Assert(t, strings.HasPrefix(h.GetErrorMessage(), "<Exception instance at 0x0 with str error:\n"), h.GetErrorMessage())
 }
 
 // A Failure prints as Twisted 22.4 prints it; In2009 gives the flow-era
