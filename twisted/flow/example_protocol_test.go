@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/protocols/loopback"
@@ -114,4 +115,47 @@ func ExampleNewProtocol() {
 	// <one>
 	// <two>
 	// <three>
+}
+
+// A line protocol as a chain of stages over the connection: LineBreak
+// cuts the data into lines, Filter drops the empty ones, Map makes each
+// reply, and the protocol writes the chain's results. The data goes up
+// the chain by calls, with no coroutine switch per line (push mode).
+func ExampleMakeProtocol_chain() {
+	upperServer := func(conn *flow.Protocol) any {
+		lines := flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"})
+		return flow.Map(func(args ...any) (any, error) {
+			return strings.ToUpper(args[0].(string)) + "\n", nil
+		}, flow.Filter(nil, lines))
+	}
+	client := func(conn *flow.Protocol) flow.Generator {
+		return func(yield func(any) bool) error {
+			if !yield("one\n\ntw") || !yield("o\nthree\n") {
+				return nil
+			}
+			replies := flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"})
+			for range 3 {
+				if !yield(replies) {
+					return nil
+				}
+				reply, err := replies.Next()
+				if err != nil {
+					return err
+				}
+				fmt.Println(reply)
+			}
+			return nil // the flow ends: the connection is closed
+		}
+	}
+
+	clock := reactor.NewClock()
+	server := flow.MakeProtocolOn(clock, upperServer)()
+	d := loopback.LoopbackAsyncOn(clock, server, flow.MakeProtocolOn(clock, client)())
+	for !d.Called() {
+		clock.Advance(0)
+	}
+	// Output:
+	// ONE
+	// TWO
+	// THREE
 }
