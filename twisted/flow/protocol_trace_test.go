@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
+	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/protocol"
 	"github.com/twistedflow/twistedflow/twisted/protohelpers"
@@ -238,7 +239,7 @@ func (l *logger) keep(v any) (bool, error) {
 
 // lineGen is a generator controller over src (a stage of lines): it
 // yields each line back as a result; "coop" makes it Cooperate first,
-// "w" write to the connection itself, "raise" fail, "panic" panic,
+// "wait" wait on a Deferred the clock fires, "w" write to the connection itself, "raise" fail, "panic" panic,
 // "quit" end.
 func (l *logger) lineGen(conn *flow.Protocol, src flow.Stage) flow.Generator {
 	return func(yield func(any) bool) error {
@@ -256,6 +257,13 @@ func (l *logger) lineGen(conn *flow.Protocol, src flow.Stage) flow.Generator {
 				if !yield(flow.Cooperate(0.5)) {
 					return nil
 				}
+			case "wait":
+				d := deferred.New()
+				conn.Reactor.CallLater(0.5, func() { d.Callback("fired") })
+				if !yield(d) {
+					return nil
+				}
+				l.log("gen: waited %s", twisted.Repr(d.Result()))
 			case "w":
 				conn.Write("[gen]")
 			case "raise":
@@ -337,6 +345,7 @@ var protocolEvents = map[string][]protoEvent{
 	"gen-quits":    {data("a\nquit\nb\n")},
 	"write-panics": {data("a\nPANIC\nb\n")},
 	"cooperate":    {data("coop\ncoop\n"), advance(0.25), data("x\n"), advance(1), data("y\n")},
+	"wait":         {data("wait\nx\n"), advance(0.25), data("y\nwait\n"), advance(1), data("z\n")},
 	"lost":         {data("a\nb"), {kind: "lost"}},
 	"other":        {data("a\n"), {kind: "other"}},
 	"drains":       {data("a\nb\nc\nd\n"), drainEvent, data("e\nf\n"), advance(1), drainEvent, data("g\n"), drainEvent, advance(1), drainEvent, drainEvent},
