@@ -210,6 +210,28 @@ func TestBackpressureWriteAllThenReadTCP(t *testing.T) {
 	spy := &transportSpy{}
 	port := listenSpied(t, r, spy)
 	want := numberedLines(400000)
+	got := readAfterPause(r, port, spy, func(c net.Conn) {
+		go func() {
+			c.Write(want)
+			c.(*net.TCPConn).CloseWrite()
+		}()
+	}, func(c net.Conn) []byte {
+		b, _ := io.ReadAll(c)
+		return b
+	})
+	assert.NilError(t, r.Run())
+	b := <-got
+	assert.Equal(t, len(b), len(want))
+	assert.Assert(t, bytes.Equal(b, want))
+	assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "paused %d times, resumed %d", spy.pauses, spy.resumes)
+	assert.Equal(t, spy.dataWhilePaused, 0)
+}
+
+// readAfterPause connects a peer to port from a thread once r runs: it
+// calls start with the connection, then, from the flow's first pause on
+// (seen by spy), read, whose result it sends on the channel it returns;
+// then it closes the connection and stops r.
+func readAfterPause(r *reactor.Reactor, port reactor.IListeningPort, spy *transportSpy, start func(net.Conn), read func(net.Conn) []byte) <-chan []byte {
 	paused := make(chan struct{})
 	spy.onPause = func() {
 		if spy.pauses == 1 {
@@ -226,21 +248,12 @@ func TestBackpressureWriteAllThenReadTCP(t *testing.T) {
 				return
 			}
 			defer c.Close()
-			go func() {
-				c.Write(want)
-				c.(*net.TCPConn).CloseWrite()
-			}()
+			start(c)
 			<-paused
-			b, _ := io.ReadAll(c)
-			got <- b
+			got <- read(c)
 		})
 	})
-	assert.NilError(t, r.Run())
-	b := <-got
-	assert.Equal(t, len(b), len(want))
-	assert.Assert(t, bytes.Equal(b, want))
-	assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "paused %d times, resumed %d", spy.pauses, spy.resumes)
-	assert.Equal(t, spy.dataWhilePaused, 0)
+	return got
 }
 
 // A flow paused by its transport whose controller closes the connection
@@ -383,34 +396,16 @@ func TestBackpressureWriterSlowReaderTCP(t *testing.T) {
 		port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r,
 			spiedController(spy, lineWriter(lines, &made, pull)))}, reactor.Interface("127.0.0.1"))
 		assert.NilError(t, err)
-		paused := make(chan struct{})
-		spy.onPause = func() {
-			if spy.pauses == 1 {
-				close(paused)
-			}
-		}
-		got := make(chan []byte, 1)
-		r.CallWhenRunning(func() {
-			r.CallInThread(func() {
-				defer r.CallFromThread(func() { stopOn(r, port) })
-				c, err := dialSmallWindow(port.GetHost().String())
+		got := readAfterPause(r, port, spy, func(net.Conn) {}, func(c net.Conn) []byte {
+			var all bytes.Buffer
+			buf := make([]byte, 512)
+			for {
+				n, err := c.Read(buf)
+				all.Write(buf[:n])
 				if err != nil {
-					got <- nil
-					return
+					return all.Bytes()
 				}
-				defer c.Close()
-				<-paused
-				var all bytes.Buffer
-				buf := make([]byte, 512)
-				for {
-					n, err := c.Read(buf)
-					all.Write(buf[:n])
-					if err != nil {
-						break
-					}
-				}
-				got <- all.Bytes()
-			})
+			}
 		})
 		assert.NilError(t, r.Run())
 		b := <-got

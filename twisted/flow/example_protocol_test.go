@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
 	"github.com/twistedflow/twistedflow/twisted/protocols/loopback"
+	"github.com/twistedflow/twistedflow/twisted/protohelpers"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
@@ -121,6 +123,7 @@ func ExampleNewProtocol() {
 // cuts the data into lines, Filter drops the empty ones, Map makes each
 // reply, and the protocol writes the chain's results. The data goes up
 // the chain by calls, with no coroutine switch per line (push mode).
+// Here the data comes from a test transport, in two chunks.
 func ExampleMakeProtocol_chain() {
 	upperServer := func(conn *flow.Protocol) any {
 		lines := flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"})
@@ -128,32 +131,14 @@ func ExampleMakeProtocol_chain() {
 			return strings.ToUpper(args[0].(string)) + "\n", nil
 		}, flow.Filter(nil, lines))
 	}
-	client := func(conn *flow.Protocol) flow.Generator {
-		return func(yield func(any) bool) error {
-			if !yield("one\n\ntw") || !yield("o\nthree\n") {
-				return nil
-			}
-			replies := flow.LineBreak(conn, flow.LineBreakOptions{Delimiter: "\n"})
-			for range 3 {
-				if !yield(replies) {
-					return nil
-				}
-				reply, err := replies.Next()
-				if err != nil {
-					return err
-				}
-				fmt.Println(reply)
-			}
-			return nil // the flow ends: the connection is closed
-		}
-	}
 
-	clock := reactor.NewClock()
-	server := flow.MakeProtocolOn(clock, upperServer)()
-	d := loopback.LoopbackAsyncOn(clock, server, flow.MakeProtocolOn(clock, client)())
-	for !d.Called() {
-		clock.Advance(0)
-	}
+	server := flow.MakeProtocolOn(reactor.NewClock(), upperServer)()
+	tr := &protohelpers.StringTransport{}
+	protocol.MakeConnection(server, tr)
+	server.DataReceived([]byte("one\n\ntw"))
+	server.DataReceived([]byte("o\nthree\n"))
+	fmt.Print(string(tr.Value()))
+	server.ConnectionLost(reactor.ConnectionDoneFailure())
 	// Output:
 	// ONE
 	// TWO

@@ -152,26 +152,21 @@ func lineEchoYield(conn *flow.Protocol) flow.Generator {
 // writes) on loopback TCP, beside a plain Go line echo server ("net",
 // the floor); testdata/bench/echo_lines.py measures the original.
 func BenchmarkLineEcho(b *testing.B) {
-	b.Run("flow", func(b *testing.B) {
-		addr, stop := flowServer(b, lineEchoServer)
-		defer stop()
-		benchLines(b, addr)
-	})
-	b.Run("flow-iterator", func(b *testing.B) {
-		addr, stop := flowServer(b, newLineEchoIter)
-		defer stop()
-		benchLines(b, addr)
-	})
-	b.Run("flow-yield", func(b *testing.B) {
-		addr, stop := flowServer(b, lineEchoYield)
-		defer stop()
-		benchLines(b, addr)
-	})
-	b.Run("flow-chain", func(b *testing.B) {
-		addr, stop := flowServer(b, lineEchoChain)
-		defer stop()
-		benchLines(b, addr)
-	})
+	for _, c := range []struct {
+		name       string
+		controller any
+	}{
+		{"flow", lineEchoServer},
+		{"flow-iterator", newLineEchoIter},
+		{"flow-yield", lineEchoYield},
+		{"flow-chain", lineEchoChain},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			addr, stop := flowServer(b, c.controller)
+			defer stop()
+			benchLines(b, addr)
+		})
+	}
 	b.Run("net", func(b *testing.B) {
 		addr, stop := netLineEchoServer(b)
 		defer stop()

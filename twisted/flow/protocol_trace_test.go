@@ -1,7 +1,6 @@
 package flow_test
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -105,22 +104,6 @@ func (t *traceTransport) lose(p protocol.IProtocol, reason *twisted.Failure) {
 	p.ConnectionLost(reason)
 }
 
-// traceLog records the failures logged on slog.Default() in l.
-type traceLog struct{ l *logger }
-
-func (h traceLog) Enabled(context.Context, slog.Level) bool { return true }
-func (h traceLog) WithAttrs([]slog.Attr) slog.Handler       { return h }
-func (h traceLog) WithGroup(string) slog.Handler            { return h }
-func (h traceLog) Handle(_ context.Context, r slog.Record) error {
-	r.Attrs(func(a slog.Attr) bool {
-		if a.Key == "failure" {
-			h.l.log("logged: %s: %v", r.Message, a.Value.Any())
-		}
-		return true
-	})
-	return nil
-}
-
 // A protoEvent is what happens to the connection: data arrives ("data"),
 // the clock advances ("advance"), the transport sends what it holds
 // ("drain"), the connection is lost ("done", "lost", "other": with
@@ -144,7 +127,7 @@ var drainEvent = protoEvent{kind: "drain"}
 // (ConnectionDone), and the clock advanced until nothing is pending.
 func runProtocolFlow(l *logger, build func(l *logger, conn *flow.Protocol) any, events []protoEvent, limit int, pull bool, options ...flow.ProtocolOption) {
 	defer slog.SetDefault(slog.Default())
-	slog.SetDefault(slog.New(traceLog{l}))
+	slog.SetDefault(slog.New(unhandledLog{&l.lines}))
 	clock := reactor.NewClock()
 	controller := func(conn *flow.Protocol) any {
 		s := build(l, conn)
