@@ -222,7 +222,8 @@ func (l *logger) keep(v any) (bool, error) {
 
 // lineGen is a generator controller over src (a stage of lines): it
 // yields each line back as a result; "coop" makes it Cooperate first,
-// "wait" wait on a Deferred the clock fires, "w" write to the connection itself, "raise" fail, "panic" panic,
+// "wait" wait on a Deferred the clock fires, "spanic" yield a stage that
+// panics, "w" write to the connection itself, "raise" fail, "panic" panic,
 // "quit" end.
 func (l *logger) lineGen(conn *flow.Protocol, src flow.Stage) flow.Generator {
 	return func(yield func(any) bool) error {
@@ -247,6 +248,11 @@ func (l *logger) lineGen(conn *flow.Protocol, src flow.Stage) flow.Generator {
 					return nil
 				}
 				l.log("gen: waited %s", twisted.Repr(d.Result()))
+			case "spanic":
+				st := &panicky{} // Cooperate(0), then a panic
+				for yield(st) {
+					l.log("gen: stage %s", twisted.Repr(st.Results))
+				}
 			case "w":
 				conn.Write("[gen]")
 			case "raise":
@@ -325,6 +331,7 @@ var protocolEvents = map[string][]protoEvent{
 	"filter-fails": {data("a\nboom\nb\n")},
 	"gen-raises":   {data("a\nraise\nb\n")},
 	"gen-panics":   {data("a\npanic\n")},
+	"stage-panics": {data("a\nspanic\nb\n"), advance(1), data("c\n")},
 	"gen-quits":    {data("a\nquit\nb\n")},
 	"write-panics": {data("a\nPANIC\nb\n")},
 	"cooperate":    {data("coop\ncoop\n"), advance(0.25), data("x\n"), advance(1), data("y\n")},

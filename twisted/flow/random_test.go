@@ -171,7 +171,7 @@ func TestRandomDeferredBatch(t *testing.T) {
 // lineGen), cut into chunks anywhere, with clock advances and drains of
 // its transport between them, and maybe a lost connection.
 func randomProtocolEvents(r *rand.Rand) []protoEvent {
-	tokens := []string{"a", "b", "c", "w", "coop", "wait", "skip", "13", "99", "bad", "boom", "raise", "panic", "quit", "PANIC"}
+	tokens := []string{"a", "b", "c", "w", "coop", "wait", "skip", "13", "99", "bad", "boom", "raise", "panic", "quit", "PANIC", "spanic"}
 	var text strings.Builder
 	for range r.IntN(12) {
 		if r.IntN(3) == 0 {
