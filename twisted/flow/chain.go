@@ -32,15 +32,15 @@ type chainStage struct {
 	run  pushRun
 	next func() (Instruction, bool)
 	stop func()
-	// inside is set while the chain runs: the flow resumed from inside
-	// itself (a Callback it pushes into) runs the root's Yield instead,
-	// which meets the running generator as the pull protocol does.
-	inside bool
 	// abort is a panic out of a stage the chain yields, raised again from
 	// Yield as the pull protocol raises it; closeErr is a failure of the
 	// chain while it was being closed, raised again from Close.
 	abort    error
 	closeErr *twisted.Failure
+	// inside is set while the chain runs: the flow resumed from inside
+	// itself (a Callback it pushes into) runs the root's Yield instead,
+	// which meets the running generator as the pull protocol does.
+	inside bool
 	// shut is set once Close has stopped the coroutine and closed the
 	// stages (run.halt is set at once: the chain takes nothing more).
 	shut bool
@@ -54,14 +54,10 @@ func chainable(s Stage) bool { return pushable(s) && !s.State().Chunked }
 func newChainStage(root Stage, out *resultList) *chainStage {
 	c := &chainStage{root: root, out: out}
 	c.Trap = root.State().Trap
-	c.run.final = c.final
+	c.run.fused = true // to the controller's list by add
 	c.run.chain = c
 	return c
 }
-
-// final is the end of a fused chain: push mode calls add directly
-// instead (deliver); it is here for what asks whether there is one.
-func (c *chainStage) final(v any, _ error) bool { return c.add(v) }
 
 // add appends a result to the controller's list; false once the chain is
 // closed.

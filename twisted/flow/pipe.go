@@ -139,7 +139,7 @@ func (p *Pipe) canPush(as Stage) bool {
 // push runs the pipe in push mode: Yield's work on each batch its source
 // hands up.
 func (p *Pipe) push(r *pushRun, emit emitFunc) {
-	r.final = nil // a pipe takes batches: no fused chain
+	r.fused = false // a pipe takes batches: no fused chain
 	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
 		if !p.pushSource(stop, f, emit) {
 			return false

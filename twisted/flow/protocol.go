@@ -302,7 +302,7 @@ func (p *Protocol) execute() {
 	st := s.stage.State()
 	for !s.done {
 		if p.paused {
-			p.drained = s.resume
+			p.drained = s.wake
 			return
 		}
 		inst := s.yield()

@@ -57,20 +57,12 @@ type pushRun struct {
 	// abort is the error that ended the run outside the flow protocol
 	// (an instruction Block cannot serve), as Block.Next returns it.
 	abort error
-	// inHandle is set while a value the generator (or iterator) yielded
-	// is handled: a panic then comes from the consumer's loop body, a
-	// Sleep or a stage, and goes on as a panic, as in pull mode; it is not
-	// the generator's failure.
-	inHandle bool
 	// ops and final are the per-value path of a chain made of Map and
 	// Filter stages only, fused into one call (item): ops from the
-	// outermost stage in, final the loop body of All. final is nil when
-	// the chain has another stage.
+	// outermost stage in, final the loop body of All (under flow.Deferred,
+	// chain's add takes its place).
 	ops   []pushOp
 	final func(any, error) bool
-	// left is set when the consumer's loop body returned false: nothing
-	// more may be handed to it.
-	left bool
 	// suspend, when set, serves an instruction the chain suspends on:
 	// flow.Deferred's chainStage switches to its controller, and returns
 	// false when the flow is closed. Unset, Block sleeps for a Cooperate.
@@ -83,7 +75,22 @@ type pushRun struct {
 	// set once the chain is closed: nothing more is taken, and suspend is
 	// not called again.
 	chain *chainStage
+
+	// The flags come last, together, so that they share one word: a
+	// suspended flow.Deferred holds its run.
+
+	// fused is set while the chain is Map and Filter stages only: each
+	// value goes up by item (a pipe clears it).
+	fused bool
 	halt  bool
+	// inHandle is set while a value the generator (or iterator) yielded
+	// is handled: a panic then comes from the consumer's loop body, a
+	// Sleep or a stage, and goes on as a panic, as in pull mode; it is not
+	// the generator's failure.
+	inHandle bool
+	// left is set when the consumer's loop body returned false: nothing
+	// more may be handed to it.
+	left bool
 }
 
 // A pushOp is one stage of a fused chain: a Map (m) or a Filter (f), and
@@ -225,7 +232,7 @@ func (r *pushRun) sourcePanicked(returned *bool, err *error) {
 func (r *pushRun) runIter(it Iterator, handle func(any) bool) (stopped bool, err error) {
 	returned := false
 	defer r.sourcePanicked(&returned, &err)
-	fused := r.final != nil
+	fused := r.fused
 	for {
 		var v any
 		if v, err = it.Next(); err != nil {
@@ -292,7 +299,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		}
 		r.inHandle = true
 		var ok bool
-		if plain(v) && r.final != nil {
+		if plain(v) && r.fused {
 			// The common case, asked first: a value of a plain type
 			// is neither an Instruction nor a Deferred.
 			ok = r.item(v)
@@ -300,7 +307,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 			ok = s.pushInstruction(r, inst)
 		} else if d, isDeferred := v.(*deferred.Deferred); isDeferred {
 			ok = d.Called() || r.serve(&deferredInstruction{d: d})
-		} else if r.final != nil {
+		} else if r.fused {
 			ok = r.item(v)
 		} else {
 			one[0] = v
@@ -389,7 +396,7 @@ func (s *iterStage) pushYield(r *pushRun, x Stage) (inst Instruction) {
 // runPush runs the flow in push mode, handing its results to yield as
 // All does in pull mode.
 func (b *BlockStage) runPush(yield func(any, error) bool) {
-	r := &pushRun{b: b, final: yield}
+	r := &pushRun{b: b, final: yield, fused: true}
 	st := b.stage.State()
 	var failure *twisted.Failure
 	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {

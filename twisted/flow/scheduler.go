@@ -33,30 +33,30 @@ type scheduler struct {
 	clock reactor.IReactorTime
 	stage Stage
 	ctl   controller
+	wake  func() // woken, made once: every wake-up calls it
+	// timers are the Cooperate wake-ups pending, waits the Deferreds the
+	// flow waits on.
+	timers     []*reactor.DelayedCall
+	waits      []*deferred.Deferred
+	registered registration
+
+	// The counter and flags come last, together, so that they share one
+	// word: a suspended flow holds its scheduler.
+
+	// inYield counts the Yields of the root stage under way (a wake-up
+	// from inside the flow runs a step within another); closeLater is set
+	// when the flow ended inside one: the stages are closed once the last
+	// returns.
+	inYield int32
+	// phase is when the reactor's shutdown ends the flow.
+	phase shutdownPhase
 	// queue makes a wake-up that arrives while the root stage's Yield
 	// runs (a transport delivering inside a write, a Callback pushed from
 	// inside the flow) set again, for the running loop to go round once
 	// more, instead of running the flow inside itself as the original's
 	// _execute does (flow.Deferred keeps the original's way).
-	queue bool
-	again bool
-	// phase is when the reactor's shutdown ends the flow.
-	phase shutdownPhase
-
-	wake   func() // woken, made once
-	resume func() // run, made once
-	// timers are the Cooperate wake-ups pending, waits the Deferreds the
-	// flow waits on.
-	timers []*reactor.DelayedCall
-	waits  []*deferred.Deferred
-	done   bool
-	// inYield counts the Yields of the root stage under way (a wake-up
-	// from inside the flow runs a step within another); closeLater is set
-	// when the flow ended inside one: the stages are closed once the last
-	// returns.
-	inYield    int
-	closeLater bool
-	registered registration
+	queue, again     bool
+	done, closeLater bool
 }
 
 // A controller is what a scheduler runs: flow.Deferred's runner, a flow
@@ -73,7 +73,6 @@ type controller interface {
 // start registers the flow with its reactor and runs it.
 func (s *scheduler) start() {
 	s.wake = s.woken
-	s.resume = s.run
 	register(s.clock, &s.registered, s, s.phase)
 	s.run()
 }
@@ -96,7 +95,7 @@ func (s *scheduler) run() {
 
 // leave is run's deferred end: it recovers a panic out of the flow and
 // closes the stages once no Yield is running them.
-func (s *scheduler) leave(depth int) {
+func (s *scheduler) leave(depth int32) {
 	s.inYield = depth // a panic out of Yield skipped its count
 	if v := recover(); v != nil && !s.done {
 		s.ctl.fail(twisted.FailureFromPanic(v))
@@ -153,12 +152,12 @@ func (s *scheduler) callLater(inst Instruction) error {
 		if i.stage.ready() {
 			s.after(0) // as the original's immediate instruction
 		} else {
-			i.callable = s.resume
+			i.callable = s.wake
 		}
 	case *goWait:
-		return i.stage.waitOn(s.clock, s.resume)
+		return i.stage.waitOn(s.clock, s.wake)
 	case CallLater:
-		i.CallLater(s.resume)
+		i.CallLater(s.wake)
 	default:
 		return unsupported(inst)
 	}
@@ -170,10 +169,11 @@ func (s *scheduler) after(delay float64) {
 	s.timers = append(s.timers, s.clock.CallLater(delay, s.wake))
 }
 
-// woken is a Cooperate's wake-up: the call that runs it is no longer
-// active (its called is set before it runs), and it is dropped from the
-// pending list with any other that is not, which spares after a closure
-// per wake-up that would know its call.
+// woken is every wake-up of the flow (a Cooperate's call, a CallLater
+// instruction's, a Threaded stage's hand-over): the Cooperate calls that
+// are no longer active (a call's called is set before it runs) are
+// dropped from the pending list, which spares after a closure per
+// wake-up that would know its call, and the flow runs.
 func (s *scheduler) woken() {
 	s.timers = slices.DeleteFunc(s.timers, func(c *reactor.DelayedCall) bool { return !c.Active() })
 	s.run()

@@ -36,7 +36,7 @@ type shutdowner interface{ shutdown() }
 
 // A shutdownPhase is when a shutdowner is ended: before the reactor's
 // shutdown, or after it.
-type shutdownPhase int
+type shutdownPhase uint8
 
 const (
 	beforeShutdown shutdownPhase = iota

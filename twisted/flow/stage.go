@@ -99,18 +99,20 @@ type Base struct {
 	// Results are the results produced and not yet read, in order. Read
 	// them one by one with Next, or all together, then remove them.
 	Results []any
-	// Stop is true once the stage has finished (its generator returned or
-	// raised StopIteration). Several results may remain when Stop is set.
-	Stop bool
 	// Failure is the failure the stage produced, if any; results may have
 	// been produced before it. Whoever handles it sets Stop, so that it is
 	// not reported twice.
 	Failure *twisted.Failure
+	// Trap lists the failure classes that Next returns as results.
+	Trap []*twisted.Class
+	// Stop is true once the stage has finished (its generator returned or
+	// raised StopIteration). Several results may remain when Stop is set.
+	// (The flags come last, together, so that they share one word: every
+	// stage, and so every suspended flow, carries a Base.)
+	Stop bool
 	// Chunked makes Next return all the pending results at once, as one
 	// []any, rather than one at a time.
 	Chunked bool
-	// Trap lists the failure classes that Next returns as results.
-	Trap []*twisted.Class
 	// yielding is set while the stage runs the Yield of a stage it
 	// consumes (see cycle.go); shut once it has closed them.
 	yielding, shut bool

@@ -278,9 +278,6 @@ func newIterStage(it Iterator, trap []*twisted.Class) *iterStage {
 	if len(trap) > 0 {
 		s.Trap = slices.Clone(trap)
 	}
-	if g, ok := it.(*genIter); ok {
-		g.inline = s.inlineYield
-	}
 	return s
 }
 
@@ -352,6 +349,12 @@ func (s *iterStage) Yield() Instruction {
 		if s.closed {
 			s.Stop = true
 			return nil
+		}
+		if g, ok := s.it.(*genIter); ok && g.inline == nil {
+			// Given at the first pull, not when the stage is made: a
+			// generator that push mode runs never needs it, and a
+			// suspended flow.Deferred keeps the bytes.
+			g.inline = s.inlineYield
 		}
 		result, err := pull(s.it)
 		if err != nil {
