@@ -22,13 +22,13 @@ type chainStage struct {
 	Base
 	root Stage
 	out  *resultList
-	// sink, when set, takes the chain's results in out's place, a batch
-	// at a time as they come: a flow Protocol writes them (see
-	// Protocol.pushed). end is set for the results that come with the
-	// chain's end or failure. It returns false when the chain must take
-	// nothing more, and may suspend the chain (r.serve).
+	// sink, when set, takes the chain's results as they come, a batch at
+	// a time, and out only holds a result that add hands it: a flow
+	// Protocol writes them (see Protocol.pushed). end is set for the
+	// results that come with the chain's end or failure. It returns false
+	// when the chain must take nothing more, and may suspend the chain
+	// (r.serve).
 	sink func(r *pushRun, results []any, end bool) bool
-	one  [1]any
 	run  pushRun
 	next func() (Instruction, bool)
 	stop func()
@@ -62,17 +62,17 @@ func newChainStage(root Stage, out *resultList) *chainStage {
 // add appends a result to the controller's list; false once the chain is
 // closed.
 func (c *chainStage) add(v any) bool {
-	if c.sink != nil {
-		c.one[0] = v
-		ok := c.sink(&c.run, c.one[:], false)
-		c.one[0] = nil
-		return ok && !c.run.halt
-	}
 	l := c.out
 	if len(l.cur) == cap(l.cur) {
 		l.spill()
 	}
 	l.cur = append(l.cur, v)
+	if c.sink != nil {
+		ok := c.sink(&c.run, l.cur, false)
+		clear(l.cur)
+		l.cur = l.cur[:0]
+		return ok && !c.run.halt
+	}
 	return !c.run.halt
 }
 

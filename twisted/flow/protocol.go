@@ -93,6 +93,8 @@ type Protocol struct {
 	// is not a string, a panic in the transport): the flow's failure.
 	seq      [][]byte
 	writeErr *twisted.Failure
+	// one holds a result the chain hands the protocol by itself.
+	one resultList
 }
 
 // A ProtocolOption is an option of [MakeProtocol]: Trap or
@@ -191,7 +193,7 @@ func (p *Protocol) ConnectionMade() {
 	p.drain.p = p
 	stage := Wrap(p.callController())
 	if chainable(stage) {
-		c := newChainStage(stage, nil)
+		c := newChainStage(stage, &p.one)
 		c.sink = p.pushed
 		stage = c
 	}
