@@ -49,6 +49,17 @@ type Reactor struct {
 	// Seconds is base plus the monotonic time elapsed since start.
 	start time.Time
 	base  float64
+	// lastNow is the latest Seconds read with q.Mu held (nowLocked): a
+	// call due at or before it is due now, without reading the clock
+	// again.
+	lastNow float64
+	// settling is set while the loop of Run runs an iteration, until it
+	// computes its next wait: a change of the queue then needs no
+	// wake-up, since that computation, under q.Mu, will see it. A call
+	// that reschedules itself with CallLater(0) (a Cooperate) so costs no
+	// channel send and receive per turn. (Iterate, which Run's loop does
+	// not run beside, always wakes its wait.)
+	settling bool
 
 	threadCalls []func()
 	spareCalls  []func() // the other buffer: CallFromThread appends to one as the loop runs the other
@@ -95,8 +106,8 @@ func New() *Reactor {
 	}
 	r.timer.Stop()
 	r.base = float64(r.start.UnixNano()) / 1e9
-	r.q.Now = r.seconds
-	r.q.Wake = r.wake
+	r.q.Now = r.nowLocked
+	r.q.Wake = r.queueChanged
 	// The reactor's own work, as Twisted's ReactorBase.__init__ and
 	// _initThreadPool add it.
 	r.addInternalTrigger("during", "startup", r.reallyStartRunning)
@@ -120,6 +131,12 @@ func (r *Reactor) Seconds() float64 { return r.seconds() }
 
 func (r *Reactor) seconds() float64 {
 	return r.base + time.Since(r.start).Seconds()
+}
+
+// nowLocked is seconds, read with r.q.Mu held, and remembered as lastNow.
+func (r *Reactor) nowLocked() float64 {
+	r.lastNow = r.seconds()
+	return r.lastNow
 }
 
 // CallLater schedules f to be called delay seconds from now, on the
@@ -279,6 +296,9 @@ func (r *Reactor) Iterate(delay float64) {
 	timers.CheckTime(delay)
 	r.runUntilCurrent()
 	r.flushWrites()
+	r.q.Mu.Lock()
+	r.settling = false // Iterate does not run beside Run's loop; if it did, its wait must still be woken
+	r.q.Mu.Unlock()
 	r.doIteration(delay, true)
 }
 
@@ -287,6 +307,7 @@ func (r *Reactor) mainLoop() {
 		r.runUntilCurrent()
 		r.flushWrites()
 		r.q.Mu.Lock()
+		r.settling = false // from here on, a change of the queue wakes the wait
 		if !r.started {
 			r.q.Mu.Unlock()
 			return
@@ -308,7 +329,10 @@ func (r *Reactor) timeout() (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return max(0, at-r.seconds()), true
+	if at <= r.lastNow { // due already: the clock only goes forward
+		return 0, true
+	}
+	return max(0, at-r.nowLocked()), true
 }
 
 // doIteration waits for a wake-up, or at most delay seconds if bounded.
@@ -345,6 +369,14 @@ func waitDuration(seconds float64) time.Duration {
 	return time.Duration(min(seconds, longestWait) * float64(time.Second))
 }
 
+// queueChanged is the queue's Wake: the earliest due time may have
+// changed; r.q.Mu is held.
+func (r *Reactor) queueChanged() {
+	if !r.settling {
+		r.wake()
+	}
+}
+
 // wake makes the loop's current or next wait return; r.q.Mu must be held.
 func (r *Reactor) wake() {
 	select {
@@ -358,6 +390,7 @@ func (r *Reactor) wake() {
 // these schedule wait for the next iteration.
 func (r *Reactor) runUntilCurrent() {
 	r.q.Mu.Lock()
+	r.settling = r.started // Run's loop computes its wait after this iteration
 	calls := r.threadCalls
 	r.threadCalls = r.spareCalls[:0]
 	r.q.Mu.Unlock()
@@ -372,7 +405,7 @@ func (r *Reactor) runUntilCurrent() {
 		r.wake()
 	}
 	r.q.Settle()
-	now := r.seconds()
+	now := r.nowLocked()
 	last := r.q.Up() // calls ranked after it were scheduled by this iteration
 	for {
 		f, ok := r.q.Due(now, last)

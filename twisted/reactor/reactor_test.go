@@ -295,6 +295,35 @@ func TestWakeFromOtherGoroutine(t *testing.T) {
 	}
 }
 
+// CallLater, Reset and Delay from another goroutine while the loop runs
+// a call (so that they send no wake-up: the loop has not computed its
+// wait yet) still run on time: the wait the loop computes after the call
+// sees them, with nothing else due for an hour.
+func TestQueueChangedDuringIteration(t *testing.T) {
+	for _, name := range []string{"CallLater", "Reset", "Delay"} {
+		t.Run(name, func(t *testing.T) {
+			r := New()
+			far := r.CallLater(3600, func() { mustStop(t, r) })
+			r.CallLater(0, func() {
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					switch name {
+					case "CallLater":
+						r.CallLater(0, func() { mustStop(t, r) })
+					case "Reset":
+						far.Reset(0)
+					case "Delay":
+						far.Delay(-3600)
+					}
+				}()
+				<-done // the loop is still inside this call
+			})
+			run(t, r)
+		})
+	}
+}
+
 func TestGetDelayedCalls(t *testing.T) {
 	r := New()
 	a := r.CallLater(3, func() {})
