@@ -140,7 +140,16 @@ func (d *Deferred) push(l link) {
 	if int(d.tail) == len(links) {
 		links = d.grow()
 	}
-	links[d.tail] = l
+	// The slot is zero: write only the words that are not, each pointer
+	// written costing a write barrier while the collector runs (a
+	// DeferredList's pair has no callback, most pairs no rest).
+	p := &links[d.tail]
+	if l.callback != nil {
+		p.callback = l.callback
+	}
+	if l.rest != nil {
+		p.rest = l.rest
+	}
 	d.tail++
 }
 

@@ -156,9 +156,12 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 		// than in a method, which would not inline).
 		p := &d.pairs()[d.head]
 		item := *p
-		if item.rest == nil {
-			p.callback = nil // rest is nil: spare its write barriers
-		} else {
+		switch {
+		case item.rest == nil:
+			p.callback = nil // spare rest's write barriers
+		case item.callback == nil:
+			p.rest = nil // a waiting Deferred's or a list's pair
+		default:
 			*p = link{}
 		}
 		d.head++
