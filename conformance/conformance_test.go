@@ -180,6 +180,22 @@ func TestPreludeIncludesSharedPrelude(t *testing.T) {
 	assert.ErrorContains(t, only(s).err, "prelude include")
 }
 
+func TestSharedPreludeIncludesAnother(t *testing.T) {
+	s := fakeSuite(map[string]string{
+		"prelude.py": "# conformance:include selftestnested.py\n",
+		"a.py":       "print(shared + outer)\n", "a.golden": "4\n",
+	})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) { t.Print(4) }})
+	sc := only(s)
+	assert.Equal(t, Run(sc).Status, Pass)
+	assert.Equal(t, sc.Script(), "# A shared prelude that includes another, used by the harness tests.\n"+
+		"# A shared prelude used by the harness tests.\nshared = 1\nouter = 3\nprint(shared + outer)\n")
+
+	s = fakeSuite(map[string]string{"prelude.py": "# conformance:include selftestcycle.py\n", "a.py": "", "a.golden": ""})
+	s.Add(Scenario{Name: "a", Origin: Recorded, Run: func(t *T) {}})
+	assert.ErrorContains(t, only(s).err, "selftestcycle.py includes itself (selftestcycle.py -> selftestcycle.py)")
+}
+
 func TestCleanupsRunAfterTheTranscription(t *testing.T) {
 	s := fakeSuite(map[string]string{"a.py": "", "a.golden": "body\n"})
 	var order []string

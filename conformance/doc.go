@@ -60,9 +60,13 @@
 // (see Flow2009 and Modern), after the suite's testdata/prelude.py if it has
 // one: a prelude holds what every script of the suite needs, such as a
 // stand-in for trial's TestCase whose assertion methods print the values
-// they check, so that a test's body can be kept verbatim. Keep the original test's body as it is and
-// replace each assertion by a print of the value asserted: the golden then
-// holds exactly what the test checks, recorded by running it. The first lines
+// they check, so that a test's body can be kept verbatim. What a test uses
+// from its Twisted test module (helper classes, a fixture) the prelude
+// imports from the Twisted the script runs against (importTests in
+// preludes/testmodule.py) rather than carrying a copy of Twisted's code.
+// Keep the original test's body as it is and replace each assertion by a
+// print of the value asserted: the golden then holds exactly what the test
+// checks, recorded by running it. The first lines
 // are comments naming the source. Output must be deterministic: no
 // addresses, no timings, no file paths (catch an exception and print
 // repr(e) or type(e).__name__ rather than letting a traceback print).

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -315,8 +316,14 @@ var preludes embed.FS
 
 // expandIncludes replaces each include line of a suite's prelude by the
 // shared prelude it names, so that suites of one runtime share one stand-in
-// for trial's TestCase instead of each keeping a copy.
-func expandIncludes(prelude string) (string, error) {
+// for trial's TestCase instead of each keeping a copy. A shared prelude may
+// include another (pyunit3.py includes testmodule.py).
+func expandIncludes(prelude string) (string, error) { return expandNested(prelude, nil) }
+
+// expandNested is expandIncludes inside the shared preludes named by
+// within, the chain of includes that led to prelude; a name already in it
+// is a cycle, an error.
+func expandNested(prelude string, within []string) (string, error) {
 	if !strings.Contains(prelude, includeDirective) {
 		return prelude, nil
 	}
@@ -327,11 +334,19 @@ func expandIncludes(prelude string) (string, error) {
 			b.WriteString(line)
 			continue
 		}
-		text, err := fs.ReadFile(preludes, path.Join("preludes", strings.TrimSpace(name)))
+		name = strings.TrimSpace(name)
+		if slices.Contains(within, name) {
+			return "", fmt.Errorf("prelude include: %s includes itself (%s)", name, strings.Join(append(within, name), " -> "))
+		}
+		text, err := fs.ReadFile(preludes, path.Join("preludes", name))
 		if err != nil {
 			return "", fmt.Errorf("prelude include: %w", err)
 		}
-		b.WriteString(normalize(string(text)))
+		expanded, err := expandNested(normalize(string(text)), append(within[:len(within):len(within)], name))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(expanded)
 	}
 	return b.String(), nil
 }

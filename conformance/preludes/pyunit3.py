@@ -15,6 +15,8 @@
 # show() below, and TestCase has the same assertions.
 import sys
 
+# conformance:include testmodule.py
+
 from twisted.internet import defer, error, interfaces, reactor, task
 from twisted.python import failure, log
 
@@ -203,32 +205,6 @@ class unittest:
     TestCase = TestCase
     SynchronousTestCase = TestCase
 
-
-# The modules whose classes show() takes for the script's own: the script,
-# and the test modules it imports with importTests.
-_scriptModules = set(["__main__"])
-
-
-def importTests(name, namespace):
-    """
-    Import Twisted's own test module name (such as
-    "twisted.protocols.test.test_basic") from the Twisted the script runs
-    against, with this stand-in as its twisted.trial.unittest, and bind its
-    module-level names (all but the dunder ones) in namespace, the script's
-    globals(): a prelude imports the module's helpers and test classes
-    instead of carrying a copy of them. Returns the module.
-    """
-    import twisted.trial
-
-    sys.modules["twisted.trial.unittest"] = unittest
-    twisted.trial.unittest = unittest
-    __import__(name)
-    module = sys.modules[name]
-    _scriptModules.add(module.__name__)
-    for key, value in vars(module).items():
-        if not (key.startswith("__") and key.endswith("__")):
-            namespace[key] = value
-    return module
 
 
 def _outcome(result):

@@ -11,8 +11,8 @@ import (
 )
 
 // FlowTest's two protocol tests, with test_flow.py's echoServer and
-// echoClient helper classes (in their scripts, verbatim, since the other
-// tests do not use them).
+// echoClient helper classes (the Python side imports them from
+// test_flow.py; the other tests do not use them).
 
 // echoServer is a simple echo protocol, server side:
 //

@@ -12,7 +12,8 @@ import (
 )
 
 // This file is testdata/prelude.py in Go: the TestCase that stands in for
-// trial's, the runner, and the helper classes of test_flow.py.
+// trial's, the runner, and the helper classes of test_flow.py (which the
+// Python prelude imports from test_flow.py).
 
 // FailTest is trial's failureException.
 var FailTest = twisted.NewClass("FailTest", twisted.AssertionError)

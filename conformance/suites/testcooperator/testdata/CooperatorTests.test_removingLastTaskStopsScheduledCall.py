@@ -1,25 +1,6 @@
 # src/twisted/test/test_cooperator.py CooperatorTests.test_removingLastTaskStopsScheduledCall (Twisted 22.4, Debian python3-twisted)
 # The test's text as in Twisted; the prelude's TestCase prints what its assertions check.
 
-class FakeDelayedCall:
-    """
-    Fake delayed call which lets us simulate the scheduler.
-    """
-
-    def __init__(self, func):
-        """
-        A function to run, later.
-        """
-        self.func = func
-        self.cancelled = False
-
-    def cancel(self):
-        """
-        Don't run my function later.
-        """
-        self.cancelled = True
-
-
 class CooperatorTests(unittest.TestCase):
     RESULT = "done"
 

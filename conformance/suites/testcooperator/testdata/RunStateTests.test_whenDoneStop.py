@@ -1,7 +1,8 @@
 # src/twisted/test/test_cooperator.py RunStateTests.test_whenDoneStop (Twisted 22.4, Debian python3-twisted)
 # The test's text as in Twisted; the prelude's TestCase prints what its assertions check.
 # The fakes and the fixture of RunStateTests (setUp, the worker and its
-# helpers) are in this suite's prelude; the test method is added to it here.
+# helpers) come from test_cooperator.py, which this suite's prelude
+# imports; the test method is added to it here.
 
 class RunStateTests(RunStateTests):
     def test_whenDoneStop(self):

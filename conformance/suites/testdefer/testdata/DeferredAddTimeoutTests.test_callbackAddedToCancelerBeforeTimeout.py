@@ -1,14 +1,5 @@
 # src/twisted/test/test_defer.py DeferredAddTimeoutTests.test_callbackAddedToCancelerBeforeTimeout (Twisted 22.4)
 
-
-def _overrideFunc(v: object, t: float) -> str:
-    """
-    Private function to be used to pass as an alternate onTimeoutCancel value
-    to timeoutDeferred
-    """
-    return "OVERRIDDEN"
-
-
 class DeferredAddTimeoutTests(unittest.SynchronousTestCase):
     """
     Tests for the function L{Deferred.addTimeout}

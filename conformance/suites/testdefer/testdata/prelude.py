@@ -1,13 +1,15 @@
 # Prelude of the test_defer.py scenarios (Modern runtime: CPython 3,
 # Debian python3-twisted 22.4). Mirrored line for line by ../helpers.go.
 #
-# It holds what src/twisted/test/test_defer.py has at module level (imports,
-# GenericError, getDivisionFailure, fakeCallbackCanceller,
-# ImmediateFailureMixin), a stand-in for trial's SynchronousTestCase whose
-# assertions print what they check, show(x), which renders a value the same
-# way in Python 3 and Go, and run(testClass, methodName), which runs one test
-# under trial's own machinery (setUp, test, cleanups, tearDown, logged
-# errors, collected warnings) and fails the script if the test fails.
+# It holds src/twisted/test/test_defer.py's module-level imports and its
+# helpers (GenericError, getDivisionFailure, fakeCallbackCanceller,
+# ImmediateFailureMixin, _overrideFunc), imported from test_defer.py itself
+# in the Twisted the script runs against; a stand-in for trial's
+# SynchronousTestCase whose assertions print what they check; show(x), which
+# renders a value the same way in Python 3 and Go; and run(testClass,
+# methodName), which runs one test under trial's own machinery (setUp,
+# test, cleanups, tearDown, logged errors, collected warnings) and fails
+# the script if the test fails.
 #
 # A scenario script defines the test class (setUp and the helpers the test
 # uses, kept verbatim), with the test method's body verbatim, then calls
@@ -268,59 +270,16 @@ def run(testClass, methodName):
 
 
 # --- module level of src/twisted/test/test_defer.py (Twisted 22.4) ---
+# imported from the Twisted the script runs against (Debian's
+# python3-twisted ships twisted.test.test_defer).
 
-
-class GenericError(Exception):
-    pass
-
-
-def getDivisionFailure(*args: object, **kwargs: object) -> Failure:
-    """
-    Make a L{Failure} of a divide-by-zero error.
-
-    @param args: Any C{*args} are passed to Failure's constructor.
-    @param kwargs: Any C{**kwargs} are passed to Failure's constructor.
-    """
-    try:
-        1 / 0
-    except BaseException:
-        f = Failure(*args, **kwargs)
-    return f
-
-
-def fakeCallbackCanceller(deferred: Deferred[str]) -> None:
-    """
-    A fake L{Deferred} canceller which callbacks the L{Deferred}
-    with C{str} "Callback Result" when cancelling it.
-
-    @param deferred: The cancelled L{Deferred}.
-    """
-    deferred.callback("Callback Result")
-
-
-_ExceptionT = TypeVar("_ExceptionT", bound=Exception)
-
-
-class ImmediateFailureMixin:
-    """
-    Add additional assertion methods.
-    """
-
-    def assertImmediateFailure(
-        self, deferred: Deferred[Any], exception: Type[_ExceptionT]
-    ) -> _ExceptionT:
-        """
-        Assert that the given Deferred current result is a Failure with the
-        given exception.
-
-        @return: The exception instance in the Deferred.
-        """
-        testCase = cast(unittest.TestCase, self)
-        failures: List[Failure] = []
-        deferred.addErrback(failures.append)
-        testCase.assertEqual(len(failures), 1)
-        testCase.assertTrue(failures[0].check(exception))
-        return cast(_ExceptionT, failures[0].value)
+from twisted.test.test_defer import (
+    GenericError,
+    ImmediateFailureMixin,
+    _overrideFunc,
+    fakeCallbackCanceller,
+    getDivisionFailure,
+)
 
 
 # --- end of prelude; the scenario follows ---

@@ -1,17 +1,7 @@
-# src/twisted/test/test_failure.py
-# GetTracebackTests.test_brokenValueVerboseDetail (Twisted 22.4): the class with
-# the test and the helpers it uses, and the module-level class it uses
-# (BrokenStr), verbatim.
-class BrokenStr(Exception):
-    """
-    An exception class the instances of which cannot be presented as strings
-    via L{str}.
-    """
-
-    def __str__(self) -> str:
-        # Could raise something else, but there's no point as yet.
-        raise self
-
+# src/twisted/test/test_failure.py GetTracebackTests.test_brokenValueVerboseDetail
+# (Twisted 22.4): the class with the test and the helpers it uses,
+# verbatim; BrokenStr, the module-level class it uses, comes from the
+# prelude, which imports it from test_failure.py.
 
 class GetTracebackTests(SynchronousTestCase):
     """

@@ -8,8 +8,8 @@
 # body itself runs inside the running reactor (callWhenRunning), so that
 # the thread pool is started, as it is under trial after the first test.
 #
-# The helper classes of test_flow.py (slowlist, producer, consumer,
-# badgen, buildlist, testconcur, CountIterator) follow, verbatim.
+# The helper classes of test_flow.py come from test_flow.py itself,
+# imported at the end from the Twisted tree the script runs against.
 
 from __future__ import nested_scopes
 from __future__ import generators
@@ -120,172 +120,15 @@ def run(cls, name):
     reactor.run()
 
 
-# --- helpers of test_flow.py, verbatim ---
-
-class slowlist:
-    """ this is a generator based list
-
-        def slowlist(list):
-            list = list[:]
-            while list:
-               yield list.pop(0)
-
-        It is primarly used to simulate generators by using
-        a list (for testing purposes) without being wrapped
-        as a flow.List, which has all kinds of shortcuts we
-        don't want for testing.
-    """
-    def __init__(self, list):
-        self.list = list[:]
-    def __iter__(self):
-        return self
-    def next(self):
-        if self.list:
-            return self.list.pop(0)
-        raise StopIteration
-
-_onetwothree = ['one','two',flow.Cooperate(),'three']
-
-class producer:
-    """ iterator version of the following generator...
-
-        def producer():
-            lst = flow.wrap(slowlist([1,2,3]))
-            nam = flow.wrap(slowlist(_onetwothree))
-            while True:
-                yield lst
-                yield nam
-                yield (lst.next(),nam.next())
-
-    """
-    def __iter__(self):
-        self.lst   = flow.wrap(slowlist([1,2,3]))
-        self.nam   = flow.wrap(slowlist(_onetwothree))
-        self.next = self.yield_lst
-        return self
-    def yield_lst(self):
-        self.next = self.yield_nam
-        return self.lst
-    def yield_nam(self):
-        self.next = self.yield_results
-        return self.nam
-    def yield_results(self):
-        self.next = self.yield_lst
-        return (self.lst.next(), self.nam.next())
-
-class consumer:
-    """ iterator version of the following generator...
-
-        def consumer():
-            title = flow.wrap(['Title'])
-            prod = flow.wrap(producer())
-            yield title
-            yield title.next()
-            yield prod
-            for data in prod:
-                yield data
-                yield prod
-    """
-    def __iter__(self):
-        self.title = flow.wrap(['Title'])
-        self.lst   = flow.wrap(producer())
-        self.next = self.yield_title
-        return self
-    def yield_title(self):
-        self.next = self.yield_title_result
-        return self.title
-    def yield_title_result(self):
-        self.next = self.yield_lst
-        return self.title.next()
-    def yield_lst(self):
-        self.next = self.yield_result
-        return self.lst
-    def yield_result(self):
-        self.next = self.yield_lst
-        return self.lst.next()
+# trial's unittest as test_flow.py uses it: the stand-in above.
+class unittest:
+    TestCase = TestCase
 
 
-class badgen:
-    """ a bad generator...
-
-    def badgen():
-        yield 'x'
-        err =  3/ 0
-    """
-    def __iter__(self):
-        self.next = self.yield_x
-        return self
-    def yield_x(self):
-        self.next = self.yield_done
-        return 'x'
-    def yield_done(self):
-        err = 3 / 0
-        raise StopIteration
-
-class buildlist:
-    """ building a list
-
-        def buildlist(src):
-            out = []
-            yield src
-            for itm in src:
-                out.append(itm)
-                yield src
-            yield out
-    """
-    def __init__(self, src):
-        self.src  = src
-    def __iter__(self):
-        self.out  = []
-        self.next = self.yield_src
-        return self
-    def yield_src(self):
-        self.next = self.yield_append
-        return self.src
-    def yield_append(self):
-        try:
-            self.out.append(self.src.next())
-        except StopIteration:
-            self.next = self.yield_finish
-            return self.out
-        return self.src
-    def yield_finish(self):
-        raise StopIteration
-
-class testconcur:
-    """ interweving two concurrent stages
-
-        def testconcur(*stages):
-            both = flow.Concurrent(*stages)
-            yield both
-            for stage in both:
-                yield (stage.name, stage.result)
-                yield both
-    """
-    def __init__(self, *stages):
-        self.both = flow.Concurrent(*stages)
-    def __iter__(self):
-        self.next = self.yield_both
-        return self
-    def yield_both(self):
-        self.next = self.yield_result
-        return self.both
-    def yield_result(self):
-        self.next = self.yield_both
-        stage = self.both.next()
-        return (stage.name, stage.next())
-
-class CountIterator:
-    def __init__(self, count):
-        self.count = count
-    def __iter__(self):
-        return self
-    def next(self): # this is run in a separate thread
-        sleep(.1)
-        val = self.count
-        if not(val):
-            raise StopIteration
-        self.count -= 1
-        return val
-
-# --- end of the helpers; the test follows ---
+# test_flow.py itself, imported from the Twisted tree the script runs
+# against: its helper classes (slowlist, producer, consumer, badgen,
+# buildlist, testconcur, echoServer, echoClient, CountIterator), which the
+# tests use, and its test classes, which each scenario script redefines
+# with its one test.
+# conformance:include testmodule.py
+importTests("twisted.flow.test.test_flow", globals())

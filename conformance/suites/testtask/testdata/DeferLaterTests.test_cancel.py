@@ -1,10 +1,6 @@
 # src/twisted/test/test_task.py DeferLaterTests.test_cancel (Twisted 22.4, Debian python3-twisted)
 # The test's text as in Twisted; the prelude's TestCase prints what its assertions check.
 
-class TestException(Exception):
-    pass
-
-
 class DeferLaterTests(unittest.TestCase):
     """
     Tests for L{task.deferLater}.

@@ -1,16 +1,6 @@
 # src/twisted/test/test_task.py LoopTests.testBasicFunction (Twisted 22.4, Debian python3-twisted)
 # The test's text as in Twisted; the prelude's TestCase prints what its assertions check.
 
-class TestableLoopingCall(task.LoopingCall):
-    def __init__(self, clock, *a, **kw):
-        super().__init__(*a, **kw)
-        self.clock = clock
-
-
-class TestException(Exception):
-    pass
-
-
 class LoopTests(unittest.TestCase):
     """
     Tests for L{task.LoopingCall} based on a fake L{IReactorTime}

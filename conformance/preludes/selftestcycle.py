@@ -1,0 +1,2 @@
+# A shared prelude that includes itself, used by the harness tests.
+# conformance:include selftestcycle.py
