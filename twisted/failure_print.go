@@ -83,10 +83,14 @@ type Failure2009 struct {
 }
 
 // PyRepr returns the flow era's repr of the failure: the repr of its class
-// alone, as Python 2 prints it.
+// alone, as Python 2 prints it (None for a nil Failure, as [Repr] prints
+// one).
 //
 //	<twisted.python.failure.Failure <type 'exceptions.ValueError'>>
 func (p Failure2009) PyRepr() string {
+	if p.Failure == nil {
+		return "None"
+	}
 	return "<twisted.python.failure.Failure " + p.Failure.Type.String() + ">"
 }
 
@@ -95,7 +99,12 @@ func (p Failure2009) PyRepr() string {
 //
 //	[Failure instance: Traceback (failure with no frames): <type 'exceptions.ValueError'>: boom
 //	]
+//
+// A nil Failure's is None.
 func (p Failure2009) PyStr() string {
+	if p.Failure == nil {
+		return "None"
+	}
 	var b strings.Builder
 	p.Failure.printTraceback(&b, DetailBrief, python2Names)
 	return "[Failure instance: " + b.String() + "]"
