@@ -107,6 +107,9 @@ type pushOp struct {
 // all the stages' functions (call and test have one each).
 func (r *pushRun) item(v any) bool {
 	if len(r.ops) == 0 { // a bare source: no function to guard
+		if c := r.chain; c != nil {
+			return c.add(v) // a bare generator under flow.Deferred: its values skip deliver
+		}
 		return r.deliver(v)
 	}
 	return r.itemOps(v)
