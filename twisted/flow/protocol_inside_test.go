@@ -27,16 +27,18 @@ func (l *logger) closer(conn *flow.Protocol) func(args ...any) (any, error) {
 	}
 }
 
+// closerFlows close the connection from inside (closer).
+var closerFlows = map[string]func(l *logger, conn *flow.Protocol) any{
+	"closer-map-linebreak": func(l *logger, conn *flow.Protocol) any { return flow.Map(l.closer(conn), lines(conn, true)) },
+	"closer-gen-map": func(l *logger, conn *flow.Protocol) any {
+		return l.lineGen(conn, flow.Map(l.closer(conn), lines(conn, true)))
+	},
+}
+
 // The connection closed from inside the flow, while it runs (and while
 // its transport is paused), makes the same calls and writes in push mode
 // as in pull mode.
 func TestProtocolClosedInsidePushEqualsPull(t *testing.T) {
-	flows := map[string]func(l *logger, conn *flow.Protocol) any{
-		"map-linebreak": func(l *logger, conn *flow.Protocol) any { return flow.Map(l.closer(conn), lines(conn, true)) },
-		"gen-map": func(l *logger, conn *flow.Protocol) any {
-			return l.lineGen(conn, flow.Map(l.closer(conn), lines(conn, true)))
-		},
-	}
 	events := map[string][]protoEvent{
 		"lost":           {data("a\nLOST\nb\nc\n"), data("d\n")},
 		"lost-drains":    {data("a\nb\nLOST\nc\n"), drainEvent, data("d\n"), drainEvent},
@@ -44,7 +46,7 @@ func TestProtocolClosedInsidePushEqualsPull(t *testing.T) {
 		"quit-drains":    {data("a\nb\nQUIT\nc\n"), drainEvent, drainEvent, data("d\n"), drainEvent},
 		"lost-cooperate": {data("coop\nLOST\nb\n"), advance(1)},
 	}
-	for fname, build := range flows {
+	for fname, build := range closerFlows {
 		for ename, evs := range events {
 			for _, limit := range []int{0, 1, 6} {
 				push, pull := &logger{}, &logger{}
