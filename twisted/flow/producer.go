@@ -23,10 +23,16 @@ import "github.com/twistedflow/twistedflow/twisted/protocol"
 // The protocol unregisters itself when the flow ends, before closing the
 // connection; a controller that wants to register a producer of its own
 // unregisters it first (conn.Transport.(protocol.IConsumer).UnregisterProducer()).
+// A producer the Controller registers before it returns the flow stays the
+// transport's: the flow protocol is then not registered, and is not
+// stopped by the transport.
 var _ protocol.IPushProducer = (*Protocol)(nil)
 
 // registerProducer registers p with its transport, if the transport can
-// pause its reading.
+// pause its reading. A transport that refuses (it panics: a producer the
+// Controller registered before the flow runs, Twisted's RuntimeError)
+// keeps its producer, and the flow runs unbounded, as the original's,
+// which never registers, rather than not at all.
 func (p *Protocol) registerProducer() {
 	c, ok := p.Transport.(protocol.IConsumer)
 	if !ok {
@@ -35,8 +41,10 @@ func (p *Protocol) registerProducer() {
 	if _, ok := p.Transport.(protocol.IPushProducer); !ok {
 		return
 	}
-	p.producing = true
-	c.RegisterProducer(p, true)
+	p.producing = true // before: a transport already lost stops p at once
+	if safely(func() { c.RegisterProducer(p, true) }) != nil {
+		p.producing = false
+	}
 }
 
 // unregisterProducer unregisters p, if it is registered.
