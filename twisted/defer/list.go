@@ -150,8 +150,8 @@ type listState struct {
 	// slots holds, in one allocation, the results in the order of the
 	// Deferreds (the list the Deferred fires with); for a DeferredList,
 	// the (success, result) pairs, two slots each, that those results
-	// are; and then the list's copy of its Deferreds (for Cancel). See
-	// gatherSlot and pairSlot.
+	// are; and then the list's copy of its Deferreds (for Cancel),
+	// cleared as the list fires. See gatherSlot and pairSlot.
 	slots []any
 	// finished counts the results so far. The fields are small so that
 	// a list's state takes 144 bytes.
@@ -222,10 +222,25 @@ func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 	return dl
 }
 
-// cancel cancels every Deferred of the list (DeferredList.cancel).
+// copies returns the slots of the list's copy of its Deferreds.
+func (st *listState) copies() []any { return st.slots[len(st.slots)-st.n():] }
+
+// forgetCopies clears the list's copy of its Deferreds once the list
+// fires: it is in the same array as the results, which must not keep the
+// Deferreds alive.
+func (st *listState) forgetCopies() { clear(st.copies()) }
+
+// cancel cancels every Deferred of the list (DeferredList.cancel), even
+// once the list has fired because of the first ones cancelled (as the
+// loop in Twisted goes on), from a copy of the list's copy, which the
+// list forgets as it fires.
 func (st *listState) cancel() {
-	for _, d := range st.slots[len(st.slots)-st.n():] {
-		cancelLogging(d.(*Deferred))
+	ds := make([]*Deferred, 0, st.n())
+	for _, d := range st.copies() {
+		ds = append(ds, d.(*Deferred))
+	}
+	for _, d := range ds {
+		cancelLogging(d)
 	}
 }
 
@@ -255,10 +270,13 @@ func (st *listState) fired(slot *any, result any) (any, error) {
 	if !dl.called {
 		switch {
 		case !failed && st.flags&FireOnOneCallback != 0:
+			st.forgetCopies()
 			dl.Callback(twisted.Tuple{result, st.index(slot)})
 		case failed && st.flags&FireOnOneErrback != 0:
+			st.forgetCopies()
 			dl.Errback(&FirstErrorValue{SubFailure: f, Index: st.index(slot)})
 		case int(st.finished) == st.n():
+			st.forgetCopies()
 			n := st.n()
 			dl.Callback(st.slots[:n:n])
 		}

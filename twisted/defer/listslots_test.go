@@ -2,8 +2,10 @@ package deferred
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 	"unsafe"
+	"weak"
 
 	"github.com/twistedflow/twistedflow/twisted"
 )
@@ -92,5 +94,60 @@ func TestListStateSize(t *testing.T) {
 	// (BENCHMARKS.md).
 	if size := unsafe.Sizeof(listState{}); size != 144 {
 		t.Fatalf("listState is %d bytes", size)
+	}
+}
+
+// A list's result list shares its array with the list's copy of its
+// Deferreds, which the list forgets as it fires: held results do not keep
+// the Deferreds alive.
+func TestListResultsDoNotKeepDeferreds(t *testing.T) {
+	for _, gather := range []bool{true, false} {
+		ds := newDeferreds(3)
+		var dl *Deferred
+		if gather {
+			dl = GatherResults(ds)
+		} else {
+			dl = DeferredList(ds)
+		}
+		ws := make([]weak.Pointer[Deferred], len(ds))
+		for i, d := range ds {
+			ws[i] = weak.Make(d)
+			d.Callback(i)
+		}
+		results := dl.Result().([]any)
+		clear(ds)
+		dl = nil
+		runtime.GC()
+		for i, w := range ws {
+			if w.Value() != nil {
+				t.Errorf("gather %v: Deferred %d kept alive by the results", gather, i)
+			}
+		}
+		if len(results) != 3 {
+			t.Fatal(results)
+		}
+		runtime.KeepAlive(results)
+	}
+}
+
+// Cancelling a list whose first cancelled Deferred fires it (the list
+// fails at once with FirstError) still cancels the others, as Twisted's
+// loop goes on.
+func TestCancelListFiredByItsFirstCancel(t *testing.T) {
+	cancelled := make([]int, 3)
+	ds := make([]*Deferred, 3)
+	for i := range ds {
+		ds[i] = NewWithCanceller(func(*Deferred) { cancelled[i]++ })
+	}
+	g := GatherResults(ds)
+	g.Cancel()
+	if f := failureResultOf(t, g, FirstError); f.Value.(*FirstErrorValue).Index != 0 {
+		t.Errorf("FirstError index %d, want 0", f.Value.(*FirstErrorValue).Index)
+	}
+	for i, n := range cancelled {
+		if n != 1 {
+			t.Errorf("Deferred %d cancelled %d times", i, n)
+		}
+		failureResultOf(t, ds[i], CancelledError)
 	}
 }
