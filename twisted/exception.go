@@ -106,7 +106,7 @@ func ClassOf(err error) *Class {
 	}
 	var f *Failure
 	if errors.As(err, &f) && f != nil {
-		return f.Type
+		return f.class()
 	}
 	var e *Error
 	if errors.As(err, &e) {

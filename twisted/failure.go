@@ -23,7 +23,9 @@ import (
 type Failure struct {
 	// Value is the exception the failure carries (Python's failure.value).
 	Value error
-	// Type is the Python class of Value (Python's failure.type).
+	// Type is the Python class of Value (Python's failure.type). A
+	// Failure made as a struct literal without one is of ClassOf(Value),
+	// or of Exception when Value is nil too.
 	Type *Class
 
 	pcs   []uintptr
@@ -94,9 +96,23 @@ func panicError(v any) error {
 func (f *Failure) Error() string {
 	msg := f.GetErrorMessage()
 	if msg == "" {
-		return f.Type.Name()
+		return f.class().Name()
 	}
-	return f.Type.Name() + ": " + msg
+	return f.class().Name() + ": " + msg
+}
+
+// class is the failure's Type, or for a Failure made as a struct literal
+// without one, the class its Value is of.
+func (f *Failure) class() *Class {
+	if f.Type != nil {
+		return f.Type
+	}
+	if f.Value != nil && f.Value != error(f) {
+		if c := ClassOf(f.Value); c != nil {
+			return c
+		}
+	}
+	return Exception
 }
 
 // Unwrap returns the failure's Value.
@@ -112,7 +128,7 @@ func (f *Failure) Unwrap() error {
 // every failure Check(KeyError) matches, whatever error its Value is.
 func (f *Failure) Is(target error) bool {
 	c, ok := target.(*Class)
-	return ok && f != nil && f.Type.IsSubclass(c)
+	return ok && f != nil && f.class().IsSubclass(c)
 }
 
 // Check returns the first of classes that the failure's type is, or derives
@@ -120,7 +136,7 @@ func (f *Failure) Is(target error) bool {
 // matching class from the arguments, not the failure's own type.
 func (f *Failure) Check(classes ...*Class) *Class {
 	for _, c := range classes {
-		if c != nil && f.Type.IsSubclass(c) {
+		if c != nil && f.class().IsSubclass(c) {
 			return c
 		}
 	}

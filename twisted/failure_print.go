@@ -51,7 +51,7 @@ func python3Builtin(c *Class) (string, bool) {
 //
 // [Repr] prints a Failure so. The flow era's repr is [Failure.In2009]'s.
 func (f *Failure) String() string {
-	return "<twisted.python.failure.Failure " + f.Type.Python3QualName() + ": " + f.GetErrorMessage() + ">"
+	return "<twisted.python.failure.Failure " + f.class().Python3QualName() + ": " + f.GetErrorMessage() + ">"
 }
 
 // PyStr returns the failure's str as Twisted prints it, its brief
@@ -91,7 +91,7 @@ func (p Failure2009) PyRepr() string {
 	if p.Failure == nil {
 		return "None"
 	}
-	return "<twisted.python.failure.Failure " + p.Failure.Type.String() + ">"
+	return "<twisted.python.failure.Failure " + p.Failure.class().String() + ">"
 }
 
 // PyStr returns the flow era's str of the failure: its brief traceback,
@@ -133,8 +133,12 @@ func safeStr(err error) (s string) {
 	return strOf(err)
 }
 
-// strOf is str(err): PyStr where the error has it, else its Go message.
+// strOf is str(err): PyStr where the error has it, else its Go message;
+// nothing, for a Failure made as a struct literal without a Value.
 func strOf(err error) string {
+	if err == nil {
+		return ""
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.PyStr()
@@ -159,7 +163,7 @@ func unprintable(err error, v any) string {
 	var b strings.Builder
 	b.WriteString("Traceback (most recent call last):\n")
 	formatFrames(&b, frames, DetailDefault)
-	b.WriteString(f.Type.Name() + ": " + strOrFailed(f.Value) + "\n")
+	b.WriteString(f.class().Name() + ": " + strOrFailed(f.Value) + "\n")
 	return fmt.Sprintf("<%s instance at %#x with str error:\n %s>", ClassOf(err).Name(), addressOf(err), b.String())
 }
 

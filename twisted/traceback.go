@@ -132,10 +132,15 @@ func (f *Failure) Count() int64 { return f.count }
 // MRO): ["builtins.KeyError", "builtins.LookupError",
 // "builtins.Exception", "builtins.BaseException", "builtins.object"] (see
 // [Class.Python3QualName]; CPython 3 has no StandardError, and its IOError
-// and EnvironmentError are one OSError).
+// and EnvironmentError are one OSError). For a class not derived from
+// Exception (BaseException, SystemExit, KeyboardInterrupt, GeneratorExit)
+// Twisted keeps only the class itself, and so does Parents: its one name.
 func (f *Failure) Parents() []string {
+	if !f.class().IsSubclass(Exception) {
+		return []string{f.class().Python3QualName()}
+	}
 	var out []string
-	for c := f.Type; c != nil; c = c.parent {
+	for c := f.class(); c != nil; c = c.parent {
 		if c.module == "exceptions" {
 			if _, ok := python3Builtin(c); !ok {
 				continue
@@ -233,7 +238,7 @@ func (f *Failure) printTraceback(w io.Writer, detail string, names classNames) {
 		if len(frames) == 0 {
 			hasFrames = "Traceback (failure with no frames)"
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", hasFrames, names.str(f.Type), f.GetErrorMessage())
+		fmt.Fprintf(&b, "%s: %s: %s\n", hasFrames, names.str(f.class()), f.GetErrorMessage())
 	default:
 		b.WriteString("Traceback (most recent call last):\n")
 	}
@@ -245,7 +250,7 @@ func (f *Failure) printTraceback(w io.Writer, detail string, names classNames) {
 		b.WriteString("Failure: ")
 	}
 	if detail != DetailBrief {
-		fmt.Fprintf(&b, "%s: %s\n", names.qual(f.Type), f.GetErrorMessage())
+		fmt.Fprintf(&b, "%s: %s\n", names.qual(f.class()), f.GetErrorMessage())
 	}
 	if detail == DetailVerbose {
 		fmt.Fprintf(&b, "*--- End of Failure #%d ---\n", f.count)
