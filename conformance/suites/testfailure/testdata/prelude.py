@@ -1,26 +1,19 @@
 # Prelude of the test_failure.py scenarios (Twisted 22.4, CPython 3): the
 # shared stand-in for trial's TestCase (conformance/preludes/pyunit3.py; Go
-# side: conformance/pyunit), then the module level of
-# src/twisted/test/test_failure.py that the transcribed tests use: its
-# imports (less cython_test_exception_raiser, which only the Cython tests
-# use), and getDivisionFailure and BrokenStr, imported from test_failure.py
-# itself.
+# side: conformance/pyunit), then src/twisted/test/test_failure.py itself,
+# imported from the Twisted the script runs against (Debian's
+# python3-twisted ships it as twisted.test.ignore_test_failure) with the
+# stand-in's unittest as its twisted.trial.unittest. Each scenario script
+# runs one of its tests: run(Class, "test_name").
 #
-# Two stand-ins of ours: the traceback tests check that the traceback
+# One stand-in of ours: the traceback tests check that the traceback
 # contains a line (assertIn(line, tb)), or is a str (assertIsInstance(tb,
 # str)); the traceback holds file paths and line numbers, which differ
-# between Python and Go by construction, so SynchronousTestCase's assertIn
-# shows the line it looks for and not the whole traceback, and its
-# assertIsInstance shows the class and not the value.
+# between Python and Go by construction, so the SynchronousTestCase the
+# module's classes derive from shows, for assertIn, the line it looks for
+# and not the whole traceback, and for assertIsInstance, the class and not
+# the value.
 # conformance:include pyunit3.py
-
-import linecache
-import re
-import sys
-import traceback
-from io import StringIO
-
-from twisted.python import failure, reflect
 
 
 class SynchronousTestCase(TestCase):
@@ -31,11 +24,13 @@ class SynchronousTestCase(TestCase):
         self._check(isinstance(x, cls), "assertIsInstance", "<not shown>", cls)
 
 
-# --- module level of src/twisted/test/test_failure.py (Twisted 22.4) ---
-# imported from the Twisted the script runs against. Debian's
-# python3-twisted ships test_failure.py as twisted.test.ignore_test_failure,
-# without cython_test_exception_raiser, the Cython extension it imports for
-# its Cython tests (not ported): an empty module stands in for it.
+class unittest(unittest):
+    SynchronousTestCase = SynchronousTestCase
+
+
+# test_failure.py imports cython_test_exception_raiser, a Cython extension
+# for its Cython tests (not ported), which Debian does not ship: an empty
+# module stands in for it.
 try:
     import cython_test_exception_raiser
 except ImportError:
@@ -45,9 +40,6 @@ except ImportError:
     _stub.raiser = None
     sys.modules[_stub.__name__] = _stub
 try:
-    from twisted.test.test_failure import BrokenStr, getDivisionFailure
+    importTests("twisted.test.test_failure", globals())
 except ImportError:
-    from twisted.test.ignore_test_failure import BrokenStr, getDivisionFailure
-
-
-# --- end of the module level; the scenario follows ---
+    importTests("twisted.test.ignore_test_failure", globals())
