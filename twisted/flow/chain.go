@@ -37,13 +37,18 @@ type chainStage struct {
 	// chain while it was being closed, raised again from Close.
 	abort    error
 	closeErr *twisted.Failure
-	// inside is set while the chain runs: the flow resumed from inside
-	// itself (a Callback it pushes into) runs the root's Yield instead,
-	// which meets the running generator as the pull protocol does.
-	inside bool
-	// shut is set once Close has stopped the coroutine and closed the
-	// stages (run.halt is set at once: the chain takes nothing more).
-	shut bool
+	// failed is the failure the root handed up, taken by body once the
+	// run returns.
+	failed *twisted.Failure
+	// The chain's flags are in run's flag word (run.chainInside,
+	// run.chainShut): a suspended flow holds its chain.
+	//
+	// chainInside is set while the chain runs: the flow resumed from
+	// inside itself (a Callback it pushes into) runs the root's Yield
+	// instead, which meets the running generator as the pull protocol
+	// does. chainShut is set once Close has stopped the coroutine and
+	// closed the stages (run.halt is set at once: the chain takes nothing
+	// more).
 }
 
 // chainable reports whether a controller runs s as a chain: a stage of
@@ -82,7 +87,7 @@ func (c *chainStage) Yield() Instruction {
 	if c.ready() {
 		return nil
 	}
-	if c.inside {
+	if c.run.chainInside {
 		inst := c.root.Yield()
 		st := c.root.State()
 		c.out.add(st.Results)
@@ -97,9 +102,9 @@ func (c *chainStage) Yield() Instruction {
 		}
 		c.next, c.stop = iter.Pull(c.body)
 	}
-	c.inside = true
+	c.run.chainInside = true
 	inst, ok := c.next()
-	c.inside = false
+	c.run.chainInside = false
 	if ok {
 		return inst
 	}
@@ -114,20 +119,9 @@ func (c *chainStage) Yield() Instruction {
 func (c *chainStage) body(suspend func(Instruction) bool) {
 	r := &c.run
 	r.suspend = suspend
-	var failure *twisted.Failure
-	c.root.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		ok := true
-		if c.sink != nil {
-			ok = c.sink(r, results, stop || f != nil)
-		} else {
-			c.out.add(results)
-		}
-		if f != nil {
-			failure = f
-			return false
-		}
-		return ok && !stop && !r.halt
-	})
+	c.root.(pusher).push(r, c.emit) // a method value: it captures c alone
+	failure := c.failed
+	c.failed = nil
 	switch {
 	case r.halt && r.closeErr != nil:
 		c.closeErr = twisted.NewFailure(r.closeErr)
@@ -142,6 +136,23 @@ func (c *chainStage) body(suspend func(Instruction) bool) {
 	}
 }
 
+// emit takes what the chain's root hands up: the results go to the sink or
+// the controller's list, a failure to body (c.failed).
+func (c *chainStage) emit(results []any, stop bool, f *twisted.Failure) bool {
+	r := &c.run
+	ok := true
+	if c.sink != nil {
+		ok = c.sink(r, results, stop || f != nil)
+	} else {
+		c.out.add(results)
+	}
+	if f != nil {
+		c.failed = f
+		return false
+	}
+	return ok && !stop && !r.halt
+}
+
 // Close stops the chain where it is suspended (its generators' yield
 // returns false, their deferred calls run) and closes its stages. A
 // failure of the chain on its way out is raised, as a generator's close
@@ -153,10 +164,10 @@ func (c *chainStage) body(suspend func(Instruction) bool) {
 // it has returned.
 func (c *chainStage) Close() {
 	c.run.halt = true
-	if c.inside || c.shut {
+	if c.run.chainInside || c.run.chainShut {
 		return
 	}
-	c.shut = true
+	c.run.chainShut = true
 	if c.stop != nil {
 		c.stop()
 	}

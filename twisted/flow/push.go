@@ -75,6 +75,10 @@ type pushRun struct {
 	// set once the chain is closed: nothing more is taken, and suspend is
 	// not called again.
 	chain *chainStage
+	// one is the batch of one value that the source (a run has one) hands
+	// its consumer outside a fused chain: a field, so that the source's
+	// handler captures no array of its own.
+	one [1]any
 
 	// The flags come last, together, so that they share one word: a
 	// suspended flow.Deferred holds its run.
@@ -91,6 +95,12 @@ type pushRun struct {
 	// left is set when the consumer's loop body returned false: nothing
 	// more may be handed to it.
 	left bool
+	// stopped is set once the source's consumer wanted nothing more: the
+	// source's handler refuses what it yields after that.
+	stopped bool
+	// chainInside and chainShut are the chainStage's inside and shut
+	// flags (chain.go), kept here to share this word.
+	chainInside, chainShut bool
 }
 
 // A pushOp is one stage of a fused chain: a Map (m) or a Filter (f), and
@@ -294,10 +304,8 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 }
 
 func (s *iterStage) push(r *pushRun, emit emitFunc) {
-	var one [1]any
-	stopped := false
 	handle := func(v any) bool {
-		if stopped {
+		if r.stopped {
 			return false
 		}
 		r.inHandle = true
@@ -313,12 +321,12 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		} else if r.fused {
 			ok = r.item(v)
 		} else {
-			one[0] = v
-			ok = emit(one[:], false, nil)
-			one[0] = nil
+			r.one[0] = v
+			ok = emit(r.one[:], false, nil)
+			r.one[0] = nil
 		}
 		r.inHandle = false
-		stopped = !ok
+		r.stopped = !ok
 		return ok
 	}
 	s.pushed = r
@@ -331,10 +339,10 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	} else {
 		var halted bool
 		halted, err = r.runIter(s.it, handle)
-		stopped = stopped || halted
+		r.stopped = r.stopped || halted
 	}
 	err = classified(err)
-	if stopped {
+	if r.stopped {
 		if err != nil && !isStop(err) && r.closeErr == nil {
 			r.closeErr = err
 		}
