@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -16,8 +17,8 @@ func TestWrapCopiesList(t *testing.T) {
 	src := []any{1, 2, 3}
 	s := flow.Wrap(src)
 	src[0] = "changed"
-	check(t, blockList(t, s), "[1, 2, 3]")
-	check(t, src, "['changed', 2, 3]")
+	flowtest.Check(t, blockList(t, s), "[1, 2, 3]")
+	flowtest.Check(t, src, "['changed', 2, 3]")
 }
 
 func TestMapArgsKept(t *testing.T) {
@@ -25,12 +26,12 @@ func TestMapArgsKept(t *testing.T) {
 	for _, push := range []bool{true, false} {
 		b := flow.Block(flow.Map(pack, []any{1, 2, 3}, []any{"a", "b"}))
 		out := drain(t, b, push)
-		check(t, out, "[[1, 'a'], [2, 'b'], [3, None]]")
+		flowtest.Check(t, out, "[[1, 'a'], [2, 'b'], [3, None]]")
 		b = flow.Block(flow.Map(pack, count(3)))
-		check(t, drain(t, b, push), "[[0], [1], [2]]")
+		flowtest.Check(t, drain(t, b, push), "[[0], [1], [2]]")
 	}
 	d := flow.DeferredOn(reactor.NewClock(), flow.Map(pack, []any{1, 2, 3}, []any{"a", "b"}))
-	check(t, result(t, d), "[[1, 'a'], [2, 'b'], [3, None]]")
+	flowtest.Check(t, flowtest.Result(t, d), "[[1, 'a'], [2, 'b'], [3, None]]")
 }
 
 // batches is a Pipe that keeps each batch it is given as one result.
@@ -47,7 +48,7 @@ func TestPipeKeepsBatches(t *testing.T) {
 	for _, push := range []bool{true, false} {
 		p := &batches{}
 		p.Init(p, count(3))
-		check(t, drain(t, flow.Block(p), push), "[[0], [1], [2]]")
+		flowtest.Check(t, drain(t, flow.Block(p), push), "[[0], [1], [2]]")
 	}
 }
 
@@ -80,7 +81,7 @@ func drain(t *testing.T, b *flow.BlockStage, push bool) []any {
 // instruction after the thread has handed everything over is called back
 // at once (the original's "immediate").
 func TestThreadedImmediate(t *testing.T) {
-	th := newThreads()
+	th := flowtest.NewThreads()
 	release := make(chan struct{})
 	source := flow.Generator(func(yield func(any) bool) error {
 		<-release
@@ -93,18 +94,18 @@ func TestThreadedImmediate(t *testing.T) {
 		t.Fatal("Threaded ready before its thread ran")
 	}
 	close(release)
-	th.wg.Wait()
-	for len(th.calls) > 0 {
-		(<-th.calls)()
+	th.Wait()
+	for th.Pending() > 0 {
+		th.RunOne()
 	}
 	called := false
 	inst.(flow.CallLater).CallLater(func() { called = true })
-	if len(th.calls) != 1 {
-		t.Fatalf("%d calls scheduled, want 1", len(th.calls))
+	if th.Pending() != 1 {
+		t.Fatalf("%d calls scheduled, want 1", th.Pending())
 	}
-	(<-th.calls)()
+	th.RunOne()
 	if !called {
 		t.Error("callable not called")
 	}
-	check(t, f.State().Results, "[5, 4]")
+	flowtest.Check(t, f.State().Results, "[5, 4]")
 }

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"gotest.tools/v3/assert"
@@ -46,7 +47,7 @@ func TestDefect10ThreadedUsesControllersReactor(t *testing.T) {
 	got := runOn(t, r, func() *deferred.Deferred {
 		return flow.DeferredOn(r, flow.Threaded(&countIterator{3}))
 	})
-	check(t, got, "[3, 2, 1]")
+	flowtest.Check(t, got, "[3, 2, 1]")
 }
 
 // The same inside a generator, where the controller meets the stage only
@@ -70,7 +71,7 @@ func TestDefect10NestedThreadedUsesControllersReactor(t *testing.T) {
 			}
 		}))
 	})
-	check(t, got, "['a', 'b']")
+	flowtest.Check(t, got, "['a', 'b']")
 }
 
 // myCoop is Python's class MyCoop(flow.Cooperate).
@@ -97,7 +98,7 @@ func TestDefect10CooperateSubclassUsesControllersClock(t *testing.T) {
 	assert.Assert(t, !d.Called())
 	assert.Assert(t, is.Len(clock.GetDelayedCalls(), 1))
 	clock.Advance(1)
-	check(t, result(t, d), "[1, 2]")
+	flowtest.Check(t, flowtest.Result(t, d), "[1, 2]")
 }
 
 // Block sleeps through it, as through a Cooperate.
@@ -107,7 +108,7 @@ func TestDefect10CooperateSubclassUnderBlock(t *testing.T) {
 	b.Sleep = func(s float64) { slept = append(slept, s) }
 	got, err := b.List()
 	assert.NilError(t, err)
-	check(t, got, "[1, 2]")
+	flowtest.Check(t, got, "[1, 2]")
 	assert.DeepEqual(t, slept, []float64{1})
 }
 
@@ -150,7 +151,7 @@ func TestDefect10ThreadedUnderClockFails(t *testing.T) {
 // containing msg.
 func assertFailure(t *testing.T, d *deferred.Deferred, class *twisted.Class, msg string) {
 	t.Helper()
-	f, ok := result(t, d).(*twisted.Failure)
+	f, ok := flowtest.Result(t, d).(*twisted.Failure)
 	assert.Assert(t, ok, "the flow did not fail")
 	assert.Assert(t, f.Check(class) != nil, "failed with %s", f.GetErrorMessage())
 	assert.Assert(t, is.Contains(f.GetErrorMessage(), msg))

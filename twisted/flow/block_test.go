@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"errors"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -9,13 +10,6 @@ import (
 )
 
 // The expected values are test_flow.py's assertions (FlowTest).
-
-func check(t *testing.T, got any, want string) {
-	t.Helper()
-	if g := repr(got); g != want {
-		t.Errorf("got %s, want %s", g, want)
-	}
-}
 
 func TestNotReady(t *testing.T) {
 	x := flow.Wrap([]any{1, 2, 3})
@@ -26,62 +20,62 @@ func TestNotReady(t *testing.T) {
 }
 
 func TestBasic(t *testing.T) {
-	check(t, blockList(t, "string"), "['string']")
+	flowtest.Check(t, blockList(t, "string"), "['string']")
 }
 
 func TestBasicList(t *testing.T) {
 	b := flow.Block([]any{1, 2, flow.Cooperate(0), 3})
 	slept := noSleep(b)
 	out, err := b.List()
-	check(t, out, "[1, 2, 3]")
-	check(t, *slept, "[0.0]")
+	flowtest.Check(t, out, "[1, 2, 3]")
+	flowtest.Check(t, *slept, "[0.0]")
 	if err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestBasicIterator(t *testing.T) {
-	check(t, blockList(t, newSlowlist(onetwothree()...)), "['one', 'two', 'three']")
+	flowtest.Check(t, blockList(t, newSlowlist(onetwothree()...)), "['one', 'two', 'three']")
 }
 
 func TestProducer(t *testing.T) {
-	check(t, blockList(t, &producer{}), "[(1, 'one'), (2, 'two'), (3, 'three')]")
+	flowtest.Check(t, blockList(t, &producer{}), "[(1, 'one'), (2, 'two'), (3, 'three')]")
 }
 
 func TestConsumer(t *testing.T) {
-	check(t, blockList(t, newConsumer), "['Title', (1, 'one'), (2, 'two'), (3, 'three')]")
+	flowtest.Check(t, blockList(t, newConsumer), "['Title', (1, 'one'), (2, 'two'), (3, 'three')]")
 }
 
 func TestFailure(t *testing.T) {
 	out, err := flow.Block(badgen()).List()
-	check(t, out, "['x']")
+	flowtest.Check(t, out, "['x']")
 	if !errors.Is(err, twisted.ZeroDivisionError) {
 		t.Errorf("err = %v, want ZeroDivisionError", err)
 	}
-	check(t, blockList(t, badgen(), twisted.ZeroDivisionError), "['x', <type 'exceptions.ZeroDivisionError'>]")
-	check(t, blockList(t, flow.Wrap(badgen()), twisted.ZeroDivisionError), "['x', <type 'exceptions.ZeroDivisionError'>]")
+	flowtest.Check(t, blockList(t, badgen(), twisted.ZeroDivisionError), "['x', <type 'exceptions.ZeroDivisionError'>]")
+	flowtest.Check(t, blockList(t, flow.Wrap(badgen()), twisted.ZeroDivisionError), "['x', <type 'exceptions.ZeroDivisionError'>]")
 }
 
 func TestZip(t *testing.T) {
 	mrg := flow.Zip([]any{1, 2, flow.Cooperate(0), 3}, []any{"a", "b"})
-	check(t, blockList(t, mrg), "[(1, 'a'), (2, 'b'), (3, None)]")
+	flowtest.Check(t, blockList(t, mrg), "[(1, 'a'), (2, 'b'), (3, None)]")
 }
 
 func TestMerge(t *testing.T) {
 	mrg := flow.Merge(newSlowlist(onetwothree()...), newSlowlist(1, 2, 3))
-	check(t, blockList(t, mrg), "['one', 1, 'two', 2, 3, 'three']")
+	flowtest.Check(t, blockList(t, mrg), "['one', 1, 'two', 2, 3, 'three']")
 }
 
 func TestFilter(t *testing.T) {
 	odd := func(val any) (bool, error) { return val.(int)%2 != 0, nil }
 	mrg := flow.Filter(odd, newSlowlist(1, 2, flow.Cooperate(0), 3))
-	check(t, blockList(t, mrg), "[1, 3]")
+	flowtest.Check(t, blockList(t, mrg), "[1, 3]")
 }
 
 func TestLineBreak(t *testing.T) {
 	rhs := newSlowlist("Hello ", "World\nHappy", flow.Cooperate(0), " Days", " Are Here\n")
 	mrg := flow.LineBreak(rhs, flow.LineBreakOptions{Delimiter: "\n"})
-	check(t, blockList(t, mrg), "['Hello World', 'Happy Days Are Here']")
+	flowtest.Check(t, blockList(t, mrg), "['Hello World', 'Happy Days Are Here']")
 }
 
 func TestBuildList(t *testing.T) {
@@ -92,5 +86,5 @@ func TestBuildList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check(t, out, "[1, 2, 3]")
+	flowtest.Check(t, out, "[1, 2, 3]")
 }

@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"context"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -41,7 +42,7 @@ func TestCancelFromInsideGenerator(t *testing.T) {
 	d = flow.DeferredOn(clock, gen)
 	clock.Advance(1)
 	clock.Advance(1)
-	failureOf(t, d, deferred.CancelledError)
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 	if got, want := twisted.Repr(trace), "['cancelled', 'yield false', 'closed']"; got != want {
 		t.Errorf("trace %s, want %s", got, want)
 	}
@@ -65,7 +66,7 @@ func TestCancelFromInsideMap(t *testing.T) {
 	for range 3 {
 		clock.Advance(1)
 	}
-	failureOf(t, d, deferred.CancelledError)
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 	if closed != 1 {
 		t.Errorf("source closed %d times, want 1", closed)
 	}
@@ -80,7 +81,7 @@ func TestNegativeCooperateFailsFlow(t *testing.T) {
 	leakcheck.Check(t)
 	r := reactor.New()
 	d := flow.DeferredOn(r, []any{1, flow.Cooperate(-1), 2})
-	failureOf(t, d, twisted.AssertionError)
+	flowtest.FailureOf(t, d, twisted.AssertionError)
 
 	var late *deferred.Deferred
 	closed := 0
@@ -95,7 +96,7 @@ func TestNegativeCooperateFailsFlow(t *testing.T) {
 	if err := r.Run(); err != nil {
 		t.Fatal(err)
 	}
-	failureOf(t, late, twisted.AssertionError)
+	flowtest.FailureOf(t, late, twisted.AssertionError)
 	if closed != 1 {
 		t.Errorf("generator closed %d times, want 1", closed)
 	}
@@ -132,7 +133,7 @@ func TestPanickingStageFailsFlow(t *testing.T) {
 	if f, ok := d.Result().(*twisted.Failure); !ok || f.GetErrorMessage() != "'boom'" {
 		t.Errorf("result %s, want the KeyError('boom') failure", repr(d.Result()))
 	}
-	failureOf(t, d, twisted.KeyError)
+	flowtest.FailureOf(t, d, twisted.KeyError)
 	if p.closed != 1 {
 		t.Errorf("stage closed %d times, want 1", p.closed)
 	}
@@ -163,8 +164,8 @@ func TestDeferredContext(t *testing.T) {
 	if err := r.Run(); err != nil {
 		t.Fatal(err)
 	}
-	failureOf(t, d1, deferred.CancelledError)
-	failureOf(t, d2, deferred.CancelledError)
+	flowtest.FailureOf(t, d1, deferred.CancelledError)
+	flowtest.FailureOf(t, d2, deferred.CancelledError)
 	if closed != 2 {
 		t.Errorf("%d generators closed, want 2", closed)
 	}

@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"errors"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -10,46 +11,21 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// result returns what d has fired with (a *twisted.Failure for a
-// failure, which it consumes), or fails the test if d has not fired.
-func result(t *testing.T, d *deferred.Deferred) any {
-	t.Helper()
-	var got any
-	fired := false
-	d.AddBoth(func(r any) (any, error) {
-		got, fired = r, true
-		return nil, nil
-	})
-	if !fired {
-		t.Fatal("Deferred has not fired")
-	}
-	return got
-}
-
-func failureOf(t *testing.T, d *deferred.Deferred, class *twisted.Class) {
-	t.Helper()
-	r := result(t, d)
-	f, ok := r.(*twisted.Failure)
-	if !ok || f.Check(class) == nil {
-		t.Fatalf("Deferred fired with %s, want a %s failure", repr(r), class.Name())
-	}
-}
-
 func TestDeferred(t *testing.T) {
 	clock := reactor.NewClock()
 	d := flow.DeferredOn(clock, newConsumer())
 	clock.Advance(0)
-	check(t, result(t, d), "['Title', (1, 'one'), (2, 'two'), (3, 'three')]")
+	flowtest.Check(t, flowtest.Result(t, d), "['Title', (1, 'one'), (2, 'two'), (3, 'three')]")
 }
 
 func TestDeferredFailure(t *testing.T) {
 	d := flow.DeferredOn(reactor.NewClock(), badgen())
-	failureOf(t, d, twisted.ZeroDivisionError)
+	flowtest.FailureOf(t, d, twisted.ZeroDivisionError)
 }
 
 func TestDeferredTrap(t *testing.T) {
 	d := flow.DeferredOn(reactor.NewClock(), badgen(), twisted.ZeroDivisionError)
-	check(t, result(t, d), "['x', <type 'exceptions.ZeroDivisionError'>]")
+	flowtest.Check(t, flowtest.Result(t, d), "['x', <type 'exceptions.ZeroDivisionError'>]")
 }
 
 func TestZipFailure(t *testing.T) {
@@ -57,7 +33,7 @@ func TestZipFailure(t *testing.T) {
 	mrg := flow.Zip([]any{1, 2, flow.Cooperate(0), 3}, badgen())
 	d := flow.DeferredOn(clock, mrg)
 	clock.Advance(0)
-	failureOf(t, d, twisted.ZeroDivisionError)
+	flowtest.FailureOf(t, d, twisted.ZeroDivisionError)
 }
 
 func TestDeferredWrapper(t *testing.T) {
@@ -67,15 +43,15 @@ func TestDeferredWrapper(t *testing.T) {
 	b := flow.Merge(a, newSlowlist(1, 2, flow.Cooperate(0), 3))
 	d := flow.DeferredOn(clock, b)
 	clock.Advance(0)
-	check(t, result(t, d), "[1, 2, 'test', 3]")
+	flowtest.Check(t, flowtest.Result(t, d), "[1, 2, 'test', 3]")
 	// Deviation: the original left None as a's result.
-	check(t, result(t, a), "'test'")
+	flowtest.Check(t, flowtest.Result(t, a), "'test'")
 }
 
 func TestDeferredWrapperImmediate(t *testing.T) {
 	a := deferred.New()
 	a.Callback("test")
-	check(t, blockList(t, a), "['test']")
+	flowtest.Check(t, blockList(t, a), "['test']")
 }
 
 func TestCallback(t *testing.T) {
@@ -85,7 +61,7 @@ func TestCallback(t *testing.T) {
 		cb.Result(x)
 	}
 	cb.Finish()
-	check(t, result(t, d), "[[0, 1, 2, 3, 4, 5, 6, 7, 8]]")
+	flowtest.Check(t, flowtest.Result(t, d), "[[0, 1, 2, 3, 4, 5, 6, 7, 8]]")
 }
 
 func TestCallbackFailure(t *testing.T) {
@@ -95,7 +71,7 @@ func TestCallbackFailure(t *testing.T) {
 		cb.Result(x)
 	}
 	cb.Errback(twisted.IOError.New())
-	failureOf(t, d, twisted.IOError)
+	flowtest.FailureOf(t, d, twisted.IOError)
 }
 
 type named struct {
@@ -137,7 +113,7 @@ func TestConcurrentCallback(t *testing.T) {
 	ca.Finish()
 	cb.Result(5)
 	cb.Finish()
-	check(t, result(t, d), "[('a', 1), ('b', 2), ('a', 3), ('a', 4), ('b', 5)]")
+	flowtest.Check(t, flowtest.Result(t, d), "[('a', 1), ('b', 2), ('a', 3), ('a', 4), ('b', 5)]")
 }
 
 func TestDeferredCancel(t *testing.T) {
@@ -161,12 +137,12 @@ func TestDeferredCancel(t *testing.T) {
 		t.Error("generator not closed by Cancel")
 	}
 	noCallsLeft(t, clock)
-	failureOf(t, d, deferred.CancelledError)
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 }
 
 func TestDeferredUnsupported(t *testing.T) {
 	d := flow.DeferredOn(reactor.NewClock(), []any{1, flow.Wrap([]any{2})})
-	r := result(t, d)
+	r := flowtest.Result(t, d)
 	if !errors.Is(r.(error), flow.Unsupported) {
 		t.Fatalf("got %s, want Unsupported", repr(r))
 	}
@@ -198,7 +174,7 @@ func TestDeferredListSegments(t *testing.T) {
 		for range in {
 			clock.Advance(0)
 		}
-		got := result(t, d).([]any)
+		got := flowtest.Result(t, d).([]any)
 		if repr(got) != repr(want) {
 			t.Errorf("Deferred(%s) = %s, want %s", repr(in), repr(got), repr(want))
 		}

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"strings"
 	"testing"
 
@@ -153,7 +154,7 @@ func TestDeferredPushMode(t *testing.T) {
 		clock := reactor.NewClock()
 		d := flow.DeferredOn(clock, c.make(g, fn))
 		clock.Advance(0)
-		result(t, d)
+		flowtest.Result(t, d)
 		if push := inGen == inFn; push != c.push {
 			t.Errorf("%s: push mode %v, want %v", c.name, push, c.push)
 		}

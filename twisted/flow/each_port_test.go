@@ -3,6 +3,7 @@ package flow_test
 import (
 	"errors"
 	"fmt"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -207,7 +208,7 @@ func TestEachPorts(t *testing.T) {
 			clock := reactor.NewClock()
 			d := flow.DeferredOn(clock, portConsumer(l, each))
 			clock.Advance(0)
-			return result(t, d)
+			return flowtest.Result(t, d)
 		}, "['Title', (1, 'one'), (2, 'two'), (3, 'three')]"},
 		{"testBuildList", func(l *logger, each bool) any {
 			b := flow.Block(portBuildlist(l, each, flow.Wrap([]any{1, 2, 3})))
@@ -225,7 +226,7 @@ func TestEachPorts(t *testing.T) {
 				cb.Result(x)
 			}
 			cb.Finish()
-			return result(t, d)
+			return flowtest.Result(t, d)
 		}, "[[0, 1, 2, 3, 4, 5, 6, 7, 8]]"},
 		{"testConcurrentCallback", func(l *logger, each bool) any {
 			ca := &named{flow.Callback(), "a"}
@@ -238,7 +239,7 @@ func TestEachPorts(t *testing.T) {
 			ca.Finish()
 			cb.Result(5)
 			cb.Finish()
-			return result(t, d)
+			return flowtest.Result(t, d)
 		}, "[('a', 1), ('b', 2), ('a', 3), ('a', 4), ('b', 5)]"},
 		{"howto printer", func(l *logger, each bool) any {
 			b := flow.Block(portPrinter(l, each, []any{"one", flow.Cooperate(1), "two"}))

@@ -3,6 +3,7 @@ package flow_test
 import (
 	"context"
 	"errors"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"strings"
 	"testing"
 
@@ -121,7 +122,7 @@ func mixed() flow.Generator {
 func TestTrapMerge(t *testing.T) {
 	s := flow.Wrap(flow.Wrap([]any{1}), twisted.IOError, twisted.KeyError)
 	s = flow.Wrap(s, twisted.ValueError, twisted.KeyError)
-	check(t, twisted.Tuple{s.State().Trap[0], s.State().Trap[1], s.State().Trap[2]},
+	flowtest.Check(t, twisted.Tuple{s.State().Trap[0], s.State().Trap[1], s.State().Trap[2]},
 		"(<type 'exceptions.ValueError'>, <type 'exceptions.KeyError'>, <type 'exceptions.IOError'>)")
 	if len(s.State().Trap) != 3 {
 		t.Errorf("Trap = %v", s.State().Trap)
@@ -159,8 +160,8 @@ func TestBlockMergeCooperate(t *testing.T) {
 	}
 	b := flow.Block(flow.Merge(g(1, 0.5), g(2, 0.25)))
 	slept := noSleep(b)
-	check(t, must(b.List()), "[1, 2]")
-	check(t, *slept, "[0.25]")
+	flowtest.Check(t, must(b.List()), "[1, 2]")
+	flowtest.Check(t, *slept, "[0.25]")
 }
 
 // Deviation: the original's LineBreak never enforced maxlength.
@@ -171,7 +172,7 @@ func TestLineBreakMaxLength(t *testing.T) {
 	}
 	b := flow.Block(flow.LineBreak([]any{"ab\n", "abc", "def"}, flow.LineBreakOptions{Delimiter: "\n", MaxLength: 4}))
 	v, err := b.Next()
-	check(t, v, "'ab'")
+	flowtest.Check(t, v, "'ab'")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +191,7 @@ func TestGeneratorPanic(t *testing.T) {
 		return twisted.Exception.New(s[i])
 	})
 	out, err := flow.Block(gen).List()
-	check(t, out, "[1]")
+	flowtest.Check(t, out, "[1]")
 	if twisted.ClassOf(err) != twisted.IndexError {
 		t.Errorf("err = %v", err)
 	}
@@ -268,7 +269,7 @@ func TestBlockContext(t *testing.T) {
 	})
 	b := flow.BlockContext(ctx, gen)
 	v, err := b.Next()
-	check(t, v, "0")
+	flowtest.Check(t, v, "0")
 	if err != nil {
 		t.Fatal(err)
 	}

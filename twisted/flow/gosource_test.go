@@ -3,6 +3,7 @@ package flow_test
 import (
 	"context"
 	"errors"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"io"
 	"strings"
 	"testing"
@@ -79,11 +80,11 @@ func TestChanUnderClock(t *testing.T) {
 	ch <- 1
 	ch <- 2
 	close(ch)
-	assert.Equal(t, repr(result(t, flow.DeferredOn(reactor.NewClock(), ch))), "[1, 2]")
+	assert.Equal(t, repr(flowtest.Result(t, flow.DeferredOn(reactor.NewClock(), ch))), "[1, 2]")
 
 	open := make(chan int, 1)
 	open <- 1
-	res := result(t, flow.DeferredOn(reactor.NewClock(), open))
+	res := flowtest.Result(t, flow.DeferredOn(reactor.NewClock(), open))
 	f, ok := res.(*twisted.Failure)
 	assert.Assert(t, ok && f.Check(twisted.RuntimeError) != nil, "fired with %s", repr(res))
 	assert.Equal(t, len(open), 0)

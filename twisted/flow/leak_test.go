@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
@@ -53,7 +54,7 @@ func TestCancelManyFlows(t *testing.T) {
 	clock.Advance(1)
 	for _, d := range ds {
 		d.Cancel()
-		failureOf(t, d, deferred.CancelledError)
+		flowtest.FailureOf(t, d, deferred.CancelledError)
 	}
 	if closed != 300 {
 		t.Errorf("%d generators closed, want 300", closed)
@@ -68,7 +69,7 @@ func TestFailureClosesBranches(t *testing.T) {
 	closed := 0
 	d := flow.DeferredOn(clock, flow.Zip(endless(&closed), badgen()))
 	clock.Advance(1)
-	failureOf(t, d, twisted.ZeroDivisionError)
+	flowtest.FailureOf(t, d, twisted.ZeroDivisionError)
 	if closed != 1 {
 		t.Errorf("suspended branch not closed")
 	}

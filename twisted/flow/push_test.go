@@ -3,6 +3,7 @@ package flow_test
 import (
 	"context"
 	"fmt"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"regexp"
 	"runtime"
 	"strings"
@@ -350,7 +351,7 @@ func TestPushSourceResultsAndFailure(t *testing.T) {
 					out = append(out, v)
 				}
 			case "deferred":
-				r := result(t, flow.DeferredOn(reactor.NewClock(), build(c.outer), c.trap...))
+				r := flowtest.Result(t, flow.DeferredOn(reactor.NewClock(), build(c.outer), c.trap...))
 				if f, ok := r.(*twisted.Failure); ok {
 					err = f
 				} else {

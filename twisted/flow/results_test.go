@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"slices"
 	"testing"
 
@@ -52,7 +53,7 @@ func run(t *testing.T, stage any, trap ...*twisted.Class) []any {
 		}
 		c.Advance(0)
 	}
-	res, ok := result(t, d).([]any)
+	res, ok := flowtest.Result(t, d).([]any)
 	if !ok {
 		t.Fatalf("Deferred fired with %s", repr(res))
 	}

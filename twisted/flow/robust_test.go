@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"bytes"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"log/slog"
 	"strings"
 	"testing"
@@ -506,9 +507,9 @@ func (*chunkSource) Chunked() bool { return true }
 // testdata of flow edges/threaded.strings and threaded.notIterable).
 func TestDefect9ThreadedOverAString(t *testing.T) {
 	run := func(source any) *deferred.Deferred {
-		th := newThreads()
+		th := flowtest.NewThreads()
 		d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
-		th.runUntil(d)
+		th.RunUntil(d)
 		return d
 	}
 	for source, want := range map[any]string{

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -19,13 +20,10 @@ func (s *endlessSource) Next() (any, error) { return int(s.n.Add(1)), nil }
 
 // drain runs the calls the threads have handed back until the threads
 // are blocked with nothing more to hand back.
-func (f *threads) drain() {
+func drainThreads(th *flowtest.Threads) {
 	for {
 		synctest.Wait()
-		select {
-		case c := <-f.calls:
-			c()
-		default:
+		if !th.TryRunOne() {
 			return
 		}
 	}
@@ -36,7 +34,7 @@ func (f *threads) drain() {
 // the flow takes them, and stops within one item once the flow is closed.
 func TestThreadedBufferIsBounded(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		th := newThreads()
+		th := flowtest.NewThreads()
 		clock := reactor.NewClock()
 		src := &endlessSource{}
 		taken := 0
@@ -55,7 +53,7 @@ func TestThreadedBufferIsBounded(t *testing.T) {
 				}
 			}
 		}))
-		th.drain()
+		drainThreads(th)
 		made := src.n.Load()
 		assert.Assert(t, made >= 1024 && made <= 1026, "the thread made %d values ahead of a flow that took %d", made, taken)
 
@@ -64,16 +62,16 @@ func TestThreadedBufferIsBounded(t *testing.T) {
 		for taken < 1024 {
 			clock.Advance(1)
 		}
-		th.drain()
+		drainThreads(th)
 		assert.Equal(t, src.n.Load(), made)
 		clock.Advance(1)
-		th.drain()
+		drainThreads(th)
 		made = src.n.Load()
 		assert.Assert(t, made >= 2048 && made <= 2050, "made %d after the flow took %d", made, taken)
 
 		d.Cancel()
-		th.wg.Wait()
+		th.Wait()
 		assert.Assert(t, src.n.Load() <= made+1, "the thread went on after the flow's end: %d values, then %d", made, src.n.Load())
-		failureOf(t, d, deferred.CancelledError)
+		flowtest.FailureOf(t, d, deferred.CancelledError)
 	})
 }

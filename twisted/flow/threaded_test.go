@@ -1,7 +1,7 @@
 package flow_test
 
 import (
-	"sync"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -9,35 +9,6 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
-
-// threads is a reactor's thread part under the test's control: work runs
-// in goroutines, and the calls handed back wait in a channel until the
-// test runs them.
-type threads struct {
-	calls chan func()
-	wg    sync.WaitGroup
-}
-
-func newThreads() *threads { return &threads{calls: make(chan func(), 1000)} }
-
-func (f *threads) CallInThread(fn func()) {
-	f.wg.Add(1)
-	go func() {
-		defer f.wg.Done()
-		fn()
-	}()
-}
-func (f *threads) CallFromThread(fn func())  { f.calls <- fn }
-func (f *threads) SuggestThreadPoolSize(int) {}
-
-// runUntil runs the handed-back calls until d has fired, then waits for
-// the threads to end.
-func (f *threads) runUntil(d *deferred.Deferred) {
-	for !d.Called() {
-		(<-f.calls)()
-	}
-	f.wg.Wait()
-}
 
 // countIterator is test_flow.py's CountIterator, without its sleep.
 type countIterator struct{ count int }
@@ -52,10 +23,10 @@ func (c *countIterator) Next() (any, error) {
 }
 
 func TestThreaded(t *testing.T) {
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, &countIterator{5}))
-	th.runUntil(d)
-	check(t, result(t, d), "[5, 4, 3, 2, 1]")
+	th.RunUntil(d)
+	flowtest.Check(t, flowtest.Result(t, d), "[5, 4, 3, 2, 1]")
 }
 
 func TestThreadedRealReactor(t *testing.T) {
@@ -71,7 +42,7 @@ func TestThreadedRealReactor(t *testing.T) {
 	if err := r.Run(); err != nil {
 		t.Fatal(err)
 	}
-	check(t, got, "[5, 4, 3, 2, 1]")
+	flowtest.Check(t, got, "[5, 4, 3, 2, 1]")
 }
 
 func TestThreadedError(t *testing.T) {
@@ -79,10 +50,10 @@ func TestThreadedError(t *testing.T) {
 		yield(1)
 		return twisted.ValueError.New()
 	})
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, iterator))
-	th.runUntil(d)
-	failureOf(t, d, twisted.ValueError)
+	th.RunUntil(d)
+	flowtest.FailureOf(t, d, twisted.ValueError)
 }
 
 func TestThreadedTrap(t *testing.T) {
@@ -90,10 +61,10 @@ func TestThreadedTrap(t *testing.T) {
 		yield(1)
 		return twisted.ValueError.New()
 	})
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, iterator, twisted.ValueError))
-	th.runUntil(d)
-	check(t, result(t, d), "[1, <type 'exceptions.ValueError'>]")
+	th.RunUntil(d)
+	flowtest.Check(t, flowtest.Result(t, d), "[1, <type 'exceptions.ValueError'>]")
 }
 
 type badIter struct{}
@@ -101,10 +72,10 @@ type badIter struct{}
 func (badIter) Iter() (flow.Iterator, error) { return nil, twisted.IOError.New("cannot start") }
 
 func TestThreadedIterFails(t *testing.T) {
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, badIter{}))
-	th.runUntil(d)
-	failureOf(t, d, twisted.IOError)
+	th.RunUntil(d)
+	flowtest.FailureOf(t, d, twisted.IOError)
 }
 
 type chunks struct{ countIterator }
@@ -119,10 +90,10 @@ func (c *chunks) Next() (any, error) {
 }
 
 func TestThreadedChunked(t *testing.T) {
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, &chunks{countIterator{2}}))
-	th.runUntil(d)
-	check(t, result(t, d), "[2, -2, 1, -1]")
+	th.RunUntil(d)
+	flowtest.Check(t, flowtest.Result(t, d), "[2, -2, 1, -1]")
 }
 
 // TestThreadedBatches checks that items produced while the reactor is busy
@@ -137,15 +108,15 @@ func TestThreadedBatches(t *testing.T) {
 		<-release
 		return nil
 	})
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
 	<-reached
-	if n := len(th.calls); n != 1 {
+	if n := th.Pending(); n != 1 {
 		t.Errorf("%d hand-overs pending for 100 items, want 1", n)
 	}
 	close(release)
-	th.runUntil(d)
-	if n := len(result(t, d).([]any)); n != 100 {
+	th.RunUntil(d)
+	if n := len(flowtest.Result(t, d).([]any)); n != 100 {
 		t.Errorf("%d results, want 100", n)
 	}
 }
@@ -167,16 +138,16 @@ func TestThreadedCancel(t *testing.T) {
 			}
 		}
 	})
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
 	<-reached
 	d.Cancel()
 	close(release)
-	th.wg.Wait()
+	th.Wait()
 	if !closed {
 		t.Error("generator not closed")
 	}
-	failureOf(t, d, deferred.CancelledError)
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 }
 
 // A Threaded branch of a Concurrent whose consumer takes one value per
@@ -184,9 +155,9 @@ func TestThreadedCancel(t *testing.T) {
 // them (found by the flow edges suite).
 func TestThreadedEndAfterValues(t *testing.T) {
 	for range 20 {
-		th := newThreads()
+		th := flowtest.NewThreads()
 		threaded := flow.ThreadedOn(th, []any{"a", "b", "c"})
-		th.wg.Wait() // the thread has handed everything over at once
+		th.Wait() // the thread has handed everything over at once
 		consumer := flow.Generator(func(yield func(any) bool) error {
 			both := flow.Concurrent(threaded)
 			if !yield(both) {
@@ -207,7 +178,7 @@ func TestThreadedEndAfterValues(t *testing.T) {
 			}
 		})
 		d := flow.DeferredOn(reactor.NewClock(), consumer)
-		th.runUntil(d)
-		check(t, result(t, d), "['a', 'b', 'c']")
+		th.RunUntil(d)
+		flowtest.Check(t, flowtest.Result(t, d), "['a', 'b', 'c']")
 	}
 }

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -113,7 +114,7 @@ func TestEachOfMismatchFailsTheFlow(t *testing.T) {
 
 func TestResultsOf(t *testing.T) {
 	d := flow.DeferredOn(reactor.NewClock(), []any{"a", "b"})
-	lines, err := flow.ResultsOf[string](result(t, d))
+	lines, err := flow.ResultsOf[string](flowtest.Result(t, d))
 	if err != nil || len(lines) != 2 || lines[0]+lines[1] != "ab" {
 		t.Errorf("ResultsOf: %q, %v", lines, err)
 	}

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -119,12 +120,12 @@ func TestTypedStageBodyPanic(t *testing.T) {
 func TestTypedStageAsStage(t *testing.T) {
 	seq := func(yield func(int) bool) { _ = yield(1) && yield(2) && yield(3) }
 	double := func(i int) (int, error) { return 2 * i, nil }
-	res := result(t, flow.DeferredOn(reactor.NewClock(), flow.Zip(flow.MapOf(double, flow.Values(seq)), []any{"a", "b"})))
+	res := flowtest.Result(t, flow.DeferredOn(reactor.NewClock(), flow.Zip(flow.MapOf(double, flow.Values(seq)), []any{"a", "b"})))
 	untyped := flow.Map(func(args ...any) (any, error) { return 2 * args[0].(int), nil }, flow.Generator(func(yield func(any) bool) error {
 		_ = yield(1) && yield(2) && yield(3)
 		return nil
 	}))
-	want := result(t, flow.DeferredOn(reactor.NewClock(), flow.Zip(untyped, []any{"a", "b"})))
+	want := flowtest.Result(t, flow.DeferredOn(reactor.NewClock(), flow.Zip(untyped, []any{"a", "b"})))
 	if got := twisted.Repr(res); got != twisted.Repr(want) || len(res.([]any)) != 3 {
 		t.Errorf("Zip of a typed Map: %s, want %s", got, twisted.Repr(want))
 	}

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"os"
 	"strings"
 	"sync"
@@ -97,10 +98,41 @@ func eachDatabase(t *testing.T, f func(t *testing.T, db database)) {
 // runQuery runs Threaded(source) under flow.Deferred, the thread and the
 // flow under the test's control, to its end.
 func runQuery(source any) *deferred.Deferred {
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th, source))
-	th.runUntil(d)
+	th.RunUntil(d)
 	return d
+}
+
+// eachRow is a flow that takes the rows of query as they come and gives
+// each to f; it fails with f's error or the query's.
+func eachRow(query *flow.ThreadedStage, f func(row any) error) flow.Generator {
+	return flow.Generator(func(yield func(any) bool) error {
+		for yield(query) {
+			row, err := query.Next()
+			if err != nil {
+				return err
+			}
+			if err := f(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// waitSleeping waits until PostgreSQL runs the query holding the string
+// literal tag and that query is in its pg_sleep (each look is a query, no
+// sleep).
+func waitSleeping(t *testing.T, db database, tag string) {
+	t.Helper()
+	for running := 0; running == 0; {
+		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
+			WHERE query LIKE '%''' || $1 || '''%' AND wait_event = 'PgSleep'`, tag).Scan(&running)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // released fails t if db still has a connection in use.
@@ -116,7 +148,7 @@ func TestQueryIterator(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, db database) {
 		sql := db.sql(testQueryIteratorSQL, testQueryIteratorSQLite)
 		d := runQuery(threads.QueryIterator(db.DB, sql))
-		check(t, result(t, d), "[['one'], ['two'], ['three']]")
+		flowtest.Check(t, flowtest.Result(t, d), "[['one'], ['two'], ['three']]")
 		released(t, db)
 	})
 }
@@ -134,28 +166,29 @@ func TestQueryIteratorChunked(t *testing.T) {
 			if !q.Chunked() {
 				t.Error("FetchMany/FetchAll source not chunked")
 			}
-			check(t, result(t, runQuery(q)), "[['one'], ['two'], ['three']]")
+			flowtest.Check(t, flowtest.Result(t, runQuery(q)), "[['one'], ['two'], ['three']]")
 		}
 		released(t, db)
 	})
 }
 
-// next pulls it to its end, as Python's list(iter(source)) would, and
-// returns what each Next returned, and the error that ended it.
-func pullAll(t *testing.T, source flow.Iterable) ([]any, error) {
+// pullAll pulls source to its end, as Python's list(iter(source)) would,
+// and returns what each Next returned; it fails t unless source ends with
+// StopIteration.
+func pullAll(t *testing.T, source flow.Iterable) []any {
 	t.Helper()
 	it, err := source.Iter()
-	if err != nil {
-		return nil, err
-	}
-	var out []any
-	for {
-		v, err := it.Next()
-		if err != nil {
-			return out, err
+	out := []any{}
+	for err == nil {
+		var v any
+		if v, err = it.Next(); err == nil {
+			out = append(out, v)
 		}
-		out = append(out, v)
 	}
+	if twisted.ClassOf(err) != twisted.StopIteration {
+		t.Fatalf("ended with %v, want StopIteration", err)
+	}
+	return out
 }
 
 // The chunks are those of the cursor's fetchone, fetchmany and fetchall,
@@ -175,14 +208,7 @@ func TestQueryIteratorFetch(t *testing.T) {
 			{threads.QueryIterator(db.DB, db.sql("SELECT 1 WHERE false", "SELECT 1 WHERE 0")).FetchAll(), "[[]]"},
 			{threads.QueryIterator(db.DB, db.sql("SELECT 1 WHERE false", "SELECT 1 WHERE 0")).FetchMany(2), "[]"},
 		} {
-			got, err := pullAll(t, c.source)
-			if twisted.ClassOf(err) != twisted.StopIteration {
-				t.Fatalf("ended with %v, want StopIteration", err)
-			}
-			if got == nil {
-				got = []any{}
-			}
-			check(t, got, c.want)
+			flowtest.Check(t, pullAll(t, c.source), c.want)
 			released(t, db)
 		}
 	})
@@ -195,19 +221,16 @@ func TestQueryIteratorValues(t *testing.T) {
 		q := db.sql(
 			"SELECT 1::int8, NULL, 'x'::text, $1::text, '\\x0102'::bytea, 1.5::float8",
 			"SELECT 1, NULL, 'x', ?, X'0102', 1.5")
-		got, err := pullAll(t, threads.QueryIterator(db.DB, q, "arg"))
-		if twisted.ClassOf(err) != twisted.StopIteration {
-			t.Fatalf("ended with %v, want StopIteration", err)
-		}
+		got := pullAll(t, threads.QueryIterator(db.DB, q, "arg"))
 		if len(got) != 1 {
 			t.Fatalf("got %d rows, want 1", len(got))
 		}
 		row := got[0].([]any)
-		check(t, row[:4], "[1, None, 'x', 'arg']")
+		flowtest.Check(t, row[:4], "[1, None, 'x', 'arg']")
 		if b, ok := row[4].([]byte); !ok || string(b) != "\x01\x02" {
 			t.Errorf("binary column: got %#v, want []byte{1, 2}", row[4])
 		}
-		check(t, row[5], "1.5")
+		flowtest.Check(t, row[5], "1.5")
 	})
 }
 
@@ -216,10 +239,7 @@ func TestQueryIteratorValues(t *testing.T) {
 func TestQueryIteratorQueryError(t *testing.T) {
 	eachDatabase(t, func(t *testing.T, db database) {
 		d := runQuery(threads.QueryIterator(db.DB, "SELECT * FROM no_such_table"))
-		f, ok := result(t, d).(*twisted.Failure)
-		if !ok {
-			t.Fatalf("fired with %s, want a failure", repr(result(t, d)))
-		}
+		f := flowtest.Failure(t, d)
 		if msg := f.GetErrorMessage(); !strings.Contains(msg, "no_such_table") {
 			t.Errorf("failure %q does not name the table", msg)
 		}
@@ -236,26 +256,16 @@ func TestQueryIteratorErrorMidQuery(t *testing.T) {
 			"SELECT 6 / (3 - i) FROM generate_series(1, 5) AS i",
 			"SELECT abs(x) FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT -9223372036854775808 UNION ALL SELECT 4)")
 		var rows []any
-		th := newThreads()
+		th := flowtest.NewThreads()
 		query := threads.ThreadedOn(th, threads.QueryIterator(db.DB, q))
-		d := flow.DeferredOn(reactor.NewClock(), flow.Generator(func(yield func(any) bool) error {
-			for {
-				if !yield(query) {
-					return nil
-				}
-				row, err := query.Next()
-				if err != nil {
-					return err
-				}
-				rows = append(rows, row)
-			}
+		d := flow.DeferredOn(reactor.NewClock(), eachRow(query, func(row any) error {
+			rows = append(rows, row)
+			return nil
 		}))
-		th.runUntil(d)
-		if _, ok := result(t, d).(*twisted.Failure); !ok {
-			t.Fatalf("fired with %s, want a failure", repr(result(t, d)))
-		}
+		th.RunUntil(d)
+		flowtest.Failure(t, d)
 		if len(rows) > 2 {
-			t.Errorf("got rows %s, want at most the two before the error", repr(rows))
+			t.Errorf("got rows %s, want at most the two before the error", twisted.Repr(rows))
 		}
 		released(t, db)
 	})
@@ -319,13 +329,13 @@ func TestQueryIteratorCancelSQLite(t *testing.T) {
 	g := newGate(t, "cancel", 2)
 	q := `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000)
 		SELECT qi_gate(x, 'cancel') FROM c`
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th, threads.QueryIterator(db.DB, q)))
 	<-g.reached
 	d.Cancel()
 	close(g.release)
-	th.wg.Wait()
-	failureOf(t, d, deferred.CancelledError)
+	th.Wait()
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 	if n := g.callCount(); n != 2 {
 		t.Errorf("the query computed %d rows after the flow was cancelled at row 2, want none", n-2)
 	}
@@ -339,24 +349,19 @@ func TestQueryIteratorCancelSQLite(t *testing.T) {
 func TestQueryIteratorCancelPostgres(t *testing.T) {
 	leakcheck.Check(t)
 	db := openPostgres(t)
-	th := newThreads()
+	th := flowtest.NewThreads()
 	query := threads.ThreadedOn(th, threads.QueryIterator(db.DB, "SELECT generate_series(1, 1000000000)"))
 	seen := 0
-	d := flow.DeferredOn(reactor.NewClock(), flow.Generator(func(yield func(any) bool) error {
-		for yield(query) {
-			if _, err := query.Next(); err != nil {
-				return err
-			}
-			seen++
-		}
+	d := flow.DeferredOn(reactor.NewClock(), eachRow(query, func(any) error {
+		seen++
 		return nil
 	}))
 	for seen == 0 {
-		(<-th.calls)()
+		th.RunOne()
 	}
 	d.Cancel()
-	th.wg.Wait()
-	failureOf(t, d, deferred.CancelledError)
+	th.Wait()
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 	released(t, db)
 	db.Close()
 }
@@ -367,34 +372,23 @@ func TestQueryIteratorCancelPostgres(t *testing.T) {
 func TestQueryIteratorConnectionDropped(t *testing.T) {
 	leakcheck.Check(t)
 	db := openPostgres(t)
-	th := newThreads()
+	th := flowtest.NewThreads()
 	query := threads.ThreadedOn(th, threads.QueryIterator(db.DB, "SELECT pg_backend_pid(), generate_series(1, 1000000000)"))
 	terminated := false
-	consumer := flow.Generator(func(yield func(any) bool) error {
-		for {
-			if !yield(query) {
-				return nil
-			}
-			row, err := query.Next()
-			if err != nil {
-				return err
-			}
-			if !terminated {
-				terminated = true
-				var ok bool
-				pid := row.([]any)[0]
-				if err := db.QueryRow("SELECT pg_terminate_backend($1)", pid).Scan(&ok); err != nil || !ok {
-					return fmt.Errorf("pg_terminate_backend(%v): %v, %v", pid, ok, err)
-				}
+	consumer := eachRow(query, func(row any) error {
+		if !terminated {
+			terminated = true
+			var ok bool
+			pid := row.([]any)[0]
+			if err := db.QueryRow("SELECT pg_terminate_backend($1)", pid).Scan(&ok); err != nil || !ok {
+				return fmt.Errorf("pg_terminate_backend(%v): %v, %v", pid, ok, err)
 			}
 		}
+		return nil
 	})
 	d := flow.DeferredOn(reactor.NewClock(), consumer)
-	th.runUntil(d)
-	f, ok := result(t, d).(*twisted.Failure)
-	if !ok {
-		t.Fatalf("fired with %s, want a failure", repr(result(t, d)))
-	}
+	th.RunUntil(d)
+	f := flowtest.Failure(t, d)
 	if !terminated {
 		t.Fatalf("failed before the first row: %s", f.GetErrorMessage())
 	}
@@ -411,23 +405,13 @@ func TestQueryIteratorContext(t *testing.T) {
 	db := openPostgres(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th,
 		threads.QueryIterator(db.DB, "SELECT 'qi-context', pg_sleep(3600)").WithContext(ctx)))
-	// Wait until the server runs it (each look is a query, no sleep).
-	for running := 0; running == 0; {
-		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
-			WHERE query LIKE '%''qi-context''%' AND wait_event = 'PgSleep'`).Scan(&running)
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	waitSleeping(t, db, "qi-context")
 	cancel()
-	th.runUntil(d)
-	f, ok := result(t, d).(*twisted.Failure)
-	if !ok {
-		t.Fatalf("fired with %s, want a failure", repr(result(t, d)))
-	}
+	th.RunUntil(d)
+	f := flowtest.Failure(t, d)
 	if !errors.Is(f, context.Canceled) && !strings.Contains(f.GetErrorMessage(), "cancel") {
 		t.Errorf("failure %q, want the query cancelled", f.GetErrorMessage())
 	}
@@ -442,19 +426,13 @@ func TestQueryIteratorContext(t *testing.T) {
 func TestQueryIteratorCancelInterruptsQuery(t *testing.T) {
 	leakcheck.Check(t)
 	db := openPostgres(t)
-	th := newThreads()
+	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), threads.ThreadedOn(th,
 		threads.QueryIterator(db.DB, "SELECT 'qi-interrupt', pg_sleep(3600)")))
-	for running := 0; running == 0; {
-		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
-			WHERE query LIKE '%''qi-interrupt''%' AND wait_event = 'PgSleep'`).Scan(&running)
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	waitSleeping(t, db, "qi-interrupt")
 	d.Cancel()
-	th.wg.Wait() // the thread ends: its query was interrupted
-	failureOf(t, d, deferred.CancelledError)
+	th.Wait() // the thread ends: its query was interrupted
+	flowtest.FailureOf(t, d, deferred.CancelledError)
 	released(t, db)
 	db.Close()
 }

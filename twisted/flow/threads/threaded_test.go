@@ -1,6 +1,7 @@
 package threads_test
 
 import (
+	"github.com/twistedflow/twistedflow/internal/flowtest"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -36,7 +37,7 @@ func TestThreadedIsFlowThreaded(t *testing.T) {
 	if err := r.Run(); err != nil {
 		t.Fatal(err)
 	}
-	check(t, rows, "[['one'], ['two'], ['three']]")
-	check(t, trapped, "[1, <type 'exceptions.ValueError'>]")
+	flowtest.Check(t, rows, "[['one'], ['two'], ['three']]")
+	flowtest.Check(t, trapped, "[1, <type 'exceptions.ValueError'>]")
 	released(t, db)
 }
