@@ -84,7 +84,7 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 			logUnhandled(loggerOf(r.clock), f) // the Deferred fails with CancelledError
 		}
 	})
-	r.start()
+	r.start(beforeShutdown)
 	return r.d
 }
 

@@ -188,7 +188,7 @@ func (p *Protocol) ConnectionMade() {
 	if clock == nil {
 		clock = reactor.Default()
 	}
-	p.sched = &scheduler{clock: clock, queue: true, phase: afterShutdown}
+	p.sched = &scheduler{clock: clock, queue: true}
 	p.sched.ctl = p
 	p.drain.p = p
 	stage := Wrap(p.callController())
@@ -199,7 +199,7 @@ func (p *Protocol) ConnectionMade() {
 	}
 	p.sched.stage = stage
 	p.registerProducer()
-	p.sched.start()
+	p.sched.start(afterShutdown)
 }
 
 // canPush: the protocol's data runs up its own flow's chain in push mode

@@ -48,8 +48,6 @@ type scheduler struct {
 	// when the flow ended inside one: the stages are closed once the last
 	// returns.
 	inYield int32
-	// phase is when the reactor's shutdown ends the flow.
-	phase shutdownPhase
 	// queue makes a wake-up that arrives while the root stage's Yield
 	// runs (a transport delivering inside a write, a Callback pushed from
 	// inside the flow) set again, for the running loop to go round once
@@ -70,10 +68,12 @@ type controller interface {
 	cancel()
 }
 
-// start registers the flow with its reactor and runs it.
-func (s *scheduler) start() {
+// start registers the flow with its reactor, to be ended in phase of its
+// shutdown, and runs it. (The phase is not kept: the scheduler's counter
+// and flags then fill one word.)
+func (s *scheduler) start(phase shutdownPhase) {
 	s.wake = s.woken
-	register(s.clock, &s.registered, s, s.phase)
+	register(s.clock, &s.registered, s, phase)
 	s.run()
 }
 
