@@ -66,7 +66,6 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 	case *listStage:
 		if held || s.ready() {
 			r.results.cur = make([]any, 0, len(s.seq)) // at most that many results
-			r.results.given = true
 			break
 		}
 		// The list is Wrap's private copy: its items go straight into
@@ -75,7 +74,6 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		// the results: a list cannot fail), so that the flow allocates no
 		// list but the copy.
 		r.results.cur = s.seq[:0]
-		r.results.given = true
 		s.into = &r.results.cur
 	}
 	r.ctl = r
@@ -189,13 +187,14 @@ func (r *runner) cancel() { r.d.Cancel() }
 // exact length at the end. Growing one list by doubling allocates and
 // zeroes up to four times the final list in large objects, for which the
 // allocator takes fresh pages: most of a long flow's time went there.
+//
+// The first chunk is 16 items, or a list the controller made (or Wrap's
+// copy), which must not go to the pool: only a later chunk can be a
+// pooled one, chunkMax items long. (So that is not kept in a field, nor
+// the count of the items in full: a suspended flow holds its list.)
 type resultList struct {
 	cur  []any   // the chunk being filled
 	full [][]any // the chunks filled before it
-	n    int     // the items in full
-	// given is set when the first chunk is a list the controller made
-	// (or Wrap's copy): it does not go to the pool.
-	given bool
 }
 
 // chunkMax is the largest chunk, in items: 16 KiB, a small object for
@@ -212,7 +211,6 @@ func (l *resultList) spill() {
 	size := 16
 	if c > 0 {
 		l.full = append(l.full, l.cur)
-		l.n += len(l.cur)
 		size = min(2*c, chunkMax)
 	}
 	if size == chunkMax {
@@ -246,13 +244,17 @@ func (l *resultList) list() []any {
 		}
 		return l.cur
 	}
-	out := make([]any, 0, l.n+len(l.cur))
+	n := len(l.cur)
+	for _, c := range l.full {
+		n += len(c)
+	}
+	out := make([]any, 0, n)
 	for _, c := range l.full {
 		out = append(out, c...)
 	}
 	out = append(out, l.cur...)
 	for i, c := range append(l.full, l.cur) {
-		if cap(c) == chunkMax && (i > 0 || !l.given) {
+		if i > 0 && cap(c) == chunkMax {
 			clear(c)
 			c = c[:0]
 			chunks.Put(&c)
