@@ -14,9 +14,14 @@ type BlockStage struct {
 	// Sleep is how Block waits for a Cooperate: time.Sleep of the
 	// timeout by default. Replace it (before the first Next) to run a
 	// flow without waiting, as tests do.
-	Sleep  func(seconds float64)
-	stage  Stage
-	ctx    context.Context
+	Sleep func(seconds float64)
+	stage Stage
+	ctx   context.Context
+	// final is All's loop body while runPush runs the flow: a fused
+	// chain's results go to it (pushRun.deliver). It is kept here, not
+	// in the run, because flow.Deferred's chain holds a run while it is
+	// suspended.
+	final  func(any, error) bool
 	closed bool
 	// pulled is set by the first Next: All can then no longer run the
 	// flow in push mode.

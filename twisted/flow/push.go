@@ -57,12 +57,11 @@ type pushRun struct {
 	// abort is the error that ended the run outside the flow protocol
 	// (an instruction Block cannot serve), as Block.Next returns it.
 	abort error
-	// ops and final are the per-value path of a chain made of Map and
-	// Filter stages only, fused into one call (item): ops from the
-	// outermost stage in, final the loop body of All (under flow.Deferred,
-	// chain's add takes its place).
-	ops   []pushOp
-	final func(any, error) bool
+	// ops are the per-value path of a chain made of Map and Filter
+	// stages only, fused into one call (item), from the outermost stage
+	// in; what comes out goes to Block's b.final, the loop body of All
+	// (under flow.Deferred, chain's add takes its place).
+	ops []pushOp
 	// suspend, when set, serves an instruction the chain suspends on:
 	// flow.Deferred's chainStage switches to its controller, and returns
 	// false when the flow is closed. Unset, Block sleeps for a Cooperate.
@@ -167,7 +166,7 @@ func (r *pushRun) deliver(v any) bool {
 	if c := r.chain; c != nil {
 		return c.add(v)
 	}
-	if !r.final(v, nil) {
+	if !r.b.final(v, nil) {
 		r.left = true
 		return false
 	}
@@ -407,7 +406,9 @@ func (s *iterStage) pushYield(r *pushRun, x Stage) (inst Instruction) {
 // runPush runs the flow in push mode, handing its results to yield as
 // All does in pull mode.
 func (b *BlockStage) runPush(yield func(any, error) bool) {
-	r := &pushRun{b: b, final: yield, fused: true}
+	r := &pushRun{b: b, fused: true}
+	b.final = yield
+	defer func() { b.final = nil }()
 	st := b.stage.State()
 	var failure *twisted.Failure
 	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
