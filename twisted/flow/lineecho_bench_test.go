@@ -59,35 +59,19 @@ func benchLines(b *testing.B, addr string) {
 // goroutine per connection reading lines with a bufio.Reader and writing
 // them to a bufio.Writer flushed whenever no input is buffered.
 func netLineEchoServer(b *testing.B) (addr string, stop func()) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	return netServer(b, func(c net.Conn) {
+		br, bw := bufio.NewReaderSize(c, 64<<10), bufio.NewWriterSize(c, 64<<10)
 		for {
-			c, err := l.Accept()
+			line, err := br.ReadSlice('\n')
 			if err != nil {
 				return
 			}
-			go func() {
-				defer c.Close()
-				br, bw := bufio.NewReaderSize(c, 64<<10), bufio.NewWriterSize(c, 64<<10)
-				for {
-					line, err := br.ReadSlice('\n')
-					if err != nil {
-						return
-					}
-					bw.Write(line)
-					if br.Buffered() == 0 && bw.Flush() != nil {
-						return
-					}
-				}
-			}()
+			bw.Write(line)
+			if br.Buffered() == 0 && bw.Flush() != nil {
+				return
+			}
 		}
-	}()
-	return l.Addr().String(), func() { l.Close(); <-done }
+	})
 }
 
 // lineEchoIter is lineEchoServer as an iterator type (a Python iterator

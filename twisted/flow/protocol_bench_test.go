@@ -56,6 +56,13 @@ func benchEcho(b *testing.B, addr string) {
 // netEchoServer is the floor: a plain Go echo server, one goroutine per
 // connection copying what it reads back.
 func netEchoServer(b *testing.B) (addr string, stop func()) {
+	return netServer(b, func(c net.Conn) { io.Copy(c, c) })
+}
+
+// netServer serves each connection on loopback TCP with serve, in a
+// goroutine of its own, and closes it when serve returns; stop closes the
+// listener and waits for its accept loop.
+func netServer(b *testing.B, serve func(net.Conn)) (addr string, stop func()) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
@@ -70,7 +77,7 @@ func netEchoServer(b *testing.B) (addr string, stop func()) {
 			}
 			go func() {
 				defer c.Close()
-				io.Copy(c, c)
+				serve(c)
 			}()
 		}
 	}()
