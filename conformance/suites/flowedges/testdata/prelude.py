@@ -26,6 +26,20 @@ class slowlist:
         raise StopIteration
 
 
+class Chunks:
+    """an iterator whose true 'chunked' attribute tells Threaded that it
+    gives lists of values (a copy of chunks, one chunk at a time)"""
+    chunked = True
+    def __init__(self, chunks):
+        self.chunks = chunks[:]
+    def __iter__(self):
+        return self
+    def next(self):
+        if not self.chunks:
+            raise StopIteration
+        return self.chunks.pop(0)
+
+
 def block(stage, *trap):
     """flow.Block whose Cooperate pauses print 'sleep <timeout>' instead
     of sleeping"""

@@ -3,16 +3,6 @@
 # source's chunk that is not a list raises in the reactor's call (which
 # logs it) and the chunk is lost. The outcomes are printed in order once
 # all have fired, or the wait is over.
-class Chunks:
-    chunked = True
-    def __init__(self, chunks):
-        self.chunks = chunks
-    def __iter__(self):
-        return self
-    def next(self):
-        if not self.chunks:
-            raise StopIteration
-        return self.chunks.pop(0)
 outs = {}
 def keep(i):
     def ok(r):
