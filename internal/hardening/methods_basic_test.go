@@ -30,23 +30,17 @@ func (p *lineProto) ConnectionMade() {
 }
 
 func (p *lineProto) LineReceived(line []byte) {
-	if p.panicIn == "LineReceived" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "LineReceived")
 	p.SendLine(line)
 }
 
 func (p *lineProto) RawDataReceived(data []byte) {
-	if p.panicIn == "RawDataReceived" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "RawDataReceived")
 	p.Transport.Write(data)
 }
 
 func (p *lineProto) LineLengthExceeded(line []byte) {
-	if p.panicIn == "LineLengthExceeded" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "LineLengthExceeded")
 	p.LineReceiver.LineLengthExceeded(line)
 }
 
@@ -63,16 +57,12 @@ type lineOnlyProto struct {
 }
 
 func (p *lineOnlyProto) LineReceived(line []byte) {
-	if p.panicIn == "LineReceived" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "LineReceived")
 	p.SendLine(line)
 }
 
 func (p *lineOnlyProto) LineLengthExceeded(line []byte) {
-	if p.panicIn == "LineLengthExceeded" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "LineLengthExceeded")
 	p.LineOnlyReceiver.LineLengthExceeded(line)
 }
 
@@ -90,16 +80,12 @@ type int8Proto struct {
 }
 
 func (p *int8Proto) StringReceived(s []byte) {
-	if p.panicIn == "StringReceived" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "StringReceived")
 	_ = p.SendString(s)
 }
 
 func (p *int8Proto) LengthLimitExceeded(length int) {
-	if p.panicIn == "LengthLimitExceeded" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "LengthLimitExceeded")
 	p.Int8StringReceiver.LengthLimitExceeded(length)
 }
 
@@ -117,9 +103,7 @@ type netstringProto struct {
 }
 
 func (p *netstringProto) StringReceived(s []byte) {
-	if p.panicIn == "StringReceived" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "StringReceived")
 	p.SendString(s)
 }
 

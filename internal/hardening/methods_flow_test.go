@@ -115,9 +115,7 @@ type userStage struct {
 }
 
 func (s *userStage) Yield() flow.Instruction {
-	if s.panicIn == "Yield" {
-		panic(boom)
-	}
+	panicIf(s.panicIn, "Yield")
 	if s.n++; s.n == 1 {
 		s.Results = append(s.Results, "one")
 	} else {
@@ -127,23 +125,17 @@ func (s *userStage) Yield() flow.Instruction {
 }
 
 func (s *userStage) Next() (any, error) {
-	if s.panicIn == "Next" {
-		panic(boom)
-	}
+	panicIf(s.panicIn, "Next")
 	return s.Base.Next()
 }
 
 func (s *userStage) State() *flow.Base {
-	if s.panicIn == "State" {
-		panic(boom)
-	}
+	panicIf(s.panicIn, "State")
 	return &s.Base
 }
 
 func (s *userStage) Close() {
-	if s.panicIn == "Close" {
-		panic(boom)
-	}
+	panicIf(s.panicIn, "Close")
 }
 
 // reading is a generator that reads the stage to its end, as a user's
@@ -196,16 +188,12 @@ type panickyClock struct {
 }
 
 func (c *panickyClock) CallLater(delay float64, f func()) *reactor.DelayedCall {
-	if c.panicIn == "CallLater" {
-		panic(boom)
-	}
+	panicIf(c.panicIn, "CallLater")
 	return c.Clock.CallLater(delay, f)
 }
 
 func (c *panickyClock) Seconds() float64 {
-	if c.panicIn == "Seconds" {
-		panic(boom)
-	}
+	panicIf(c.panicIn, "Seconds")
 	return c.Clock.Seconds()
 }
 
@@ -298,24 +286,18 @@ type panickyTransport struct {
 }
 
 func (t *panickyTransport) Write(data []byte) {
-	if t.panicIn == "Write" {
-		panic(boom)
-	}
+	panicIf(t.panicIn, "Write")
 	t.closingTransport.Write(data)
 }
 
 func (t *panickyTransport) WriteSequence(data [][]byte) {
-	if t.panicIn == "WriteSequence" {
-		panic(boom)
-	}
+	panicIf(t.panicIn, "WriteSequence")
 	t.closingTransport.WriteSequence(data)
 }
 
 func (t *panickyTransport) LoseConnection() {
 	t.closingTransport.LoseConnection()
-	if t.panicIn == "LoseConnection" {
-		panic(boom)
-	}
+	panicIf(t.panicIn, "LoseConnection")
 }
 
 // overTransport runs a flow protocol whose controller writes "a" and

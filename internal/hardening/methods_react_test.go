@@ -53,24 +53,18 @@ type reactReactor struct {
 }
 
 func (r *reactReactor) CallWhenRunning(f func()) {
-	if r.panicIn == "CallWhenRunning" {
-		panic(boom)
-	}
+	panicIf(r.panicIn, "CallWhenRunning")
 	r.Reactor.CallWhenRunning(f)
 }
 
 func (r *reactReactor) Stop() error {
 	err := r.Reactor.Stop()
-	if r.panicIn == "Stop" {
-		panic(boom)
-	}
+	panicIf(r.panicIn, "Stop")
 	return err
 }
 
 func (r *reactReactor) LogError(*twisted.Failure, string) {
-	if r.panicIn == "LogError" {
-		panic(boom)
-	}
+	panicIf(r.panicIn, "LogError")
 }
 
 func init() {

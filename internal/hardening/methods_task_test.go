@@ -67,16 +67,12 @@ type panickyReactor struct {
 }
 
 func (r *panickyReactor) Run() error {
-	if r.panicIn == "Run" {
-		panic(boom)
-	}
+	panicIf(r.panicIn, "Run")
 	return r.Reactor.Run()
 }
 
 func (r *panickyReactor) AddSystemEventTrigger(phase, eventType string, f func() any) reactor.TriggerID {
-	if r.panicIn == "AddSystemEventTrigger" {
-		panic(boom)
-	}
+	panicIf(r.panicIn, "AddSystemEventTrigger")
 	return r.Reactor.AddSystemEventTrigger(phase, eventType, f)
 }
 

@@ -28,37 +28,27 @@ type tcpProtocol struct {
 // SetSelf makes tcpProtocol a protocol.Base, whose SetSelf
 // protocol.MakeConnection calls first.
 func (p *tcpProtocol) SetSelf(protocol.IProtocol) {
-	if p.panicIn == "SetSelf" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "SetSelf")
 }
 
 func (p *tcpProtocol) MakeConnection(transport protocol.ITransport) {
-	if p.panicIn == "MakeConnection" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "MakeConnection")
 	p.Protocol.MakeConnection(transport)
 }
 
 func (p *tcpProtocol) ConnectionMade() {
-	if p.panicIn == "ConnectionMade" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "ConnectionMade")
 }
 
 func (p *tcpProtocol) DataReceived(data []byte) {
-	if p.panicIn == "DataReceived" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "DataReceived")
 	p.Transport.Write(data)
 }
 
 func (p *tcpProtocol) ConnectionLost(reason *twisted.Failure) {
 	p.Protocol.ConnectionLost(reason)
 	p.lost <- reason
-	if p.panicIn == "ConnectionLost" {
-		panic(boom)
-	}
+	panicIf(p.panicIn, "ConnectionLost")
 }
 
 // overTCP serves a tcpProtocol whose method m panics (or whose factory's
@@ -158,17 +148,13 @@ type panickyFactory struct {
 }
 
 func (f *panickyFactory) DoStart() {
-	if f.panicIn == "DoStart" {
-		panic(boom)
-	}
+	panicIf(f.panicIn, "DoStart")
 	f.ServerFactory.DoStart()
 }
 
 func (f *panickyFactory) DoStop() {
 	f.ServerFactory.DoStop()
-	if f.panicIn == "DoStop" {
-		panic(boom)
-	}
+	panicIf(f.panicIn, "DoStop")
 }
 
 func init() {
@@ -213,23 +199,17 @@ type panickyClientFactory struct {
 }
 
 func (f *panickyClientFactory) StartedConnecting(c protocol.IConnector) {
-	if f.panicIn == "StartedConnecting" {
-		panic(boom)
-	}
+	panicIf(f.panicIn, "StartedConnecting")
 }
 
 func (f *panickyClientFactory) ClientConnectionFailed(c protocol.IConnector, reason *twisted.Failure) {
 	f.r.CallLater(0, func() { _ = f.r.Stop() })
-	if f.panicIn == "ClientConnectionFailed" {
-		panic(boom)
-	}
+	panicIf(f.panicIn, "ClientConnectionFailed")
 }
 
 func (f *panickyClientFactory) ClientConnectionLost(c protocol.IConnector, reason *twisted.Failure) {
 	f.r.CallLater(0, func() { _ = f.r.Stop() })
-	if f.panicIn == "ClientConnectionLost" {
-		panic(boom)
-	}
+	panicIf(f.panicIn, "ClientConnectionLost")
 }
 
 // refusedPort returns a loopback port nothing listens on.

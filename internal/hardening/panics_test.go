@@ -18,6 +18,15 @@ import (
 // boom is what every user function below panics with.
 var boom = twisted.KeyError.New("boom")
 
+// panicIf panics with boom if method is panicIn, the one method of a
+// test's user type that is to panic; each method of such a type calls it
+// with its own name first.
+func panicIf(panicIn, method string) {
+	if panicIn == method {
+		panic(boom)
+	}
+}
+
 // failureOf returns the failure a fired Deferred holds, consuming it.
 func failureOf(t *testing.T, d *deferred.Deferred) *twisted.Failure {
 	t.Helper()
