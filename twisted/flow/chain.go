@@ -88,6 +88,11 @@ func (c *chainStage) Yield() Instruction {
 		return nil
 	}
 	if c.run.chainInside {
+		// Only flow.Deferred's chain gets here, its results going to its
+		// list: a chain with a sink (a flow Protocol's) is never yielded
+		// from inside itself, since its scheduler queues a wake-up that
+		// arrives while the chain runs (scheduler.queue, set with the
+		// sink in ConnectionMade; TestProtocolChainLostInsideWrite).
 		inst := c.root.Yield()
 		st := c.root.State()
 		c.out.add(st.Results)
