@@ -4,6 +4,7 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
 	"github.com/twistedflow/twistedflow/twisted/flow"
+	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
 func init() {
@@ -48,7 +49,7 @@ func init() {
 			"Deferred never fires. Go fails the Deferred with it in both cases (the Go reactor's message shows the "+
 			"delay as the float it is).",
 		func(e *edge) {
-			e.real = e.realReactor()
+			e.real = reactor.New() // a Clock takes a negative delay
 			e.outcome(e.deferred([]any{1, flow.Cooperate(-1), 2}))
 			d := e.outcome(e.deferred([]any{1, flow.Cooperate(0), flow.Cooperate(-1), 2}))
 			e.wait(d, 0.5)

@@ -19,13 +19,16 @@ import (
 // edge is one scenario's run: its trace, and the reactor its flows run on.
 // Python's reactor runs in real time; here a Clock stands in for it, and
 // wait advances it from one delayed call to the next, so that calls fall
-// in the same order as the Python's distinct real times. Scenarios with a
-// Threaded stage need a thread pool, so they run a real reactor instead
-// (see threaded).
+// in the same order as the Python's distinct real times. A Threaded
+// stage's threads are a threadPool, whose hand-overs wait runs between
+// the clock's calls. The one scenario that needs the reactor's own
+// checks of its arguments (deferred.negativeCooperate) sets real, a real
+// reactor, instead.
 type edge struct {
-	t     *conformance.T
-	clock *reactor.Clock
-	real  *reactor.Reactor
+	t       *conformance.T
+	clock   *reactor.Clock
+	threads *threadPool // made by the first Threaded stage
+	real    *reactor.Reactor
 }
 
 // The Python's reactor, for callLater and flow.Deferred.
@@ -39,20 +42,11 @@ func (e *edge) reactor() reactor.IReactorTime {
 // scenario registers a scenario whose Go trace must be the Python's.
 func scenario(name string, run func(e *edge)) {
 	Suite.Add(conformance.Scenario{
-		Name:      name,
-		Source:    "conformance/suites/flowedges/testdata/" + name + ".py (ours, run under Twisted b2b5697a0f^)",
-		Origin:    conformance.Recorded,
-		Run:       func(t *conformance.T) { run(&edge{t: t, clock: reactor.NewClock()}) },
-		WallClock: wallClock[name],
+		Name:   name,
+		Source: "conformance/suites/flowedges/testdata/" + name + ".py (ours, run under Twisted b2b5697a0f^)",
+		Origin: conformance.Recorded,
+		Run:    func(t *conformance.T) { run(&edge{t: t, clock: reactor.NewClock()}) },
 	})
-}
-
-// wallClock names the scenarios whose real-reactor timers race a thread's
-// hand-over a few tenths of a second apart (see conformance.Scenario's
-// WallClock): a machine that holds the reactor back longer runs two
-// timers in one iteration, in the Python as in the Go.
-var wallClock = map[string]bool{
-	"threaded.inMerge": true,
 }
 
 // deviation registers a scenario where the Go port deliberately differs
@@ -168,7 +162,10 @@ func (e *edge) outcome(d *deferred.Deferred) *deferred.Deferred {
 }
 
 // wait runs the reactor until the Deferred has fired, or prints "never
-// fired" once timeout seconds have passed.
+// fired" once timeout seconds have passed. On the clock, it runs what the
+// threads have handed over, else advances the clock to its next call;
+// with no call due before the deadline while a thread runs, it waits for
+// the thread (to hand something over, or end).
 func (e *edge) wait(d *deferred.Deferred, timeout float64) {
 	fired := false
 	d.AddBoth(func(r any) (any, error) {
@@ -193,9 +190,16 @@ func (e *edge) wait(d *deferred.Deferred, timeout float64) {
 	}
 	deadline := e.clock.Seconds() + timeout
 	for !fired {
+		if e.threads != nil && e.threads.runHandedOver() {
+			continue
+		}
 		next := deadline
 		for _, c := range e.clock.GetDelayedCalls() {
 			next = min(next, c.GetTime())
+		}
+		if next >= deadline && e.threads != nil && e.threads.alive > 0 {
+			e.threads.run(<-e.threads.events)
+			continue
 		}
 		e.clock.Advance(next - e.clock.Seconds())
 		if !fired && next >= deadline {

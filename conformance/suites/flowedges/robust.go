@@ -85,7 +85,6 @@ func (c *anyChunks) Next() (any, error) {
 
 func init() {
 	scenario("threaded.strings", func(e *edge) {
-		e.real = e.realReactor()
 		d := e.outcome(e.deferred(deferred.DeferredList([]*deferred.Deferred{
 			e.outcome(e.deferred(e.threaded("abc"))),
 			e.outcome(e.deferred(e.threaded(&anyChunks{[]any{"ab", "", "c"}}))),
@@ -97,7 +96,6 @@ func init() {
 			"whose Deferred never fires; a chunk that is not a list raises in the reactor's call (which logs it), "+
 			"and the flow goes on without it. Go fails the flow with Python's TypeError (\"'int' object is not iterable\").",
 		func(e *edge) {
-			e.real = e.realReactor()
 			outs := map[int]string{}
 			var ds []*deferred.Deferred
 			for i, source := range []any{5, 3.5, nil, &anyChunks{[]any{5}}} {

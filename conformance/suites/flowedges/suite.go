@@ -21,10 +21,11 @@
 // deviations.
 //
 // Reactor time: the Python runs the real reactor, the Go a reactor.Clock
-// advanced from one delayed call to the next (see edge.wait), except for
-// Threaded scenarios, which need a real reactor's thread pool. Timed
-// scenarios keep their events far enough apart that the Python's order
-// does not depend on the machine's load.
+// advanced from one delayed call to the next (see edge.wait); a Threaded
+// stage's threads hand their results over to calls that edge.wait runs
+// between the clock's (see threadPool), so that no Go trace depends on
+// the machine's pace. Timed scenarios keep their events far enough apart
+// that the Python's order does not depend on the machine's load.
 package flowedges
 
 import (

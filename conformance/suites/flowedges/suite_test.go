@@ -23,3 +23,14 @@ func TestPullMode(t *testing.T) {
 		}
 	}
 }
+
+// No scenario of the suite depends on the machine's pace: none is run
+// again when its trace differs (conformance.Scenario.WallClock); the
+// Threaded ones run on the clock too (see threadPool).
+func TestNoScenarioOnTheWallClock(t *testing.T) {
+	for _, sc := range Suite.Scenarios() {
+		if sc.WallClock {
+			t.Errorf("%s runs on the wall clock", sc.ID())
+		}
+	}
+}

@@ -6,18 +6,75 @@ import (
 	"github.com/twistedflow/twistedflow/twisted"
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/flow/threads"
-	"github.com/twistedflow/twistedflow/twisted/reactor"
 )
 
-// threaded is Threaded(source, *trap) on the scenario's real reactor,
-// whose thread pool it needs: a scenario with a Threaded stage sets
-// e.real = e.realReactor() first.
+// threaded is Threaded(source, *trap) on the scenario's thread pool (see
+// threadPool): the flow runs on the scenario's clock, as every scenario's.
 func (e *edge) threaded(source any, trap ...*twisted.Class) *flow.ThreadedStage {
-	return threads.ThreadedOn(e.real, source, trap...)
+	if e.threads == nil {
+		e.threads = newThreadPool()
+	}
+	return threads.ThreadedOn(e.threads, source, trap...)
 }
 
-// realReactor returns a new real reactor, for a scenario with threads.
-func (e *edge) realReactor() *reactor.Reactor { return reactor.New() }
+// threadPool is the reactor's threads for a scenario on the clock: each
+// CallInThread runs in a goroutine of its own, and what a thread hands
+// back (CallFromThread) waits until edge.wait runs it on the scenario's
+// goroutine, between two of the clock's calls, as the Python's reactor
+// runs the calls from threads between its timers. Nothing waits on the
+// wall clock: where a thread's hand-over must come before a timer, the
+// scenario waits for the thread to have handed it over (threaded.inMerge's
+// handed channels) before the clock moves on; with no timer before the
+// deadline, wait blocks until a thread hands something over or ends.
+type threadPool struct {
+	// events are the calls handed back, in order, and a nil for each
+	// thread that has ended.
+	events chan func()
+	// alive counts the threads that have not ended, as far as the
+	// scenario's goroutine has seen their nil.
+	alive int
+}
+
+func newThreadPool() *threadPool { return &threadPool{events: make(chan func(), 1024)} }
+
+// CallInThread runs f in a new goroutine.
+func (p *threadPool) CallInThread(f func()) {
+	p.alive++
+	go func() {
+		defer func() { p.events <- nil }()
+		f()
+	}()
+}
+
+// CallFromThread keeps f for wait to run.
+func (p *threadPool) CallFromThread(f func()) { p.events <- f }
+
+// SuggestThreadPoolSize does nothing: each call has its goroutine.
+func (p *threadPool) SuggestThreadPoolSize(int) {}
+
+// runHandedOver runs the calls handed back so far, and reports whether
+// there were any.
+func (p *threadPool) runHandedOver() bool {
+	ran := false
+	for {
+		select {
+		case f := <-p.events:
+			p.run(f)
+			ran = true
+		default:
+			return ran
+		}
+	}
+}
+
+// run runs a call handed back, or counts a thread's end (nil).
+func (p *threadPool) run(f func()) {
+	if f == nil {
+		p.alive--
+		return
+	}
+	f()
+}
 
 // chunks gives its chunks, lists of values; Chunked says so.
 type chunks struct{ chunks [][]any }
@@ -40,7 +97,6 @@ func (broken) Iter() (flow.Iterator, error) { return nil, twisted.IOError.New("n
 
 func init() {
 	scenario("threaded.instructionIsValue", func(e *edge) {
-		e.real = e.realReactor()
 		show := func(r any) (any, error) {
 			var shown []any
 			for _, x := range r.([]any) {
@@ -57,7 +113,6 @@ func init() {
 		e.wait(d, 2)
 	})
 	scenario("threaded.list", func(e *edge) {
-		e.real = e.realReactor()
 		printer := func(yield func(any) bool) error {
 			src := e.threaded([]any{"x", "y", "z"})
 			if !yield(src) {
@@ -77,7 +132,6 @@ func init() {
 		e.run(flow.Generator(printer))
 	})
 	scenario("threaded.basic", func(e *edge) {
-		e.real = e.realReactor()
 		e.run(e.threaded(&count{4}))
 	})
 	scenario("threaded.error", func(e *edge) {
@@ -105,25 +159,21 @@ func init() {
 				}
 			}
 		}
-		e.real = e.realReactor()
 		e.run(flow.Generator(printer))
 	})
 	scenario("threaded.chunked", func(e *edge) {
-		e.real = e.realReactor()
 		e.run(e.threaded(&chunks{[][]any{{1, 2}, {}, {3}}}))
 	})
 	deviation("threaded.trapsIgnored",
 		"The original's Threaded(source, *trap) stores its traps as one tuple, which matches no failure: "+
 			"a failure of the source is never trapped. Go traps it: the class is the flow's last value.",
 		func(e *edge) {
-			e.real = e.realReactor()
 			e.run(e.threaded(raising(twisted.ValueError.New("in thread"), 1), twisted.ValueError))
 		})
 	deviation("threaded.iterRaises",
 		"The original's Threaded stores the failure of iter(source) but never wakes the flow: it hangs, and its "+
 			"Deferred never fires. Go fails the flow with it.",
 		func(e *edge) {
-			e.real = e.realReactor()
 			d := e.outcome(e.deferred(e.threaded(broken{})))
 			e.wait(d, 0.5)
 		})
@@ -131,16 +181,15 @@ func init() {
 
 func init() {
 	scenario("threaded.inMerge", func(e *edge) {
-		e.real = e.realReactor()
 		gate1 := make(chan struct{})
 		gate2 := make(chan struct{})
 		gate3 := make(chan struct{})
-		// ours: whoever opens a gate waits until the thread has handed
-		// its value over (its yield has returned: the value is in the
-		// stage's buffer, the reactor's wake-up queued), so that the
-		// value wakes the Merge before the ticker's next Cooperate(0.6)
-		// is due however slowly the thread runs; the Python assumes it
-		// runs within the 0.4 and 0.6 seconds it is given.
+		// Whoever opens the first two gates waits until the thread has
+		// handed its value over (its yield has returned: the value is in
+		// the stage's buffer, its flush with the pool), so that wait runs
+		// the flush, which wakes the Merge, before it advances the clock
+		// to the next Cooperate. (The thread's end, after the third gate,
+		// may come at any wake-up: the Merge ends at the first after it.)
 		handed1 := make(chan struct{})
 		handed2 := make(chan struct{})
 		e.callLater(0.2, func() { close(gate1); <-handed1 })
