@@ -1,7 +1,6 @@
 package deferred
 
 import (
-	"runtime"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -180,7 +179,7 @@ func chainDepth(b *testing.B, n int) {
 			next := ds[i+1]
 			ds[i].AddCallback(func(any) (any, error) { return next, nil })
 		}
-		ds[0].AddCallback(func(r any) (any, error) { frames = boundedStackDepth(); return r, nil })
+		ds[0].AddCallback(func(r any) (any, error) { frames = stackDepth(); return r, nil })
 		for _, d := range ds[:n-1] {
 			d.Callback(nil)
 		}
@@ -192,14 +191,6 @@ func chainDepth(b *testing.B, n int) {
 	clear(ds)
 	b.ReportMetric(float64(frames), "frames")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/link")
-}
-
-// boundedStackDepth is stackDepth for a stack known to be shallow, without
-// stackDepth's megabyte of buffer (which would dominate a short chain's
-// cost): it returns at most 256.
-func boundedStackDepth() int {
-	var pcs [256]uintptr
-	return runtime.Callers(0, pcs[:])
 }
 
 // plainLink is BenchmarkChainDepthFloor's link: a result, and the function

@@ -535,10 +535,19 @@ func TestRepr(t *testing.T) {
 	}
 }
 
-// stackDepth returns the number of frames on the caller's stack.
+// stackDepth returns the number of frames on the caller's stack, however
+// deep it is. It counts them into an array on its own stack, and only for
+// a deeper stack into a buffer it doubles until they fit: a shallow
+// stack costs no allocation (TestStackDepth).
 func stackDepth() int {
-	pcs := make([]uintptr, 1<<20)
-	return runtime.Callers(0, pcs)
+	var shallow [64]uintptr
+	pcs := shallow[:]
+	for {
+		if n := runtime.Callers(0, pcs); n < len(pcs) {
+			return n
+		}
+		pcs = make([]uintptr, 2*len(pcs))
+	}
 }
 
 func TestBoundedStackDepth(t *testing.T) {
