@@ -40,6 +40,10 @@ func (s *transportSpy) UnregisterProducer() {
 	s.ITransport.(protocol.IConsumer).UnregisterProducer()
 }
 
+func (s *transportSpy) RegisteredProducer() protocol.IProducer {
+	return s.ITransport.(interface{ RegisteredProducer() protocol.IProducer }).RegisteredProducer()
+}
+
 func (s *transportSpy) PauseProducing() {
 	s.paused = true
 	s.pauses++
@@ -419,4 +423,47 @@ func TestBackpressureWriterSlowReaderTCP(t *testing.T) {
 		assert.Assert(t, bytes.Equal(b, want), "pull %v", pull)
 		assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "pull %v: paused %d times, resumed %d", pull, spy.pauses, spy.resumes)
 	}
+}
+
+// A flow that writes 4 MB without reading, whose own code unregisters it
+// from its TCP transport right after the write that paused it: the flow
+// goes on instead of waiting for a resume the transport no longer sends
+// it, unbounded as an unregistered flow is (it reads again: its reading is
+// resumed), and ends; the peer, reading from the pause on, gets every
+// line, in order, and the end of the connection.
+func TestBackpressureUnregisteredWhilePausedTCP(t *testing.T) {
+	leakcheck.Check(t)
+	r := reactor.New()
+	spy := &transportSpy{}
+	const lines = 400000
+	unregistered := false
+	port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r,
+		spiedController(spy, func(conn *flow.Protocol) any {
+			return flow.Generator(func(yield func(any) bool) error {
+				for i := range lines {
+					conn.Write(fmt.Sprintf("line %d\n", i))
+					if spy.paused && !unregistered {
+						unregistered = true
+						conn.Transport.(protocol.IConsumer).UnregisterProducer()
+					}
+					if i%100 == 99 && !yield(flow.Cooperate(0)) {
+						return nil
+					}
+				}
+				return nil
+			})
+		}))}, reactor.Interface("127.0.0.1"))
+	assert.NilError(t, err)
+	got := readAfterPause(r, port, spy, func(net.Conn) {}, func(c net.Conn) []byte {
+		b, _ := io.ReadAll(c)
+		return b
+	})
+	assert.NilError(t, r.Run())
+	b := <-got
+	want := numberedLines(lines)
+	assert.Assert(t, unregistered, "the flow was never paused")
+	assert.Equal(t, len(b), len(want))
+	assert.Assert(t, bytes.Equal(b, want))
+	assert.Assert(t, !spy.paused, "the transport's reading stayed paused")
+	assert.Equal(t, spy.pauses, 1)
 }

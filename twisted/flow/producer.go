@@ -23,10 +23,28 @@ import "github.com/twistedflow/twistedflow/twisted/protocol"
 // The protocol unregisters itself when the flow ends, before closing the
 // connection; a controller that wants to register a producer of its own
 // unregisters it first (conn.Transport.(protocol.IConsumer).UnregisterProducer()).
-// A producer the Controller registers before it returns the flow stays the
-// transport's: the flow protocol is then not registered, and is not
+// The flow is then no longer its transport's to pause: as Twisted's
+// transports, the transport tells the producer it forgets nothing, and
+// the protocol learns it from the transport (see [Protocol.registered]).
+// Unregistered by the flow's own code (the controller's generator, a
+// stage), while its transport is paused, the flow goes on at its next
+// step instead of waiting for a resume the transport will never send,
+// and asks for input again; unregistered from outside the flow while it
+// waits for its transport to drain, it waits, as any paused producer its
+// consumer has forgotten, until the code that unregistered it resumes it
+// (conn.ResumeProducing()). The protocol never unregisters a producer
+// that is not itself: the one the controller registers stays. A producer
+// the Controller registers before it returns the flow stays the
+// transport's too: the flow protocol is then not registered, and is not
 // stopped by the transport.
 var _ protocol.IPushProducer = (*Protocol)(nil)
+
+// A producerReporter is a consumer that tells which producer is
+// registered with it (Twisted's transport.producer attribute): the
+// reactor's TCP transport, protohelpers.StringTransport.
+type producerReporter interface {
+	RegisteredProducer() protocol.IProducer
+}
 
 // registerProducer registers p with its transport, if the transport can
 // pause its reading. A transport that refuses (it panics: a producer the
@@ -49,9 +67,55 @@ func (p *Protocol) registerProducer() {
 
 // unregisterProducer unregisters p, if it is registered.
 func (p *Protocol) unregisterProducer() {
-	if p.producing {
+	if p.registered() {
 		p.producing = false
 		p.Transport.(protocol.IConsumer).UnregisterProducer()
+	}
+}
+
+// registered reports whether p is its transport's producer: it registered,
+// and the transport, if it tells, still has p (the controller may have
+// unregistered it, and registered a producer of its own).
+func (p *Protocol) registered() bool {
+	if !p.producing {
+		return false
+	}
+	if r, ok := p.Transport.(producerReporter); ok {
+		// A type assertion, not ==: a producer of the controller's may be
+		// of a type that == panics on.
+		if q, ok := r.RegisteredProducer().(*Protocol); !ok || q != p {
+			p.producing = false
+		}
+	}
+	return p.producing
+}
+
+// waitsForDrain reports whether the flow must wait for its transport to
+// drain (ResumeProducing) before its next step: it is paused and still
+// registered. A flow paused and then unregistered (by its own code) goes
+// on, as an unregistered flow is never paused, and asks for input again:
+// no one would resume it, nor the reading it paused.
+func (p *Protocol) waitsForDrain() bool {
+	if !p.paused {
+		return false
+	}
+	if p.registered() {
+		return true
+	}
+	p.paused = false
+	p.resumeReading()
+	return false
+}
+
+// resumeReading resumes the transport's reading, which PauseProducing
+// paused, unless the connection is closing (LoseConnection): as Twisted's
+// transport, which reads no more once disconnecting.
+func (p *Protocol) resumeReading() {
+	if d, ok := p.Transport.(interface{ IsDisconnecting() bool }); ok && d.IsDisconnecting() {
+		return
+	}
+	if t, ok := p.Transport.(protocol.IPushProducer); ok {
+		t.ResumeProducing()
 	}
 }
 
@@ -66,7 +130,8 @@ func (p *Protocol) PauseProducing() {
 }
 
 // ResumeProducing is the transport's note that all written has been
-// sent: the flow asks for input again, and goes on if it stopped. After
+// sent (or that of the code that unregistered the protocol while its
+// flow waited): the flow asks for input again, and goes on if it stopped. After
 // LoseConnection (the flow's controller closing the connection itself)
 // the protocol unregisters instead of resuming the transport's reading,
 // so that the connection closes as it would have without a producer: no

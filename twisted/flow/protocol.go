@@ -303,7 +303,7 @@ func (p *Protocol) execute() {
 	s := p.sched
 	st := s.stage.State()
 	for !s.done {
-		if p.paused {
+		if p.waitsForDrain() {
 			p.drained = s.wake
 			return
 		}
@@ -380,7 +380,7 @@ func (p *Protocol) pushed(r *pushRun, results []any, end bool) bool {
 		r.halt = true
 		return false
 	}
-	return !p.paused || r.serve(&p.drain)
+	return !p.waitsForDrain() || r.serve(&p.drain)
 }
 
 // writeChecked is write, its error or a panic in it made a failure.

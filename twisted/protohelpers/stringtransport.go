@@ -124,6 +124,11 @@ func (t *StringTransport) UnregisterProducer() {
 	t.Producer, t.Streaming = nil, false
 }
 
+// RegisteredProducer returns Producer, as the reactor's TCP transport
+// tells its producer (Twisted's transport.producer), for code that
+// holds the transport as an interface.
+func (t *StringTransport) RegisteredProducer() protocol.IProducer { return t.Producer }
+
 func (t *StringTransport) checkState() {
 	if t.state == Stopped {
 		panic(twisted.RuntimeError.New("Cannot resume/pause a stopped producer"))

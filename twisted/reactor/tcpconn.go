@@ -625,6 +625,12 @@ func (t *tcpConn) UnregisterProducer() {
 	}
 }
 
+// RegisteredProducer returns the producer registered, or nil (Twisted's
+// transport.producer): a producer can tell whether it is still the
+// transport's, since the transport does not tell it when it is
+// unregistered.
+func (t *tcpConn) RegisteredProducer() protocol.IProducer { return t.producer }
+
 // PauseProducing stops delivering data to the protocol until
 // ResumeProducing (the transport as a push producer: its consumer, the
 // protocol or a flow, is full). The peer is slowed down by TCP.
