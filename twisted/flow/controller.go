@@ -192,9 +192,13 @@ func (r *runner) cancel() { r.d.Cancel() }
 // copy), which must not go to the pool: only a later chunk can be a
 // pooled one, chunkMax items long. (So that is not kept in a field, nor
 // the count of the items in full: a suspended flow holds its list.)
+//
+// The chunks filled are behind a pointer, made when the first chunk is
+// full: a flow of a few results never has one, and the 16 bytes a slice
+// header would add take the runner a size class up (192 to 208 B).
 type resultList struct {
-	cur  []any   // the chunk being filled
-	full [][]any // the chunks filled before it
+	cur  []any    // the chunk being filled
+	full *[][]any // the chunks filled before it, nil before the first is
 }
 
 // chunkMax is the largest chunk, in items: 16 KiB, a small object for
@@ -210,7 +214,10 @@ func (l *resultList) spill() {
 	}
 	size := 16
 	if c > 0 {
-		l.full = append(l.full, l.cur)
+		if l.full == nil {
+			l.full = new([][]any)
+		}
+		*l.full = append(*l.full, l.cur)
 		size = min(2*c, chunkMax)
 	}
 	if size == chunkMax {
@@ -238,22 +245,23 @@ func (l *resultList) add(vals []any) {
 
 // list returns the results as one list.
 func (l *resultList) list() []any {
-	if len(l.full) == 0 {
+	if l.full == nil {
 		if l.cur == nil {
 			return []any{}
 		}
 		return l.cur
 	}
+	full := *l.full
 	n := len(l.cur)
-	for _, c := range l.full {
+	for _, c := range full {
 		n += len(c)
 	}
 	out := make([]any, 0, n)
-	for _, c := range l.full {
+	for _, c := range full {
 		out = append(out, c...)
 	}
 	out = append(out, l.cur...)
-	for i, c := range append(l.full, l.cur) {
+	for i, c := range append(full, l.cur) {
 		if i > 0 && cap(c) == chunkMax {
 			clear(c)
 			c = c[:0]
