@@ -97,9 +97,9 @@ type pushRun struct {
 	// stopped is set once the source's consumer wanted nothing more: the
 	// source's handler refuses what it yields after that.
 	stopped bool
-	// chainInside and chainShut are the chainStage's inside and shut
-	// flags (chain.go), kept here to share this word.
-	chainInside, chainShut bool
+	// chainInside, chainShut and chainAbort are the chainStage's flags
+	// (chain.go), kept here to share this word.
+	chainInside, chainShut, chainAbort bool
 }
 
 // A pushOp is one stage of a fused chain: a Map (m) or a Filter (f), and
