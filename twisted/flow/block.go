@@ -111,14 +111,14 @@ func (b *BlockStage) closeWith(err error) error { return b.closeAfter(err, nil) 
 // failure of closing the flow, as in pull mode, where closing the flow
 // closes the source and raises it. It is preferred to a failure of the
 // stages' Close after it, as flow.Deferred's chain does.
-func (b *BlockStage) closeAfter(err, raised error) error {
+func (b *BlockStage) closeAfter(err error, raised *twisted.Failure) error {
 	if b.closed {
 		return err
 	}
 	b.closed = true
 	f := closeStage(b.stage)
 	if raised != nil {
-		f = twisted.NewFailure(raised)
+		f = raised
 	}
 	switch {
 	case f == nil:

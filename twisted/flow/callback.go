@@ -106,7 +106,7 @@ func (c *CallbackStage) push(r *pushRun, emit emitFunc) {
 			continue
 		}
 		results, stop, failure := c.Results, c.Stop, c.Failure
-		ok := emit(results, stop, failure)
+		ok := emit(r, results, stop, failure)
 		// The consumer has taken the batch; what the producer pushed
 		// during emit (a transport delivering inside a write, the
 		// connection lost while the flow waited) follows it.

@@ -125,12 +125,12 @@ func (c *chainStage) Yield() Instruction {
 func (c *chainStage) body(suspend func(Instruction) bool) {
 	r := &c.run
 	r.suspend = suspend
-	c.root.(pusher).push(r, c.emit) // a method value: it captures c alone
+	c.root.(pusher).push(r, chainEmit) // a function: it captures nothing
 	failure := c.failure
 	c.failure = nil
 	switch {
 	case r.halt && r.closeErr != nil:
-		c.failure = twisted.NewFailure(r.closeErr)
+		c.failure = r.closeErr
 	case r.halt:
 		c.failure = failure
 	case r.abort != nil:
@@ -151,10 +151,11 @@ func (c *chainStage) body(suspend func(Instruction) bool) {
 	}
 }
 
-// emit takes what the chain's root hands up: the results go to the sink or
-// the controller's list, a failure to body (c.failure).
-func (c *chainStage) emit(results []any, stop bool, f *twisted.Failure) bool {
-	r := &c.run
+// chainEmit takes what the chain's root hands up: the results go to the
+// sink or the controller's list, a failure to body (c.failure). It finds
+// the chain through the run, so that passing it allocates nothing.
+func chainEmit(r *pushRun, results []any, stop bool, f *twisted.Failure) bool {
+	c := r.chain
 	ok := true
 	if c.sink != nil {
 		ok = c.sink(r, results, stop || f != nil)

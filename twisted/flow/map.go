@@ -172,14 +172,14 @@ func (m *MapStage) canPush(as Stage) bool {
 func (m *MapStage) push(r *pushRun, emit emitFunc) {
 	r.ops = append(r.ops, pushOp{m: m, out: emit})
 	var one [1]any
-	m.stages[0].(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+	m.stages[0].(pusher).push(r, func(r *pushRun, results []any, stop bool, f *twisted.Failure) bool {
 		for _, v := range results {
 			res, err := m.call(m.fresh1(v))
 			if err != nil {
-				return m.pushFailed(err, emit)
+				return m.pushFailed(r, err, emit)
 			}
 			one[0] = res
-			ok := emit(one[:], false, nil)
+			ok := emit(r, one[:], false, nil)
 			one[0] = nil
 			if !ok {
 				return false
@@ -187,12 +187,12 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 		}
 		if f != nil { // after the results, as Map's pull takes them first
 			m.Failure = f
-			emit(nil, false, f)
+			emit(r, nil, false, f)
 			return false
 		}
 		if stop {
 			m.Stop = true
-			emit(nil, true, nil)
+			emit(r, nil, true, nil)
 			return false
 		}
 		return true
@@ -201,9 +201,9 @@ func (m *MapStage) push(r *pushRun, emit emitFunc) {
 
 // pushFailed makes err the Map's failure, as Yield does, and hands it up;
 // it returns false.
-func (m *MapStage) pushFailed(err error, emit emitFunc) bool {
+func (m *MapStage) pushFailed(r *pushRun, err error, emit emitFunc) bool {
 	m.setFailure(err)
-	emit(nil, false, m.Failure)
+	emit(r, nil, false, m.Failure)
 	return false
 }
 

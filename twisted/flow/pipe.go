@@ -140,21 +140,21 @@ func (p *Pipe) canPush(as Stage) bool {
 // hands up.
 func (p *Pipe) push(r *pushRun, emit emitFunc) {
 	r.fused = false // a pipe takes batches: no fused chain
-	p.source.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
-		if !p.pushSource(stop, f, emit) {
+	p.source.(pusher).push(r, func(r *pushRun, results []any, stop bool, f *twisted.Failure) bool {
+		if !p.pushSource(r, stop, f, emit) {
 			return false
 		}
-		return p.pushBatch(results, stop, emit)
+		return p.pushBatch(r, results, stop, emit)
 	})
 }
 
 // pushSource takes the end or the failure its source hands up with a
 // batch, as Yield does: a failure goes up at once, and the batch is
 // dropped (false); the end is the pipe's too, once the batch is processed.
-func (p *Pipe) pushSource(stop bool, f *twisted.Failure, emit emitFunc) bool {
+func (p *Pipe) pushSource(r *pushRun, stop bool, f *twisted.Failure, emit emitFunc) bool {
 	if f != nil {
 		p.Failure = f
-		emit(nil, false, f)
+		emit(r, nil, false, f)
 		return false
 	}
 	if stop {
@@ -164,7 +164,7 @@ func (p *Pipe) pushSource(stop bool, f *twisted.Failure, emit emitFunc) bool {
 }
 
 // pushBatch processes one batch of the source and hands the results up.
-func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
+func (p *Pipe) pushBatch(r *pushRun, results []any, stop bool, emit emitFunc) bool {
 	if err := process(p.proc, results, stop); err != nil {
 		p.failed(err)
 	}
@@ -175,7 +175,7 @@ func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
 	// Results and a failure go up together, as the pull protocol leaves
 	// them: a consumer that is a Pipe drops the results, as the original's
 	// Pipe._yield does; Map and Block take them first.
-	ok := emit(out, p.Stop && p.Failure == nil, p.Failure)
+	ok := emit(r, out, p.Stop && p.Failure == nil, p.Failure)
 	if len(out) == 1 {
 		out[0] = nil // clear would call memclrHasPointers
 	} else {
@@ -187,9 +187,9 @@ func (p *Pipe) pushBatch(results []any, stop bool, emit emitFunc) bool {
 
 // pushFailed makes err the pipe's failure, as Yield does, and hands it
 // up; it returns false.
-func (p *Pipe) pushFailed(err error, emit emitFunc) bool {
+func (p *Pipe) pushFailed(r *pushRun, err error, emit emitFunc) bool {
 	p.failed(err)
-	emit(nil, false, p.Failure)
+	emit(r, nil, false, p.Failure)
 	return false
 }
 
@@ -268,25 +268,25 @@ func (f *FilterStage) test(v any) (keep bool, err error) {
 func (f *FilterStage) push(r *pushRun, emit emitFunc) {
 	r.ops = append(r.ops, pushOp{f: f, out: emit})
 	var one [1]any
-	f.source.(pusher).push(r, func(results []any, stop bool, fail *twisted.Failure) bool {
-		if !f.pushSource(stop, fail, emit) {
+	f.source.(pusher).push(r, func(r *pushRun, results []any, stop bool, fail *twisted.Failure) bool {
+		if !f.pushSource(r, stop, fail, emit) {
 			return false
 		}
 		if len(results) != 1 {
-			return f.Pipe.pushBatch(results, stop, emit)
+			return f.Pipe.pushBatch(r, results, stop, emit)
 		}
 		v := results[0]
 		keep, err := f.test(v)
 		switch {
 		case err != nil:
-			return f.pushFailed(err, emit)
+			return f.pushFailed(r, err, emit)
 		case keep:
 			one[0] = v
-			ok := emit(one[:], stop, nil)
+			ok := emit(r, one[:], stop, nil)
 			one[0] = nil
 			return ok && !stop
 		case stop:
-			emit(nil, true, nil)
+			emit(r, nil, true, nil)
 			return false
 		}
 		return true

@@ -32,7 +32,7 @@ import (
 // it does in pull mode. It returns false when the consumer wants nothing
 // more: the stage must then return, closing what it runs (a generator's
 // yield returns false).
-type emitFunc func(results []any, stop bool, failure *twisted.Failure) bool
+type emitFunc func(r *pushRun, results []any, stop bool, failure *twisted.Failure) bool
 
 // A pusher is a stage that can run in push mode. Each stage's push sits
 // beside its Yield, and does what its Yield does.
@@ -68,16 +68,17 @@ type pushRun struct {
 	suspend func(Instruction) bool
 	// closeErr is what a source returned (or raised) on its way out once
 	// its consumer wanted nothing more: what a generator's close raises.
-	closeErr error
+	closeErr *twisted.Failure
 	// chain is flow.Deferred's chainStage running the run, if any: a
 	// stage of the chain that its holder closes closes the chain; halt is
 	// set once the chain is closed: nothing more is taken, and suspend is
 	// not called again.
 	chain *chainStage
 	// one is the batch of one value that the source (a run has one) hands
-	// its consumer outside a fused chain: a field, so that the source's
-	// handler captures no array of its own.
-	one [1]any
+	// its consumer outside a fused chain, and emit that consumer: fields,
+	// so that the source's handler is a method value of the source alone.
+	one  [1]any
+	emit emitFunc
 
 	// The flags come last, together, so that they share one word: a
 	// suspended flow.Deferred holds its run.
@@ -131,7 +132,7 @@ func (r *pushRun) itemOps(v any) (ok bool) {
 	defer func() {
 		if at >= 0 {
 			if p := recover(); p != nil {
-				ok = ops[at].failed(twisted.FailureFromPanic(p))
+				ok = ops[at].failed(r, twisted.FailureFromPanic(p))
 			}
 		}
 	}()
@@ -142,7 +143,7 @@ func (r *pushRun) itemOps(v any) (ok bool) {
 			x, err := m.result(m.fresh1(v))
 			if err != nil {
 				at = -1
-				return op.failed(err)
+				return op.failed(r, err)
 			}
 			v = x
 			continue
@@ -150,7 +151,7 @@ func (r *pushRun) itemOps(v any) (ok bool) {
 		keep, err := op.f.keeps(v)
 		if err != nil {
 			at = -1
-			return op.failed(err)
+			return op.failed(r, err)
 		}
 		if !keep {
 			return true
@@ -175,11 +176,11 @@ func (r *pushRun) deliver(v any) bool {
 
 // failed makes err the failure of op's stage and hands it up, as the
 // stage's push does; it returns false.
-func (op *pushOp) failed(err error) bool {
+func (op *pushOp) failed(r *pushRun, err error) bool {
 	if m := op.m; m != nil {
-		return m.pushFailed(err, op.out)
+		return m.pushFailed(r, err, op.out)
 	}
-	return op.f.pushFailed(err, op.out)
+	return op.f.pushFailed(r, err, op.out)
 }
 
 func (s *stringStage) canPush(as Stage) bool { return as == Stage(s) }
@@ -272,12 +273,12 @@ func (r *pushRun) runIter(it Iterator, handle func(any) bool) (stopped bool, err
 func (s *stringStage) push(r *pushRun, emit emitFunc) {
 	if s.Failure != nil {
 		s.Stop = true
-		emit(nil, false, s.Failure)
+		emit(r, nil, false, s.Failure)
 		return
 	}
 	out := s.Results
 	s.Results = nil
-	emit(out, s.Stop, nil)
+	emit(r, out, s.Stop, nil)
 }
 
 func (s *listStage) push(r *pushRun, emit emitFunc) {
@@ -299,11 +300,16 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 	s.Stop = true
 	out := s.Results
 	s.Results = nil
-	emit(out, true, nil)
+	emit(r, out, true, nil)
 }
 
 func (s *iterStage) push(r *pushRun, emit emitFunc) {
+	s.pushed, r.emit = r, emit
+	// The source's yield: it hands v to the run as its consumer would
+	// take it. It captures s alone (the run is s.pushed, emit r.emit), so
+	// that it is 16 bytes, which a suspended flow holds.
 	handle := func(v any) bool {
+		r := s.pushed
 		if r.stopped {
 			return false
 		}
@@ -321,14 +327,13 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 			ok = r.item(v)
 		} else {
 			r.one[0] = v
-			ok = emit(r.one[:], false, nil)
+			ok = r.emit(r, r.one[:], false, nil)
 			r.one[0] = nil
 		}
 		r.inHandle = false
 		r.stopped = !ok
 		return ok
 	}
-	s.pushed = r
 	var err error
 	if g, ok := s.it.(*genIter); ok {
 		g.done = true // it runs here, to its end
@@ -342,18 +347,19 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	}
 	err = classified(err)
 	if r.stopped {
-		if err != nil && !isStop(err) && r.closeErr == nil {
-			r.closeErr = err
+		// classified gives a *twisted.Failure for all but the end.
+		if f, ok := err.(*twisted.Failure); ok && !isStop(err) && r.closeErr == nil {
+			r.closeErr = f
 		}
 		return
 	}
 	if err == nil || isStop(err) || s.Stop { // Stop: its Next ended it from inside, as in pull mode
 		s.Stop = true
-		emit(nil, true, nil)
+		emit(r, nil, true, nil)
 		return
 	}
 	s.setFailure(err)
-	emit(nil, false, s.Failure)
+	emit(r, nil, false, s.Failure)
 }
 
 // plain reports whether v is of a common type that is neither an
@@ -411,7 +417,7 @@ func (b *BlockStage) runPush(yield func(any, error) bool) {
 	defer func() { b.final = nil }()
 	st := b.stage.State()
 	var failure *twisted.Failure
-	b.stage.(pusher).push(r, func(results []any, stop bool, f *twisted.Failure) bool {
+	b.stage.(pusher).push(r, func(r *pushRun, results []any, stop bool, f *twisted.Failure) bool {
 		for _, v := range results {
 			if !yield(v, nil) {
 				r.left = true
