@@ -36,29 +36,43 @@ type Generator func(yield func(any) bool) error
 // first Next, so that a generator never pulled costs none, and so that
 // Block.All can run it directly instead (see push.go).
 type genIter struct {
-	gen  Generator
-	next func() (any, bool)
-	stop func()
+	gen Generator
+	// pull is the coroutine, made at the first Next: a generator that
+	// push mode runs never has one, and a suspended flow.Deferred keeps
+	// the 16 bytes of its two functions (its stage and this wrapper are
+	// 176 B, not 192).
+	pull *genPull
 	err  error
 	done bool // closed, or run to its end by push
 	// inside is set while the generator runs (in next): Close from there
 	// cannot stop the coroutine it is running on, and leaves the
 	// generator to see yield return false instead.
 	inside bool
+}
+
+// genPull is a genIter's coroutine, made at its first Next.
+type genPull struct {
+	next func() (any, bool)
+	stop func()
 	// inline, if set, is offered each value the generator yields, on the
 	// generator's coroutine: if it has dealt with the value as its
 	// consumer would have, the generator goes on without switching (see
 	// iterStage.inlineYield); otherwise it returns the value to hand over.
-	inline func(v any) (out any, handled bool)
+	// (The stage, not a method value of it: its Yield gives it as it
+	// starts the generator, and it costs no allocation of its own.)
+	inline *iterStage
 }
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
 
 // fresh reports whether the generator has not started.
-func (it *genIter) fresh() bool { return it.next == nil && !it.done }
+func (it *genIter) fresh() bool { return it.pull == nil && !it.done }
 
-func (it *genIter) start() {
-	it.next, it.stop = iter.Pull(func(yield func(any) bool) {
+// start makes the coroutine; each value the generator yields is offered
+// to inline first, if it is not nil.
+func (it *genIter) start(inline *iterStage) {
+	it.pull = &genPull{inline: inline}
+	it.pull.next, it.pull.stop = iter.Pull(func(yield func(any) bool) {
 		defer func() {
 			if r := recover(); r != nil {
 				it.err = twisted.FailureFromPanic(r)
@@ -68,8 +82,8 @@ func (it *genIter) start() {
 			if it.done {
 				return false
 			}
-			if it.inline != nil {
-				out, handled := it.inline(v)
+			if s := it.pull.inline; s != nil {
+				out, handled := s.inlineYield(v)
 				if handled {
 					return !it.done
 				}
@@ -87,14 +101,14 @@ func (it *genIter) Next() (any, error) {
 	if it.inside {
 		return nil, twisted.ValueError.New("generator already executing")
 	}
-	if it.next == nil {
+	if it.pull == nil {
 		if it.done {
 			return nil, errStop
 		}
-		it.start()
+		it.start(nil)
 	}
 	it.inside = true
-	v, ok := it.next()
+	v, ok := it.pull.next()
 	it.inside = false
 	if ok {
 		return v, nil
@@ -114,8 +128,8 @@ func (it *genIter) Next() (any, error) {
 // Python's close raises what the generator raises on GeneratorExit.
 func (it *genIter) Close() {
 	it.done = true
-	if it.stop != nil && !it.inside {
-		it.stop()
+	if it.pull != nil && !it.inside {
+		it.pull.stop()
 		if err := it.err; err != nil && !isStop(err) {
 			it.err = nil
 			panic(twisted.NewFailure(err))

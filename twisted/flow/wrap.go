@@ -290,7 +290,7 @@ func (s *iterStage) init(it Iterator, trap []*twisted.Class) {
 }
 
 // newGenStage is newIterStage(newGenIter(g), trap) in one allocation
-// (192 B, where the two took 144 + 64): a suspended flow holds both.
+// (176 B, where the two would take 144 + 48): a suspended flow holds both.
 func newGenStage(g Generator, trap []*twisted.Class) *iterStage {
 	both := &struct {
 		s iterStage
@@ -370,11 +370,10 @@ func (s *iterStage) Yield() Instruction {
 			s.Stop = true
 			return nil
 		}
-		if g, ok := s.it.(*genIter); ok && g.inline == nil {
-			// Given at the first pull, not when the stage is made: a
-			// generator that push mode runs never needs it, and a
-			// suspended flow.Deferred keeps the bytes.
-			g.inline = s.inlineYield
+		if g, ok := s.it.(*genIter); ok && g.fresh() {
+			// Started here, with the stage to offer its values to,
+			// rather than by its first Next, which offers them to none.
+			g.start(s)
 		}
 		result, err := pull(s.it)
 		if err != nil {
