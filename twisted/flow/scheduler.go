@@ -35,9 +35,12 @@ type scheduler struct {
 	ctl   controller
 	wake  func() // woken, made once: every wake-up calls it
 	// timers are the Cooperate wake-ups pending, waits the Deferreds the
-	// flow waits on.
+	// flow waits on (behind a pointer made at the first wait: a flow
+	// that never waits on a Deferred, or a flow.Deferred suspended at a
+	// Cooperate, keeps 8 bytes instead of a slice header's 24, and its
+	// runner is 176 B instead of 192).
 	timers     []*reactor.DelayedCall
-	waits      []*deferred.Deferred
+	waits      *[]*deferred.Deferred
 	registered registration
 
 	// The counter and flags come last, together, so that they share one
@@ -181,13 +184,18 @@ func (s *scheduler) woken() {
 
 // wait resumes the flow when d fires, leaving d's result as it is.
 func (s *scheduler) wait(d *deferred.Deferred) {
-	if slices.Contains(s.waits, d) {
+	if s.waits == nil {
+		s.waits = new([]*deferred.Deferred)
+	}
+	if slices.Contains(*s.waits, d) {
 		return
 	}
-	s.waits = append(s.waits, d)
+	*s.waits = append(*s.waits, d)
 	d.AddBoth(func(res any) (any, error) {
-		if i := slices.Index(s.waits, d); i >= 0 {
-			s.waits = slices.Delete(s.waits, i, i+1)
+		if w := s.waits; w != nil {
+			if i := slices.Index(*w, d); i >= 0 {
+				*w = slices.Delete(*w, i, i+1)
+			}
 		}
 		s.run()
 		return res, nil
