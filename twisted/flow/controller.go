@@ -77,11 +77,7 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		s.into = &r.results.cur
 	}
 	r.ctl = r
-	r.d = deferred.NewWithCanceller(func(*deferred.Deferred) {
-		if f := r.finish(); f != nil {
-			logUnhandled(loggerOf(r.clock), f) // the Deferred fails with CancelledError
-		}
-	})
+	r.d = deferred.NewWithCancellerOf(r) // no closure: a suspended flow keeps 16 B less
 	r.start(beforeShutdown)
 	return r.d
 }
@@ -152,6 +148,15 @@ func (r *runner) execute() {
 			}
 			return
 		}
+	}
+}
+
+// CancelDeferred is the canceller of the flow's Deferred: it closes the
+// flow, and the Deferred then fails with CancelledError (a panic in
+// closing it is logged).
+func (r *runner) CancelDeferred(*deferred.Deferred) {
+	if f := r.finish(); f != nil {
+		logUnhandled(loggerOf(r.clock), f)
 	}
 }
 
