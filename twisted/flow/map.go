@@ -170,7 +170,7 @@ func (m *MapStage) canPush(as Stage) bool {
 // push runs the Map in push mode: Yield's work on each value its source
 // hands up, then its source's failure or end.
 func (m *MapStage) push(r *pushRun, emit emitFunc) {
-	r.ops = append(r.ops, pushOp{m: m, out: emit})
+	r.addOp(pushOp{m: m, out: emit})
 	var one [1]any
 	m.stages[0].(pusher).push(r, func(r *pushRun, results []any, stop bool, f *twisted.Failure) bool {
 		for _, v := range results {

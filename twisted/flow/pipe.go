@@ -266,7 +266,7 @@ func (f *FilterStage) test(v any) (keep bool, err error) {
 // push runs Filter in push mode: what Pipe.push and Process do, without
 // collecting the kept values in a list first.
 func (f *FilterStage) push(r *pushRun, emit emitFunc) {
-	r.ops = append(r.ops, pushOp{f: f, out: emit})
+	r.addOp(pushOp{f: f, out: emit})
 	var one [1]any
 	f.source.(pusher).push(r, func(r *pushRun, results []any, stop bool, fail *twisted.Failure) bool {
 		if !f.pushSource(r, stop, fail, emit) {

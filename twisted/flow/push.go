@@ -60,8 +60,11 @@ type pushRun struct {
 	// ops are the per-value path of a chain made of Map and Filter
 	// stages only, fused into one call (item), from the outermost stage
 	// in; what comes out goes to Block's b.final, the loop body of All
-	// (under flow.Deferred, chain's add takes its place).
-	ops []pushOp
+	// (under flow.Deferred, chain's add takes its place). They are behind
+	// a pointer, made by the first Map or Filter: a chain over a bare
+	// source has none, and a suspended flow.Deferred's chain is then 208
+	// B, not 224.
+	ops *[]pushOp
 	// suspend, when set, serves an instruction the chain suspends on:
 	// flow.Deferred's chainStage switches to its controller, and returns
 	// false when the flow is closed. Unset, Block sleeps for a Cooperate.
@@ -111,12 +114,20 @@ type pushOp struct {
 	out emitFunc
 }
 
+// addOp appends op to r's fused chain.
+func (r *pushRun) addOp(op pushOp) {
+	if r.ops == nil {
+		r.ops = new([]pushOp)
+	}
+	*r.ops = append(*r.ops, op)
+}
+
 // item hands one value of the source up a fused chain: what the Map and
 // Filter stages' push functions do for a batch of one value, before the
 // end of the source, without a call per stage. One deferred recover serves
 // all the stages' functions (call and test have one each).
 func (r *pushRun) item(v any) bool {
-	if len(r.ops) == 0 { // a bare source: no function to guard
+	if r.ops == nil { // a bare source: no function to guard
 		if c := r.chain; c != nil {
 			return c.add(v) // a bare generator under flow.Deferred: its values skip deliver
 		}
@@ -127,7 +138,7 @@ func (r *pushRun) item(v any) bool {
 
 // itemOps is item through the chain's stages.
 func (r *pushRun) itemOps(v any) (ok bool) {
-	ops := r.ops
+	ops := *r.ops
 	at := -1 // the op whose function runs: a panic there is its failure
 	defer func() {
 		if at >= 0 {
