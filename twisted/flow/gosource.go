@@ -193,7 +193,7 @@ func (s *goStage) waitOn(clock reactor.IReactorTime, resume func()) error {
 // it to the reactor's goroutine, until the source ends or the stage is
 // closed.
 func (s *goStage) work() {
-	defer s.registered.remove()
+	defer s.registered.remove(s.r)
 	for {
 		s.mu.Lock()
 		for s.served == s.asked && !s.closed.Load() {

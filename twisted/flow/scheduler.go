@@ -218,7 +218,7 @@ func (s *scheduler) finish() *twisted.Failure {
 		}
 	}
 	s.timers, s.waits = nil, nil
-	s.registered.remove()
+	s.registered.remove(s.clock)
 	if s.inYield > 0 {
 		s.closeLater = true
 		return nil

@@ -52,13 +52,13 @@ type openFlows struct {
 }
 
 // A registration is a flow's place in its reactor's registry: a link of
-// an intrusive list, so that registering allocates nothing.
+// an intrusive list, so that registering allocates nothing. It does not
+// keep its registry: remove finds it through the reactor, which its
+// owner keeps anyway (8 B that take a suspended flow.Deferred's runner a
+// size class down).
 type registration struct {
-	prev, next *registration // under reg.mu; nil once unlinked
+	prev, next *registration // under the registry's mu; nil once unlinked
 	f          shutdowner
-	// reg is set by register, before the flow can be removed from
-	// another goroutine (a Threaded stage's thread), and not changed.
-	reg *openFlows
 }
 
 var (
@@ -71,7 +71,11 @@ var (
 
 // registryOf returns the registry of clock, made on first use, or nil if
 // clock is not a *reactor.Reactor.
-func registryOf(clock any) *openFlows {
+func registryOf(clock any) *openFlows { return registryFor(clock, true) }
+
+// registryFor returns the registry of clock, made if create is set and
+// it has none, or nil if clock is not a *reactor.Reactor.
+func registryFor(clock any, create bool) *openFlows {
 	r, ok := clock.(*reactor.Reactor)
 	if !ok || r == nil {
 		return nil
@@ -80,7 +84,7 @@ func registryOf(clock any) *openFlows {
 	registriesMu.Lock()
 	defer registriesMu.Unlock()
 	reg := registries[key]
-	if reg == nil {
+	if reg == nil && create {
 		reg = &openFlows{}
 		for i := range reg.open {
 			reg.open[i].prev, reg.open[i].next = &reg.open[i], &reg.open[i]
@@ -128,16 +132,17 @@ func register(clock any, e *registration, f shutdowner, phase shutdownPhase) {
 		return
 	}
 	head := &reg.open[phase]
-	e.f, e.reg = f, reg
+	e.f = f
 	e.prev, e.next = head.prev, head
 	head.prev.next = e
 	head.prev = e
 	reg.mu.Unlock()
 }
 
-// remove unlinks e from its registry, if it is linked.
-func (e *registration) remove() {
-	reg := e.reg
+// remove unlinks e from the registry of clock, the clock register was
+// given, if it is linked.
+func (e *registration) remove(clock any) {
+	reg := registryFor(clock, false)
 	if reg == nil {
 		return
 	}

@@ -169,7 +169,7 @@ func (t *ThreadedStage) begin(r reactor.IReactorThreads) {
 	}
 	if f := safely(func() { r.CallInThread(t.process) }); f != nil {
 		// A panic in the reactor's CallInThread: no thread, the flow fails.
-		t.registered.remove()
+		t.registered.remove(r)
 		t.Failure = f
 		t.closed.Store(true)
 	}
@@ -239,7 +239,7 @@ func (t *ThreadedStage) shutdown() { t.Close() }
 
 // process runs in the thread: it iterates the source to its end.
 func (t *ThreadedStage) process() {
-	defer t.registered.remove()
+	defer t.registered.remove(t.r)
 	it, err := iterate(t.ctx, t.source)
 	if err != nil {
 		t.hand(nil, false, err)
