@@ -34,12 +34,14 @@ type scheduler struct {
 	stage Stage
 	ctl   controller
 	wake  func() // woken, made once: every wake-up calls it
-	// timers are the Cooperate wake-ups pending, waits the Deferreds the
-	// flow waits on (behind a pointer made at the first wait: a flow
-	// that never waits on a Deferred, or a flow.Deferred suspended at a
-	// Cooperate, keeps 8 bytes instead of a slice header's 24, and its
-	// runner is 176 B instead of 192).
-	timers     []*reactor.DelayedCall
+	// timer is a Cooperate wake-up pending, timers the others (a flow
+	// has one at a time, but for a Concurrent of Cooperates); waits are
+	// the Deferreds the flow waits on. The lists are behind pointers, made
+	// when first needed: a flow.Deferred suspended at a Cooperate keeps 24
+	// bytes instead of two slice headers and an array, and its runner is
+	// 160 B instead of 192.
+	timer      *reactor.DelayedCall
+	timers     *[]*reactor.DelayedCall
 	waits      *[]*deferred.Deferred
 	registered registration
 
@@ -169,7 +171,15 @@ func (s *scheduler) callLater(inst Instruction) error {
 
 // after resumes the flow delay seconds from now.
 func (s *scheduler) after(delay float64) {
-	s.timers = append(s.timers, s.clock.CallLater(delay, s.wake))
+	c := s.clock.CallLater(delay, s.wake)
+	if s.timer == nil {
+		s.timer = c
+		return
+	}
+	if s.timers == nil {
+		s.timers = new([]*reactor.DelayedCall)
+	}
+	*s.timers = append(*s.timers, c)
 }
 
 // woken is every wake-up of the flow (a Cooperate's call, a CallLater
@@ -178,7 +188,12 @@ func (s *scheduler) after(delay float64) {
 // dropped from the pending list, which spares after a closure per
 // wake-up that would know its call, and the flow runs.
 func (s *scheduler) woken() {
-	s.timers = slices.DeleteFunc(s.timers, func(c *reactor.DelayedCall) bool { return !c.Active() })
+	if s.timer != nil && !s.timer.Active() {
+		s.timer = nil
+	}
+	if l := s.timers; l != nil {
+		*l = slices.DeleteFunc(*l, func(c *reactor.DelayedCall) bool { return !c.Active() })
+	}
 	s.run()
 }
 
@@ -212,12 +227,17 @@ func (s *scheduler) finish() *twisted.Failure {
 		return nil
 	}
 	s.done = true
-	for _, c := range s.timers {
-		if c.Active() {
-			_ = c.Cancel()
+	if c := s.timer; c != nil && c.Active() {
+		_ = c.Cancel()
+	}
+	if l := s.timers; l != nil {
+		for _, c := range *l {
+			if c.Active() {
+				_ = c.Cancel()
+			}
 		}
 	}
-	s.timers, s.waits = nil, nil
+	s.timer, s.timers, s.waits = nil, nil, nil
 	s.registered.remove(s.clock)
 	if s.inYield > 0 {
 		s.closeLater = true
