@@ -39,10 +39,9 @@ type genIter struct {
 	gen Generator
 	// pull is the coroutine, made at the first Next: a generator that
 	// push mode runs never has one, and a suspended flow.Deferred keeps
-	// the 16 bytes of its two functions (its stage and this wrapper are
-	// 176 B, not 192).
+	// the 32 bytes of its two functions and its error (its stage and this
+	// wrapper are 160 B, not 192; a generator pulled pays 8 B more).
 	pull *genPull
-	err  error
 	done bool // closed, or run to its end by push
 	// inside is set while the generator runs (in next): Close from there
 	// cannot stop the coroutine it is running on, and leaves the
@@ -61,6 +60,8 @@ type genPull struct {
 	// (The stage, not a method value of it: its Yield gives it as it
 	// starts the generator, and it costs no allocation of its own.)
 	inline *iterStage
+	// err is what the generator returned, or the failure of its panic.
+	err error
 }
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
@@ -75,10 +76,10 @@ func (it *genIter) start(inline *iterStage) {
 	it.pull.next, it.pull.stop = iter.Pull(func(yield func(any) bool) {
 		defer func() {
 			if r := recover(); r != nil {
-				it.err = twisted.FailureFromPanic(r)
+				it.pull.err = twisted.FailureFromPanic(r)
 			}
 		}()
-		it.err = it.gen(func(v any) bool {
+		it.pull.err = it.gen(func(v any) bool {
 			if it.done {
 				return false
 			}
@@ -113,8 +114,8 @@ func (it *genIter) Next() (any, error) {
 	if ok {
 		return v, nil
 	}
-	if err := it.err; err != nil && !isStop(err) {
-		it.err = nil // raised once; the generator is over
+	if err := it.pull.err; err != nil && !isStop(err) {
+		it.pull.err = nil // raised once; the generator is over
 		return nil, err
 	}
 	return nil, errStop
@@ -130,8 +131,8 @@ func (it *genIter) Close() {
 	it.done = true
 	if it.pull != nil && !it.inside {
 		it.pull.stop()
-		if err := it.err; err != nil && !isStop(err) {
-			it.err = nil
+		if err := it.pull.err; err != nil && !isStop(err) {
+			it.pull.err = nil
 			panic(twisted.NewFailure(err))
 		}
 	}

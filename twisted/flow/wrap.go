@@ -290,7 +290,7 @@ func (s *iterStage) init(it Iterator, trap []*twisted.Class) {
 }
 
 // newGenStage is newIterStage(newGenIter(g), trap) in one allocation
-// (176 B, where the two would take 144 + 48): a suspended flow holds both.
+// (160 B, where the two would take 144 + 24): a suspended flow holds both.
 func newGenStage(g Generator, trap []*twisted.Class) *iterStage {
 	both := &struct {
 		s iterStage
