@@ -114,9 +114,21 @@ func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
 }
 
 // exitCode is the status sys.exit gives for a SystemExit: its argument if
-// it is an integer, 0 for none (or None), 1 for anything else.
+// it is an integer, 0 for none (or None), 1 for anything else. The
+// argument of a Go error of the class that is no *twisted.Error is its
+// message (see twisted.AsError): 1, without a call of its Error method,
+// which may panic, as Twisted's react reads e.code and never str(e).
 func exitCode(err error) int {
-	e := twisted.AsError(err)
+	var e *twisted.Error
+	switch x := err.(type) {
+	case nil, *twisted.Class: // SystemExit without an argument
+		return 0
+	case *twisted.Failure:
+		return exitCode(x.Value)
+	}
+	if !errors.As(err, &e) {
+		return 1
+	}
 	if len(e.Args) == 0 || e.Args[0] == nil || e.Args[0] == any(twisted.None) {
 		return 0
 	}
