@@ -53,7 +53,8 @@ type Reprer interface {
 // again through a Deferred's String prints [...] as in Python, a pointer
 // whose repr reaches itself with no list in between prints "...", and
 // nesting deeper than Python's recursion limit (1000) panics with
-// [RecursionError] instead of overflowing the stack.
+// [RecursionError] instead of overflowing the stack. A PyRepr that panics
+// panics out of Repr, as Python's repr() raises (see [Str]).
 func Repr(v any) string {
 	p := printer{st: stateFor()}
 	defer p.st.restore(p.st.depth, len(p.st.stack))
@@ -100,6 +101,13 @@ type PyStrer interface {
 // to 12 significant digits, exceptions as their message (PyStr where they
 // have it), a *Failure as Twisted 22.4's str (its PyStr), everything else
 // as Repr.
+//
+// Where v's str raises (a method through which v, or an exception's
+// argument, prints itself panics), Str panics with it, as Python's str()
+// raises. The library never lets that reach a program from its own
+// printing: a Failure prints such an exception as Twisted's safe_str does
+// ([Failure.GetErrorMessage]), in its tracebacks, its repr and str, and
+// the logs of unhandled failures.
 func Str(v any) string {
 	if isNilPointer(v) {
 		return "None"
