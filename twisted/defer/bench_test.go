@@ -108,6 +108,25 @@ func BenchmarkGatherResults10(b *testing.B) {
 	}
 }
 
+// BenchmarkDeferredList10 is BenchmarkGatherResults10 with DeferredList:
+// its result is the ten (success, result) pairs.
+func BenchmarkDeferredList10(b *testing.B) {
+	b.ReportAllocs()
+	ds := make([]*Deferred, 10)
+	for b.Loop() {
+		for i := range ds {
+			ds[i] = New()
+		}
+		dl := DeferredList(ds)
+		for i, d := range ds {
+			d.Callback(i)
+		}
+		if r := dl.Result().([]any); len(r) != 10 || r[9].(twisted.Tuple)[1] != 9 {
+			b.Fatal(dl.Result())
+		}
+	}
+}
+
 // BenchmarkTenDeferreds is the floor of BenchmarkGatherResults10: the ten
 // Deferreds it makes, each fired, without the list.
 func BenchmarkTenDeferreds(b *testing.B) {

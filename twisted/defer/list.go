@@ -139,22 +139,27 @@ func checkList(function string, ds []*Deferred) {
 	}
 }
 
-// listState is what a DeferredList keeps: its own Deferred and the
-// count of results so far; its slots are in one other allocation.
+// listState is what a DeferredList keeps: its own Deferred, its slots,
+// its copy of its Deferreds and the count of results so far. For a list
+// of up to 16 Deferreds the slots and the copy are in the same
+// allocation (see allocList).
 //
 // Until the list's Deferred fires, its result field holds the list's
 // state (Result hides it), so that Cancel finds the Deferreds to cancel
 // without a function made per list.
 type listState struct {
 	dl Deferred
-	// slots holds, in one allocation, the results in the order of the
-	// Deferreds (the list the Deferred fires with); for a DeferredList,
-	// the (success, result) pairs, two slots each, that those results
-	// are; and then the list's copy of its Deferreds (for Cancel),
-	// cleared as the list fires. See gatherSlot and pairSlot.
+	// slots holds the results in the order of the Deferreds (the list
+	// the Deferred fires with) and, for a DeferredList, the (success,
+	// result) pairs, two slots each, that those results are. See
+	// gatherSlot and pairSlot.
 	slots []any
+	// copies is the list's copy of its Deferreds, for Cancel. The list
+	// clears it as it fires, so that held results, which may share its
+	// allocation, keep no Deferred alive.
+	copies []*Deferred
 	// finished counts the results so far. The fields are small so that
-	// a list's state takes 144 bytes.
+	// they take one word.
 	finished int32
 	flags    DeferredListOption
 	// gather makes the results the bare results (GatherResults) rather
@@ -163,11 +168,79 @@ type listState struct {
 }
 
 // n returns the number of Deferreds in the list.
-func (st *listState) n() int {
-	if st.gather {
-		return len(st.slots) / 2
+func (st *listState) n() int { return len(st.copies) }
+
+// A smallList is the state of a list of a few Deferreds with its slots
+// (an array S) and its copy of its Deferreds (an array C) in the same
+// allocation: one object where there would be three to allocate, clear
+// and trace.
+type smallList[S, C any] struct {
+	listState
+	s S
+	c C
+}
+
+// state returns x's listState, with slots and copies in x's arrays.
+func (x *smallList[S, C]) state(slots []any, copies []*Deferred) *listState {
+	x.slots, x.copies = slots, copies
+	return &x.listState
+}
+
+// allocList returns the state of a list of n Deferreds: per Deferred,
+// one slot (GatherResults) or three (DeferredList: the result and its
+// pair) and one copy. Up to 16 Deferreds it is one smallList whose
+// arrays are a few sizes (a size per 16 or so bytes of the allocator's
+// size classes would save little more); past that, three allocations.
+func allocList(n int, gather bool) *listState {
+	switch {
+	case n <= 2 && gather:
+		x := new(smallList[[2]any, [2]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 2:
+		x := new(smallList[[6]any, [2]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
+	case n <= 4 && gather:
+		x := new(smallList[[4]any, [4]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 4:
+		x := new(smallList[[12]any, [4]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
+	case n <= 6 && gather:
+		x := new(smallList[[6]any, [6]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 6:
+		x := new(smallList[[18]any, [6]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
+	case n <= 8 && gather:
+		x := new(smallList[[8]any, [8]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 8:
+		x := new(smallList[[24]any, [8]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
+	case n <= 10 && gather:
+		x := new(smallList[[10]any, [10]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 10:
+		x := new(smallList[[30]any, [10]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
+	case n <= 12 && gather:
+		x := new(smallList[[12]any, [12]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 12:
+		x := new(smallList[[36]any, [12]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
+	case n <= 16 && gather:
+		x := new(smallList[[16]any, [16]*Deferred])
+		return x.state(x.s[:n], x.c[:n])
+	case n <= 16:
+		x := new(smallList[[48]any, [16]*Deferred])
+		return x.state(x.s[:3*n], x.c[:n])
 	}
-	return len(st.slots) / 4
+	perDeferred := 3
+	if gather {
+		perDeferred = 1
+	}
+	return &listState{slots: make([]any, perDeferred*n), copies: make([]*Deferred, n)}
 }
 
 // A gatherSlot is GatherResults' pair on one of its Deferreds (Twisted's
@@ -187,16 +260,10 @@ type pairSlot *[2]any
 // newList returns the Deferred of a DeferredList over ds.
 func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 	n := len(ds)
-	st := &listState{flags: flags, gather: gather}
-	perDeferred := 2 // its result, its Deferred
-	if !gather {
-		perDeferred = 4 // and the two items of its pair
-	}
-	st.slots = make([]any, perDeferred*n)
-	results, copied := st.slots[:n:n], st.slots[(perDeferred-1)*n:]
-	for i, d := range ds {
-		copied[i] = d
-	}
+	st := allocList(n, gather)
+	st.flags, st.gather = flags, gather
+	copy(st.copies, ds)
+	results := st.slots[:n:n]
 	dl := &st.dl
 	if debugging.Load() {
 		dl.debugInfo().setCreator()
@@ -222,31 +289,24 @@ func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 	return dl
 }
 
-// copies returns the slots of the list's copy of its Deferreds.
-func (st *listState) copies() []any { return st.slots[len(st.slots)-st.n():] }
-
 // forgetCopies clears the list's copy of its Deferreds once the list
-// fires: it is in the same array as the results, which must not keep the
-// Deferreds alive.
-func (st *listState) forgetCopies() { clear(st.copies()) }
+// fires: it may be in the same allocation as the results, which must not
+// keep the Deferreds alive.
+func (st *listState) forgetCopies() { clear(st.copies) }
 
 // cancel cancels every Deferred of the list (DeferredList.cancel), even
 // once the list has fired because of the first ones cancelled (as the
 // loop in Twisted goes on), from a copy of the list's copy, which the
 // list forgets as it fires.
 func (st *listState) cancel() {
-	ds := make([]*Deferred, 0, st.n())
-	for _, d := range st.copies() {
-		ds = append(ds, d.(*Deferred))
-	}
-	for _, d := range ds {
+	for _, d := range slices.Clone(st.copies) {
 		cancelLogging(d)
 	}
 }
 
 // gatherFired records the result of one of GatherResults' Deferreds in
 // its slot (see gatherSlot) and passes it on.
-func gatherFired(slot gatherSlot, result any) (any, error) {
+func gatherFired(slot gatherSlot, result any) any {
 	st := (*slot).(*listState)
 	*slot = result
 	return st.fired(slot, result)
@@ -254,7 +314,7 @@ func gatherFired(slot gatherSlot, result any) (any, error) {
 
 // pairFired records the outcome of one of a DeferredList's Deferreds in
 // its pair (see pairSlot) and passes it on.
-func pairFired(pair pairSlot, result any) (any, error) {
+func pairFired(pair pairSlot, result any) any {
 	st := pair[0].(*listState)
 	_, failed := result.(*twisted.Failure)
 	pair[0], pair[1] = !failed, result
@@ -262,8 +322,10 @@ func pairFired(pair pairSlot, result any) (any, error) {
 }
 
 // fired counts a result just recorded in slot, fires the list when it is
-// time, and passes the result on (DeferredList._cbDeferred).
-func (st *listState) fired(slot *any, result any) (any, error) {
+// time, and returns what the Deferred's chain goes on with
+// (DeferredList._cbDeferred): the result, or None for a failure the list
+// consumes.
+func (st *listState) fired(slot *any, result any) any {
 	f, failed := result.(*twisted.Failure)
 	st.finished++
 	dl := &st.dl
@@ -282,9 +344,9 @@ func (st *listState) fired(slot *any, result any) (any, error) {
 		}
 	}
 	if failed && st.flags&ConsumeErrors != 0 {
-		return nil, nil
+		return nil
 	}
-	return result, nil
+	return result
 }
 
 // index returns the index in the list of the Deferred whose slot is slot.

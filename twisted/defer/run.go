@@ -196,7 +196,16 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			}
 		} else {
 			d.running = true
-			res, err = item.call(d.result)
+			switch slot := item.rest.(type) {
+			case gatherSlot:
+				// A list's pair: it records the result and returns it
+				// (a failure as it is) or None.
+				res = gatherFired(slot, d.result)
+			case pairSlot:
+				res = pairFired(slot, d.result)
+			default:
+				res, err = item.call(d.result)
+			}
 			d.running = false
 		}
 		if err != nil && !isNilFailure(err) {
@@ -252,10 +261,6 @@ func (l *link) call(result any) (any, error) {
 	var res any
 	var err error
 	switch rest := l.rest.(type) {
-	case gatherSlot:
-		res, err = gatherFired(rest, result)
-	case pairSlot:
-		res, err = pairFired(rest, result)
 	case both:
 		res, err = l.callback(result)
 	case errback:
