@@ -276,11 +276,7 @@ func (d *Deferred) AddCallbacks(callback func(result any) (any, error), errback 
 // AddCallback adds a callback for success, and returns d; a failure passes
 // by it unchanged. See AddCallbacks.
 func (d *Deferred) AddCallback(callback func(result any) (any, error)) *Deferred {
-	if t := d.tail; int(t) < len(d.pairs()) && !d.called {
-		// The common case: the slot is zero, so only the callback is
-		// written.
-		d.pairs()[t].callback = callback
-		d.tail = t + 1
+	if d.pushWaiting(link{callback: callback}) {
 		return d
 	}
 	return d.add(link{callback: callback})
@@ -297,6 +293,26 @@ func (d *Deferred) AddErrback(errback func(f *twisted.Failure) (any, error)) *De
 // See AddCallbacks.
 func (d *Deferred) AddBoth(f func(result any) (any, error)) *Deferred {
 	return d.add(link{callback: f, rest: both{}})
+}
+
+// pushWaiting is the common case of add, inlined where it is called: if
+// d has not fired and its buffer has room for l, it appends l, writing
+// only its words that are not nil (the slot is zero), and reports true.
+// Otherwise it does nothing and reports false.
+func (d *Deferred) pushWaiting(l link) bool {
+	links, t := d.pairs(), d.tail
+	if int(t) == len(links) || d.called {
+		return false
+	}
+	p := &links[t]
+	if l.callback != nil {
+		p.callback = l.callback
+	}
+	if l.rest != nil {
+		p.rest = l.rest
+	}
+	d.tail = t + 1
+	return true
 }
 
 func (d *Deferred) add(l link) *Deferred {

@@ -276,14 +276,18 @@ func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 	for i, d := range ds {
 		// One handler for both outcomes, as Twisted's DeferredList
 		// passes cbDeferred as callback and errback.
+		var l link
 		if gather {
 			results[i] = st
-			d.add(link{rest: gatherSlot(&results[i])})
+			l.rest = gatherSlot(&results[i])
 		} else {
 			pair := (*[2]any)(st.slots[n+2*i:])
 			pair[0] = st
 			results[i] = twisted.Tuple(pair[:])
-			d.add(link{rest: pairSlot(pair)})
+			l.rest = pairSlot(pair)
+		}
+		if !d.pushWaiting(l) {
+			d.add(l)
 		}
 	}
 	return dl
