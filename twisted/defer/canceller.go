@@ -12,9 +12,13 @@ type Canceller interface {
 // method value: until the Deferred fires, c waits in its result field,
 // which nothing reads before then, and its canceller is a function that
 // captures nothing. An object that keeps many Deferreds pending (a flow
-// per Deferred) spares a 16-byte allocation for each.
+// per Deferred) spares a 16-byte allocation for each. A nil c is no
+// canceller, as NewWithCanceller(nil).
 func NewWithCancellerOf(c Canceller) *Deferred {
 	d := New()
+	if c == nil {
+		return d
+	}
 	d.result = c
 	d.canceller = cancelVia
 	return d

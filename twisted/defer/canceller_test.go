@@ -105,3 +105,19 @@ func TestCancellerOfNested(t *testing.T) {
 		t.Fatal(f)
 	}
 }
+
+// A nil Canceller is no canceller: Cancel fails the Deferred with
+// CancelledError and eats the one late result, as for
+// NewWithCanceller(nil) (Deferred(None) in Twisted).
+func TestCancellerOfNil(t *testing.T) {
+	for name, d := range map[string]*Deferred{"NewWithCancellerOf(nil)": NewWithCancellerOf(nil), "NewWithCanceller(nil)": NewWithCanceller(nil)} {
+		var c cancelFixture
+		c.attach(d)
+		d.Cancel()
+		if f := c.errbackResults; f == nil || f.Type != CancelledError {
+			t.Fatalf("%s: %v", name, f)
+		}
+		d.Callback("late") // swallowed, as after cancelling a Deferred without a canceller
+		mustPanicClass(t, AlreadyCalledError, func() { d.Callback("again") })
+	}
+}
