@@ -48,7 +48,7 @@ func (b *Base) checkCycle(s Stage) {
 	}
 }
 
-func (s *iterStage) innerStage() Stage { return s.next }
+func (s *iterStage) innerStage() Stage { return s.current() }
 
 func (p *Pipe) innerStage() Stage { return p.source }
 

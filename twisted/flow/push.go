@@ -199,7 +199,7 @@ func (s *stringStage) canPush(as Stage) bool { return as == Stage(s) }
 func (s *listStage) canPush(as Stage) bool { return as == Stage(s) && !s.ready() }
 
 func (s *iterStage) canPush(as Stage) bool {
-	if as != Stage(s) || s.ready() || s.next != nil || s.closed {
+	if as != Stage(s) || s.ready() || s.current() != nil || s.closed {
 		return false
 	}
 	if g, ok := s.it.(*genIter); ok {
@@ -407,14 +407,16 @@ func (s *iterStage) pushInstruction(r *pushRun, inst Instruction) bool {
 func (s *iterStage) pushYield(r *pushRun, x Stage) (inst Instruction) {
 	returned := false
 	defer func() {
-		s.next, s.yielding = nil, false
+		s.setCurrent(nil)
+		s.yielding = false
 		if !returned {
 			if p := recover(); p != nil {
 				inst, r.abort = nil, twisted.FailureFromPanic(p)
 			}
 		}
 	}()
-	s.next, s.yielding = x, true
+	s.setCurrent(x) // held: pushInstruction held it
+	s.yielding = true
 	inst = x.Yield()
 	returned = true
 	return inst

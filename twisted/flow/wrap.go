@@ -3,7 +3,6 @@ package flow
 import (
 	"io"
 	"iter"
-	"math"
 	"reflect"
 	"slices"
 
@@ -261,19 +260,28 @@ func (s *listStage) segment() int {
 // a result.
 type iterStage struct {
 	Base
-	it   Iterator
+	it Iterator
+	// inner are the stages the source has yielded, made at the first: a
+	// source that yields none (a suspended flow.Deferred's generator, in
+	// the common case) keeps 8 bytes instead of 48, and its stage and
+	// generator wrapper are 128 B instead of 160.
+	inner  *innerStages
+	closed bool
+	// pushed is the push-mode run that runs the source, if any.
+	pushed *pushRun
+}
+
+// innerStages are the stages an iterStage's source has yielded.
+type innerStages struct {
+	// next is the stage being run in place, if any (it is in held).
 	next Stage
 	// held are the stages the source has yielded: they are closed with
 	// it. A stage that has stopped is closed and dropped when the list is
 	// pruned, so a source that yields a new stage each time does not grow
 	// it without bound.
 	held []Stage
-	// pruneAt is the length of held at which it is next pruned (an int32
-	// beside closed, in one word: a suspended flow holds its stage).
-	pruneAt int32
-	closed  bool
-	// pushed is the push-mode run that runs the source, if any.
-	pushed *pushRun
+	// pruneAt is the length of held at which it is next pruned.
+	pruneAt int
 }
 
 func newIterStage(it Iterator, trap []*twisted.Class) *iterStage {
@@ -283,14 +291,30 @@ func newIterStage(it Iterator, trap []*twisted.Class) *iterStage {
 }
 
 func (s *iterStage) init(it Iterator, trap []*twisted.Class) {
-	s.it, s.pruneAt = it, 8
+	s.it = it
 	if len(trap) > 0 {
 		s.Trap = slices.Clone(trap)
 	}
 }
 
+// current returns the stage being run in place, if any.
+func (s *iterStage) current() Stage {
+	if in := s.inner; in != nil {
+		return in.next
+	}
+	return nil
+}
+
+// setCurrent makes x the stage run in place (one that hold has taken), or
+// none for nil.
+func (s *iterStage) setCurrent(x Stage) {
+	if in := s.inner; in != nil {
+		in.next = x
+	}
+}
+
 // newGenStage is newIterStage(newGenIter(g), trap) in one allocation
-// (160 B, where the two would take 144 + 24): a suspended flow holds both.
+// (128 B, where the two would take 112 + 24): a suspended flow holds both.
 func newGenStage(g Generator, trap []*twisted.Class) *iterStage {
 	both := &struct {
 		s iterStage
@@ -313,14 +337,14 @@ func newGenStage(g Generator, trap []*twisted.Class) *iterStage {
 // raise again, or the stage closed.
 func (s *iterStage) inlineYield(v any) (any, bool) {
 	r, ok := v.(Stage)
-	if !ok || len(s.Results) > 0 || s.next != nil || s.closed {
+	if !ok || len(s.Results) > 0 || s.current() != nil || s.closed {
 		return v, false
 	}
 	s.hold(r)
-	s.next = r
+	s.setCurrent(r)
 	out := s.inlineYieldOf(r)
 	if out == nil && !s.closed {
-		s.next = nil
+		s.setCurrent(nil)
 		return nil, true
 	}
 	if out == nil {
@@ -360,11 +384,11 @@ func (s *iterStage) Yield() Instruction {
 	}
 	s.checkCycle(s)
 	for {
-		if next := s.next; next != nil {
+		if next := s.current(); next != nil {
 			if inst := s.yieldOf(next); inst != nil {
 				return inst
 			}
-			s.next = nil
+			s.setCurrent(nil)
 		}
 		if s.closed {
 			s.Stop = true
@@ -390,13 +414,13 @@ func (s *iterStage) Yield() Instruction {
 				panic(r.panicked)
 			}
 			if r.inst != nil {
-				return r.inst // s.next is the stage
+				return r.inst // s.current() is the stage
 			}
-			s.next = nil
+			s.setCurrent(nil)
 			continue
 		case Stage:
 			s.hold(r)
-			s.next = r
+			s.setCurrent(r)
 			if len(s.Results) > 0 {
 				// Values the controller took in a batch (see genIter)
 				// go up before the stage runs, as they would one by
@@ -436,22 +460,27 @@ func pull(it Iterator) (v any, err error) {
 
 // hold remembers a stage the source yielded, to close it with the source.
 func (s *iterStage) hold(st Stage) {
-	if n := len(s.held); n > 0 && s.held[n-1] == st {
+	in := s.inner
+	if in == nil {
+		in = &innerStages{pruneAt: 8}
+		s.inner = in
+	}
+	if n := len(in.held); n > 0 && in.held[n-1] == st {
 		return
 	}
-	if slices.Contains(s.held, st) {
+	if slices.Contains(in.held, st) {
 		return
 	}
-	s.held = append(s.held, st)
-	if len(s.held) >= int(s.pruneAt) {
-		s.held = slices.DeleteFunc(s.held, func(h Stage) bool {
-			if h.State().Stop && h != s.next {
+	in.held = append(in.held, st)
+	if len(in.held) >= in.pruneAt {
+		in.held = slices.DeleteFunc(in.held, func(h Stage) bool {
+			if h.State().Stop && h != in.next {
 				h.Close()
 				return true
 			}
 			return false
 		})
-		s.pruneAt = int32(min(2*len(s.held)+8, math.MaxInt32))
+		in.pruneAt = 2*len(in.held) + 8
 	}
 }
 
@@ -470,8 +499,11 @@ func (s *iterStage) Close() {
 	if r := s.pushed; r != nil && r.chain != nil {
 		chainFailed = safely(r.chain.Close)
 	}
-	held := s.held
-	s.held = nil
+	var held []Stage
+	if in := s.inner; in != nil {
+		held = in.held
+		in.held = nil
+	}
 	first := closeIterator(s.it)
 	if first == nil {
 		first = chainFailed
