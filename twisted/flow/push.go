@@ -317,10 +317,11 @@ func (s *listStage) push(r *pushRun, emit emitFunc) {
 func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	s.pushed, r.emit = r, emit
 	// The source's yield: it hands v to the run as its consumer would
-	// take it. It captures s alone (the run is s.pushed, emit r.emit), so
-	// that it is 16 bytes, which a suspended flow holds.
+	// take it. It captures s and r, not emit (r.emit), so that it is 24
+	// bytes, which a suspended flow holds. (Finding the run through s
+	// instead, in 16 bytes, costs a dependent load per value: 5-10% of
+	// BlockFilterMap's time per item.)
 	handle := func(v any) bool {
-		r := s.pushed
 		if r.stopped {
 			return false
 		}
