@@ -35,18 +35,15 @@ type Generator func(yield func(any) bool) error
 // genIter runs a Generator as an Iterator. The coroutine is made at the
 // first Next, so that a generator never pulled costs none, and so that
 // Block.All can run it directly instead (see push.go).
+//
+// Its two words are its whole state, so that a generator that push mode
+// runs, as a suspended flow.Deferred's, keeps 16 bytes for it (its stage
+// and this wrapper are 112 B): gen is nil once the generator is done
+// (closed, or run to its end by push), and pull is its coroutine, made at
+// the first Next, or pushRunning while push mode runs it.
 type genIter struct {
-	gen Generator
-	// pull is the coroutine, made at the first Next: a generator that
-	// push mode runs never has one, and a suspended flow.Deferred keeps
-	// the 32 bytes of its two functions and its error (its stage and this
-	// wrapper are 160 B, not 192; a generator pulled pays 8 B more).
+	gen  Generator
 	pull *genPull
-	done bool // closed, or run to its end by push
-	// inside is set while the generator runs (in next): Close from there
-	// cannot stop the coroutine it is running on, and leaves the
-	// generator to see yield return false instead.
-	inside bool
 }
 
 // genPull is a genIter's coroutine, made at its first Next.
@@ -62,12 +59,26 @@ type genPull struct {
 	inline *iterStage
 	// err is what the generator returned, or the failure of its panic.
 	err error
+	// inside is set while the generator runs (in next): Close from there
+	// cannot stop the coroutine it is running on, and leaves the
+	// generator to see yield return false instead; Next fails.
+	inside bool
 }
+
+// pushRunning is the coroutine of a generator that push mode runs, while
+// it runs: always inside (push mode runs the generator on the calling
+// goroutine, where Close cannot stop it and Next finds it executing). It
+// is never written.
+var pushRunning = &genPull{inside: true}
 
 func newGenIter(g Generator) *genIter { return &genIter{gen: g} }
 
 // fresh reports whether the generator has not started.
-func (it *genIter) fresh() bool { return it.pull == nil && !it.done }
+func (it *genIter) fresh() bool { return it.pull == nil && it.gen != nil }
+
+// done reports whether the generator is closed, or has been run to its
+// end by push mode.
+func (it *genIter) done() bool { return it.gen == nil }
 
 // start makes the coroutine; each value the generator yields is offered
 // to inline first, if it is not nil.
@@ -80,13 +91,13 @@ func (it *genIter) start(inline *iterStage) {
 			}
 		}()
 		it.pull.err = it.gen(func(v any) bool {
-			if it.done {
+			if it.done() {
 				return false
 			}
 			if s := it.pull.inline; s != nil {
 				out, handled := s.inlineYield(v)
 				if handled {
-					return !it.done
+					return !it.done()
 				}
 				v = out
 			}
@@ -99,18 +110,18 @@ func (it *genIter) start(inline *iterStage) {
 // the generator (its flow resumed from there), it fails with Python's
 // ValueError "generator already executing".
 func (it *genIter) Next() (any, error) {
-	if it.inside {
+	if p := it.pull; p != nil && p.inside {
 		return nil, twisted.ValueError.New("generator already executing")
 	}
 	if it.pull == nil {
-		if it.done {
+		if it.done() {
 			return nil, errStop
 		}
 		it.start(nil)
 	}
-	it.inside = true
+	it.pull.inside = true
 	v, ok := it.pull.next()
-	it.inside = false
+	it.pull.inside = false
 	if ok {
 		return v, nil
 	}
@@ -128,8 +139,8 @@ func (it *genIter) Next() (any, error) {
 // out, or a panic in it, is raised (panics with its failure), as
 // Python's close raises what the generator raises on GeneratorExit.
 func (it *genIter) Close() {
-	it.done = true
-	if it.pull != nil && !it.inside {
+	it.gen = nil // done
+	if it.pull != nil && !it.pull.inside {
 		it.pull.stop()
 		if err := it.pull.err; err != nil && !isStop(err) {
 			it.pull.err = nil

@@ -199,7 +199,7 @@ func (s *stringStage) canPush(as Stage) bool { return as == Stage(s) }
 func (s *listStage) canPush(as Stage) bool { return as == Stage(s) && !s.ready() }
 
 func (s *iterStage) canPush(as Stage) bool {
-	if as != Stage(s) || s.ready() || s.current() != nil || s.closed {
+	if as != Stage(s) || s.ready() || s.current() != nil || s.shut {
 		return false
 	}
 	if g, ok := s.it.(*genIter); ok {
@@ -348,10 +348,10 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	}
 	var err error
 	if g, ok := s.it.(*genIter); ok {
-		g.done = true // it runs here, to its end
-		g.inside = true
-		err = r.runGen(g.gen, handle)
-		g.inside = false
+		gen := g.gen
+		g.gen, g.pull = nil, pushRunning // done: it runs here, to its end
+		err = r.runGen(gen, handle)
+		g.pull = nil
 	} else {
 		var halted bool
 		halted, err = r.runIter(s.it, handle)

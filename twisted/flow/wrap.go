@@ -258,15 +258,18 @@ func (s *listStage) segment() int {
 // something, and then the source resumes; an instruction is passed up; a
 // Deferred that has not fired makes the flow wait on it; anything else is
 // a result.
+//
+// Base.shut is its closed flag: set once Close has stopped the source
+// and closed the stages it yielded (a field of its own would take a
+// word, and a suspended flow.Deferred's generator stage and wrapper a
+// size class up).
 type iterStage struct {
 	Base
 	it Iterator
 	// inner are the stages the source has yielded, made at the first: a
 	// source that yields none (a suspended flow.Deferred's generator, in
-	// the common case) keeps 8 bytes instead of 48, and its stage and
-	// generator wrapper are 128 B instead of 160.
-	inner  *innerStages
-	closed bool
+	// the common case) keeps 8 bytes instead of 48.
+	inner *innerStages
 	// pushed is the push-mode run that runs the source, if any.
 	pushed *pushRun
 }
@@ -314,7 +317,7 @@ func (s *iterStage) setCurrent(x Stage) {
 }
 
 // newGenStage is newIterStage(newGenIter(g), trap) in one allocation
-// (128 B, where the two would take 112 + 24): a suspended flow holds both.
+// (112 B, where the two would take 96 + 16): a suspended flow holds both.
 func newGenStage(g Generator, trap []*twisted.Class) *iterStage {
 	both := &struct {
 		s iterStage
@@ -337,13 +340,13 @@ func newGenStage(g Generator, trap []*twisted.Class) *iterStage {
 // raise again, or the stage closed.
 func (s *iterStage) inlineYield(v any) (any, bool) {
 	r, ok := v.(Stage)
-	if !ok || len(s.Results) > 0 || s.current() != nil || s.closed {
+	if !ok || len(s.Results) > 0 || s.current() != nil || s.shut {
 		return v, false
 	}
 	s.hold(r)
 	s.setCurrent(r)
 	out := s.inlineYieldOf(r)
-	if out == nil && !s.closed {
+	if out == nil && !s.shut {
 		s.setCurrent(nil)
 		return nil, true
 	}
@@ -390,7 +393,7 @@ func (s *iterStage) Yield() Instruction {
 			}
 			s.setCurrent(nil)
 		}
-		if s.closed {
+		if s.shut {
 			s.Stop = true
 			return nil
 		}
@@ -491,10 +494,10 @@ func (s *iterStage) hold(st Stage) {
 // that flow.Deferred's chain runs in push mode is stopped by closing the
 // chain.
 func (s *iterStage) Close() {
-	if s.closed {
+	if s.shut {
 		return
 	}
-	s.closed = true
+	s.shut = true
 	var chainFailed *twisted.Failure
 	if r := s.pushed; r != nil && r.chain != nil {
 		chainFailed = safely(r.chain.Close)
