@@ -67,25 +67,22 @@ func (p *Protocol) registerProducer() {
 
 // unregisterProducer unregisters p, if it is registered.
 func (p *Protocol) unregisterProducer() {
-	if p.registered() {
+	if c, ok := p.Transport.(protocol.IConsumer); ok && p.registered() {
 		p.producing = false
-		p.Transport.(protocol.IConsumer).UnregisterProducer()
+		c.UnregisterProducer()
 	}
 }
 
-// registered reports whether p is its transport's producer: it registered,
-// and the transport, if it tells, still has p (the controller may have
-// unregistered it, and registered a producer of its own).
+// registered reports whether p is its transport's producer: as the
+// transport tells, if it does (the controller may have unregistered p,
+// registered a producer of its own, or registered p again), else as far
+// as p knows.
 func (p *Protocol) registered() bool {
-	if !p.producing {
-		return false
-	}
 	if r, ok := p.Transport.(producerReporter); ok {
 		// A type assertion, not ==: a producer of the controller's may be
 		// of a type that == panics on.
-		if q, ok := r.RegisteredProducer().(*Protocol); !ok || q != p {
-			p.producing = false
-		}
+		q, ok := r.RegisteredProducer().(*Protocol)
+		p.producing = ok && q == p
 	}
 	return p.producing
 }
