@@ -143,7 +143,10 @@ func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector 
 // for that delivery before handing anything more over: at most one chunk
 // is read ahead of the protocol (or of PauseProducing), a read and a
 // delivery overlap instead of taking turns, and the end of the connection
-// is reported only once every chunk before it has been taken.
+// is reported only once every chunk before it has been taken. The end of
+// what the peer sends (its half-close, too) loses the connection with
+// ConnectionDone, dropping what was written and not yet sent, as Twisted
+// does for a protocol that is not an IHalfCloseableProtocol.
 func (t *tcpConn) readLoop() {
 	buf := make([]byte, readSize)
 	delivering := false
