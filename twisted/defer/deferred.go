@@ -43,11 +43,12 @@ type Deferred struct {
 	// to follow.
 	spill      *spillBuf
 	head, tail int32
-	// result is the current result; meaningful once called. Before a
-	// DeferredList's Deferred fires, it holds the list's *listState.
+	// result is the current result; meaningful once called. Before it
+	// fires, a DeferredList's Deferred holds the list's *listState here,
+	// and a Deferred made by NewWithCancellerOf its Canceller.
 	result any
-	// canceller is the function given to NewWithCanceller; cleared once the
-	// Deferred fires.
+	// canceller is the function given to NewWithCanceller (cancelVia for
+	// NewWithCancellerOf); cleared once the Deferred fires.
 	canceller func(*Deferred)
 	// chainedTo is the Deferred this one waits on, if any.
 	chainedTo *Deferred

@@ -175,7 +175,10 @@ func (st *listState) n() int { return len(st.copies) }
 // allocation: one object where there would be three to allocate, clear
 // and trace. The price: a result list held after the list's Deferred is
 // dropped keeps the whole object (at most 1,064 bytes), the Deferred with
-// no callbacks left in it, alive, where it kept its slots alone.
+// no callbacks left in it, alive, where it kept its slots alone; with it
+// the Deferred's last result, and its unhandled failure, if its chain
+// ended on one, unreported until the result list goes too (see the
+// package documentation, Unhandled errors).
 type smallList[S, C any] struct {
 	listState
 	s S
