@@ -60,6 +60,14 @@ func TestExitCode(t *testing.T) {
 		{twisted.SystemExit.New(twisted.None), 0},
 		{twisted.SystemExit.New(3), 3},
 		{twisted.SystemExit.New("bye"), 1},
+		// Python's bool is an int: Twisted 22.4's react exits 0 for
+		// SystemExit(False) and 1 for SystemExit(True); a Go integer of
+		// another type is a Python int too.
+		{twisted.SystemExit.New(false), 0},
+		{twisted.SystemExit.New(true), 1},
+		{twisted.SystemExit.New(int64(4)), 4},
+		{twisted.SystemExit.New(uint8(5)), 5},
+		{twisted.SystemExit.New(2.0), 1},
 	} {
 		if got := exitCode(tt.err); got != tt.want {
 			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)

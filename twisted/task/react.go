@@ -3,6 +3,7 @@ package task
 import (
 	"errors"
 	"log/slog"
+	"reflect"
 
 	"github.com/twistedflow/twistedflow/twisted"
 	deferred "github.com/twistedflow/twistedflow/twisted/defer"
@@ -114,7 +115,8 @@ func React(main func(r Reactor) *deferred.Deferred, r Reactor) int {
 }
 
 // exitCode is the status sys.exit gives for a SystemExit: its argument if
-// it is an integer, 0 for none (or None), 1 for anything else. The
+// it is an integer (a bool is one, as in Python: False is 0; so is a Go
+// integer of any type), 0 for none (or None), 1 for anything else. The
 // argument of a Go error of the class that is no *twisted.Error is its
 // message (see twisted.AsError): 1, without a call of its Error method,
 // which may panic, as Twisted's react reads e.code and never str(e).
@@ -132,8 +134,16 @@ func exitCode(err error) int {
 	if len(e.Args) == 0 || e.Args[0] == nil || e.Args[0] == any(twisted.None) {
 		return 0
 	}
-	if n, ok := e.Args[0].(int); ok {
-		return n
+	switch v := reflect.ValueOf(e.Args[0]); v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			return 1
+		}
+		return 0
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return int(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return int(v.Uint())
 	}
 	return 1
 }
