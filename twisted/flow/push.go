@@ -428,7 +428,9 @@ func (s *iterStage) pushYield(r *pushRun, x Stage) (inst Instruction) {
 func (b *BlockStage) runPush(yield func(any, error) bool) {
 	r := &pushRun{b: b, fused: true}
 	b.final = yield
-	defer func() { b.final = nil }()
+	// The source's stage keeps the run (iterStage.pushed): drop what
+	// refers to the loop's body, which is the caller's to let go.
+	defer func() { b.final, r.ops, r.emit = nil, nil, nil }()
 	st := b.stage.State()
 	var failure *twisted.Failure
 	b.stage.(pusher).push(r, func(r *pushRun, results []any, stop bool, f *twisted.Failure) bool {
