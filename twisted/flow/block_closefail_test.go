@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -12,13 +13,19 @@ import (
 )
 
 // unhandledLog records what is logged as an unhandled error on
-// slog.Default(): each failure's class and message.
+// slog.Default(): each failure's class and message. The runtime's
+// cleanup goroutines, several at once, log the unhandled failures of
+// Deferreds collected meanwhile: Handle appends under unhandledMu.
 type unhandledLog struct{ lines *[]string }
+
+var unhandledMu sync.Mutex
 
 func (h unhandledLog) Enabled(context.Context, slog.Level) bool { return true }
 func (h unhandledLog) WithAttrs([]slog.Attr) slog.Handler       { return h }
 func (h unhandledLog) WithGroup(string) slog.Handler            { return h }
 func (h unhandledLog) Handle(_ context.Context, r slog.Record) error {
+	unhandledMu.Lock()
+	defer unhandledMu.Unlock()
 	r.Attrs(func(a slog.Attr) bool {
 		if a.Key == "failure" {
 			*h.lines = append(*h.lines, fmt.Sprintf("logged: %s: %v", r.Message, a.Value.Any()))
