@@ -37,7 +37,7 @@ type chainStage struct {
 	// out of a stage the chain yields, raised again from Yield as the pull
 	// protocol raises it (run.chainAbort is set), or a failure of the
 	// chain while it was being closed, raised again from Close. The three
-	// never overlap: one field, so that the chain is 224 B, not 240.
+	// never overlap: one field, so that the chain is 208 B, not 224.
 	failure *twisted.Failure
 	// The chain's flags are in run's flag word (run.chainInside,
 	// run.chainShut, run.chainAbort): a suspended flow holds its chain.

@@ -200,7 +200,7 @@ func (r *runner) cancel() { r.d.Cancel() }
 //
 // The chunks filled are behind a pointer, made when the first chunk is
 // full: a flow of a few results never has one, and the 16 bytes a slice
-// header would add take the runner a size class up (192 to 208 B).
+// header would add take the runner a size class up (160 to 176 B).
 type resultList struct {
 	cur  []any    // the chunk being filled
 	full *[][]any // the chunks filled before it, nil before the first is
