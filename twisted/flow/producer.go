@@ -32,7 +32,8 @@ import "github.com/twistedflow/twistedflow/twisted/protocol"
 // and asks for input again; unregistered from outside the flow while it
 // waits for its transport to drain, it waits, as any paused producer its
 // consumer has forgotten, until the code that unregistered it resumes it
-// (conn.ResumeProducing()). The protocol never unregisters a producer
+// (conn.ResumeProducing()), or a wake-up it was already waiting for (a
+// Cooperate's, a Deferred's) runs its next step. The protocol never unregisters a producer
 // that is not itself: the one the controller registers stays. A producer
 // the Controller registers before it returns the flow stays the
 // transport's too: the flow protocol is then not registered, and is not
