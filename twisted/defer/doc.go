@@ -65,10 +65,5 @@
 // own cleanup's argument reaches: a failure whose value refers back to
 // its Deferred (an error that holds a request that holds the Deferred,
 // say) is never reported, and keeps that Deferred alive. Consume such
-// failures explicitly. Likewise, the Deferred of a DeferredList or
-// GatherResults of up to 16 Deferreds is in one allocation with the list
-// it fires with: while a callback's copy of that list (or of one of its
-// pairs) is held, the Deferred is not collected, and a failure its chain
-// ended on is reported only once both are dropped (Twisted reports it as
-// the DeferredList goes, whatever holds its resultList).
+// failures explicitly.
 package deferred

@@ -141,8 +141,11 @@ func checkList(function string, ds []*Deferred) {
 
 // listState is what a DeferredList keeps: its own Deferred, its slots,
 // its copy of its Deferreds and the count of results so far. For a list
-// of up to 16 Deferreds the slots and the copy are in the same
-// allocation (see allocList).
+// of up to 16 Deferreds the copy is in the same allocation (see
+// allocList); the slots never are, so that a result list held after the
+// list's Deferred is dropped keeps neither that Deferred nor its last
+// result alive, and a failure its chain ended on is reported as it goes
+// (Twisted's DeferredList holds its resultList, not the other way round).
 //
 // Until the list's Deferred fires, its result field holds the list's
 // state (Result hides it), so that Cancel finds the Deferreds to cancel
@@ -154,9 +157,8 @@ type listState struct {
 	// result) pairs, two slots each, that those results are. See
 	// gatherSlot and pairSlot.
 	slots []any
-	// copies is the list's copy of its Deferreds, for Cancel. The list
-	// clears it as it fires, so that held results, which may share its
-	// allocation, keep no Deferred alive.
+	// copies is the list's copy of its Deferreds, for Cancel, cleared as
+	// the list fires.
 	copies []*Deferred
 	// finished counts the results so far. The fields are small so that
 	// they take one word.
@@ -170,82 +172,59 @@ type listState struct {
 // n returns the number of Deferreds in the list.
 func (st *listState) n() int { return len(st.copies) }
 
-// A smallList is the state of a list of a few Deferreds with its slots
-// (an array S) and its copy of its Deferreds (an array C) in the same
-// allocation: one object where there would be three to allocate, clear
-// and trace. The price: a result list held after the list's Deferred is
-// dropped keeps the whole object (at most 1,064 bytes), the Deferred with
-// no callbacks left in it, alive, where it kept its slots alone; with it
-// the Deferred's last result, and its unhandled failure, if its chain
-// ended on one, unreported until the result list goes too (see the
-// package documentation, Unhandled errors).
-type smallList[S, C any] struct {
+// A smallList is the state of a list of a few Deferreds with its copy of
+// its Deferreds (an array C) in the same allocation: one object fewer to
+// allocate, clear and trace.
+type smallList[C any] struct {
 	listState
-	s S
 	c C
 }
 
-// state returns x's listState, with slots and copies in x's arrays.
-func (x *smallList[S, C]) state(slots []any, copies []*Deferred) *listState {
-	x.slots, x.copies = slots, copies
+// state returns x's listState, with copies in x's array.
+func (x *smallList[C]) state(copies []*Deferred) *listState {
+	x.copies = copies
 	return &x.listState
 }
 
-// allocList returns the state of a list of n Deferreds: per Deferred,
-// one slot (GatherResults) or three (DeferredList: the result and its
-// pair) and one copy. Up to 16 Deferreds it is one smallList whose
-// arrays are a few sizes (a size per 16 or so bytes of the allocator's
-// size classes would save little more); past that, three allocations.
+// allocList returns the state of a list of n Deferreds, with its slots:
+// one per Deferred (GatherResults) or three (DeferredList: the result
+// and its pair). Up to 16 Deferreds the state and its copy of the
+// Deferreds are one smallList, whose array is one of a few sizes (a size
+// per 16 or so bytes of the allocator's size classes would save little
+// more); past that, the copy is an allocation of its own.
 func allocList(n int, gather bool) *listState {
+	var st *listState
 	switch {
-	case n <= 2 && gather:
-		x := new(smallList[[2]any, [2]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
 	case n <= 2:
-		x := new(smallList[[6]any, [2]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
-	case n <= 4 && gather:
-		x := new(smallList[[4]any, [4]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
+		x := new(smallList[[2]*Deferred])
+		st = x.state(x.c[:n])
 	case n <= 4:
-		x := new(smallList[[12]any, [4]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
-	case n <= 6 && gather:
-		x := new(smallList[[6]any, [6]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
+		x := new(smallList[[4]*Deferred])
+		st = x.state(x.c[:n])
 	case n <= 6:
-		x := new(smallList[[18]any, [6]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
-	case n <= 8 && gather:
-		x := new(smallList[[8]any, [8]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
+		x := new(smallList[[6]*Deferred])
+		st = x.state(x.c[:n])
 	case n <= 8:
-		x := new(smallList[[24]any, [8]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
-	case n <= 10 && gather:
-		x := new(smallList[[10]any, [10]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
+		x := new(smallList[[8]*Deferred])
+		st = x.state(x.c[:n])
 	case n <= 10:
-		x := new(smallList[[30]any, [10]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
-	case n <= 12 && gather:
-		x := new(smallList[[12]any, [12]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
+		x := new(smallList[[10]*Deferred])
+		st = x.state(x.c[:n])
 	case n <= 12:
-		x := new(smallList[[36]any, [12]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
-	case n <= 16 && gather:
-		x := new(smallList[[16]any, [16]*Deferred])
-		return x.state(x.s[:n], x.c[:n])
+		x := new(smallList[[12]*Deferred])
+		st = x.state(x.c[:n])
 	case n <= 16:
-		x := new(smallList[[48]any, [16]*Deferred])
-		return x.state(x.s[:3*n], x.c[:n])
+		x := new(smallList[[16]*Deferred])
+		st = x.state(x.c[:n])
+	default:
+		st = &listState{copies: make([]*Deferred, n)}
 	}
 	perDeferred := 3
 	if gather {
 		perDeferred = 1
 	}
-	return &listState{slots: make([]any, perDeferred*n), copies: make([]*Deferred, n)}
+	st.slots = make([]any, perDeferred*n)
+	return st
 }
 
 // A gatherSlot is GatherResults' pair on one of its Deferreds (Twisted's
@@ -299,8 +278,8 @@ func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 }
 
 // forgetCopies clears the list's copy of its Deferreds once the list
-// fires: it may be in the same allocation as the results, which must not
-// keep the Deferreds alive.
+// fires: the list's Deferred, which its user may keep, must not keep them
+// alive.
 func (st *listState) forgetCopies() { clear(st.copies) }
 
 // cancel cancels every Deferred of the list (DeferredList.cancel), even
