@@ -16,6 +16,14 @@ import (
 // slog.Default(): each failure's class and message. The runtime's
 // cleanup goroutines, several at once, log the unhandled failures of
 // Deferreds collected meanwhile: Handle appends under unhandledMu.
+// logUnhandledTo makes the default logger an unhandledLog appending to
+// lines, and returns the function that puts the previous one back.
+func logUnhandledTo(lines *[]string) (restore func()) {
+	prev := slog.Default()
+	slog.SetDefault(slog.New(unhandledLog{lines}))
+	return func() { slog.SetDefault(prev) }
+}
+
 type unhandledLog struct{ lines *[]string }
 
 var unhandledMu sync.Mutex
@@ -89,8 +97,7 @@ func TestBlockCloseFailurePushEqualsPull(t *testing.T) {
 		for cname, c := range closing {
 			run := func(push bool) []string {
 				var lines []string
-				defer slog.SetDefault(slog.Default())
-				slog.SetDefault(slog.New(unhandledLog{&lines}))
+				defer logUnhandledTo(&lines)()
 				gen := flow.Generator(func(yield func(any) bool) error { return c(yield, f.items...) })
 				b := flow.Block(f.stage(gen), f.trap...)
 				if !push { // All over Next
@@ -147,8 +154,7 @@ func TestTypedCloseFailureEqualsBlock(t *testing.T) {
 	for _, stopAt := range []int{-1, 1} {
 		run := func(typed bool) []string {
 			var lines []string
-			defer slog.SetDefault(slog.Default())
-			slog.SetDefault(slog.New(unhandledLog{&lines}))
+			defer logUnhandledTo(&lines)()
 			s := flow.MapOf(fails, flow.Values(seq))
 			all := flow.Typed[int](flow.BlockContext(context.Background(), s).All())
 			if typed {

@@ -21,22 +21,7 @@ import (
 func TestProtocolChainSynchronousTransport(t *testing.T) {
 	upper := func(args ...any) (any, error) { return strings.ToUpper(args[0].(string)), nil }
 	var heard []any
-	client := func(conn *flow.Protocol) flow.Generator {
-		return func(yield func(any) bool) error {
-			for _, w := range []string{"one", "two", "three"} {
-				conn.Write(w)
-				if !yield(conn) {
-					return nil
-				}
-				data, err := conn.Next()
-				if err != nil {
-					return err
-				}
-				heard = append(heard, data)
-			}
-			return nil
-		}
-	}
+	client := exchangeClient(&heard)
 	server := flow.MakeProtocol(func(conn *flow.Protocol) any { return flow.Map(upper, conn) })()
 	c := flow.MakeProtocol(client)()
 	st, ct := &protoTransport{}, &protoTransport{}

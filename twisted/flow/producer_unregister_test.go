@@ -2,7 +2,6 @@ package flow_test
 
 import (
 	"fmt"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -84,8 +83,7 @@ func TestProtocolUnregisteredWhilePaused(t *testing.T) {
 			for _, withOwn := range []bool{true, false} {
 				name := fmt.Sprintf("result %v, pull %v, own producer %v", result, pull, withOwn)
 				var logged []string
-				prev := slog.Default()
-				slog.SetDefault(slog.New(unhandledLog{&logged}))
+				restoreLog := logUnhandledTo(&logged)
 				steps := 0
 				clock := reactor.NewClock()
 				tr := &traceTransport{l: &logger{}, limit: 40}
@@ -104,7 +102,7 @@ func TestProtocolUnregisteredWhilePaused(t *testing.T) {
 				for i := 0; i < 1000 && !tr.Disconnecting; i++ {
 					clock.Advance(0)
 				}
-				slog.SetDefault(prev)
+				restoreLog()
 				assert.Assert(t, tr.full, "%s: never paused", name)
 				assert.Equal(t, steps, 300, "%s: the flow stopped", name)
 				assert.Assert(t, tr.Disconnecting, "%s: the flow did not end", name)
@@ -132,8 +130,7 @@ func TestProtocolUnregisteredWhilePaused(t *testing.T) {
 func TestProtocolUnregisteredOutsideWhileWaiting(t *testing.T) {
 	for _, pull := range []bool{false, true} {
 		var logged []string
-		prev := slog.Default()
-		slog.SetDefault(slog.New(unhandledLog{&logged}))
+		restoreLog := logUnhandledTo(&logged)
 		steps := 0
 		clock := reactor.NewClock()
 		tr := &traceTransport{l: &logger{}, limit: 40}
@@ -164,7 +161,7 @@ func TestProtocolUnregisteredOutsideWhileWaiting(t *testing.T) {
 		for i := 0; i < 1000 && !tr.Disconnecting; i++ {
 			clock.Advance(0)
 		}
-		slog.SetDefault(prev)
+		restoreLog()
 		assert.Equal(t, steps, 300, "pull %v: the flow stopped", pull)
 		assert.Assert(t, tr.Disconnecting, "pull %v: the flow did not end", pull)
 		assert.Equal(t, tr.ProducerState(), protohelpers.Producing, "pull %v: reading still paused", pull)

@@ -376,22 +376,7 @@ func TestProtocolIteratorController(t *testing.T) {
 // exchange still completes.
 func TestProtocolSynchronousTransport(t *testing.T) {
 	var heard []any
-	client := func(conn *flow.Protocol) flow.Generator {
-		return func(yield func(any) bool) error {
-			for _, w := range []string{"one", "two", "three"} {
-				conn.Write(w)
-				if !yield(conn) {
-					return nil
-				}
-				data, err := conn.Next()
-				if err != nil {
-					return err
-				}
-				heard = append(heard, data)
-			}
-			return nil
-		}
-	}
+	client := exchangeClient(&heard)
 	server := flow.MakeProtocol(echoServer)()
 	c := flow.MakeProtocol(client)()
 	st, ct := &protoTransport{}, &protoTransport{}
@@ -451,4 +436,26 @@ func TestProtocolStagePanics(t *testing.T) {
 	assert.Assert(t, closed)
 	assert.Assert(t, is.Contains(log.String(), "KeyError"))
 	assert.Equal(t, strings.Count(log.String(), "Unhandled Error"), 1)
+}
+
+// exchangeClient is a client flow that writes "one", "two" and "three",
+// each after the answer to the one before, appending the answers to
+// *heard.
+func exchangeClient(heard *[]any) func(*flow.Protocol) flow.Generator {
+	return func(conn *flow.Protocol) flow.Generator {
+		return func(yield func(any) bool) error {
+			for _, w := range []string{"one", "two", "three"} {
+				conn.Write(w)
+				if !yield(conn) {
+					return nil
+				}
+				data, err := conn.Next()
+				if err != nil {
+					return err
+				}
+				*heard = append(*heard, data)
+			}
+			return nil
+		}
+	}
 }
