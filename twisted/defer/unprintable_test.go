@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/twistedflow/twistedflow/twisted"
@@ -103,19 +104,42 @@ func TestUnhandledUnprintableLogged(t *testing.T) {
 func TestLogErrorUnprintable(t *testing.T) {
 	for name, err := range unprintables() {
 		t.Run(name, func(t *testing.T) {
-			var records []slog.Record
-			prev := SetLogger(slog.New(recorder(func(r slog.Record) { records = append(records, r) })))
-			defer SetLogger(prev)
 			f := twisted.NewFailure(err)
+			var mu sync.Mutex
+			var records []slog.Record
+			prev := SetLogger(slog.New(recorder(func(r slog.Record) {
+				// f's records alone: the runtime's cleanup goroutines may
+				// log other tests' unhandled failures here meanwhile.
+				if failureOf(r) == f {
+					mu.Lock()
+					records = append(records, r)
+					mu.Unlock()
+				}
+			})))
+			defer SetLogger(prev)
 			if _, e := LogError(f); e != f {
 				t.Fatalf("LogError returned %v", e)
 			}
+			mu.Lock()
+			defer mu.Unlock()
 			if len(records) != 1 || !safeStrText.MatchString(attr(records[0], "traceback")) {
 				t.Fatalf("logged %v", records)
 			}
 			printRecord(t, records[0])
 		})
 	}
+}
+
+// failureOf returns the failure attribute of r, nil if it has none.
+func failureOf(r slog.Record) *twisted.Failure {
+	var f *twisted.Failure
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "failure" {
+			f, _ = a.Value.Any().(*twisted.Failure)
+		}
+		return true
+	})
+	return f
 }
 
 // recorder is a slog.Handler that calls its function with each record.
