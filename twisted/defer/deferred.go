@@ -141,9 +141,15 @@ func (d *Deferred) push(l link) {
 	if int(d.tail) == len(links) {
 		links = d.grow()
 	}
-	// The slot is zero: write only the words that are not, each pointer
-	// written costing a write barrier while the collector runs (a
-	// DeferredList's pair has no callback, most pairs no rest).
+	d.put(links, l)
+}
+
+// put writes l into links[d.tail], the first free slot of d's buffer
+// links, and counts it. The slot is zero: only the words of l that are
+// not are written, each pointer written costing a write barrier while the
+// collector runs (a DeferredList's pair has no callback, most pairs no
+// rest).
+func (d *Deferred) put(links []link, l link) {
 	p := &links[d.tail]
 	if l.callback != nil {
 		p.callback = l.callback
@@ -297,22 +303,14 @@ func (d *Deferred) AddBoth(f func(result any) (any, error)) *Deferred {
 }
 
 // pushWaiting is the common case of add, inlined where it is called: if
-// d has not fired and its buffer has room for l, it appends l, writing
-// only its words that are not nil (the slot is zero), and reports true.
-// Otherwise it does nothing and reports false.
+// d has not fired and its buffer has room for l, it appends l and reports
+// true. Otherwise it does nothing and reports false.
 func (d *Deferred) pushWaiting(l link) bool {
-	links, t := d.pairs(), d.tail
-	if int(t) == len(links) || d.called {
+	links := d.pairs()
+	if int(d.tail) == len(links) || d.called {
 		return false
 	}
-	p := &links[t]
-	if l.callback != nil {
-		p.callback = l.callback
-	}
-	if l.rest != nil {
-		p.rest = l.rest
-	}
-	d.tail = t + 1
+	d.put(links, l)
 	return true
 }
 
