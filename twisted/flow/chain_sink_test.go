@@ -24,11 +24,7 @@ func TestProtocolChainSynchronousTransport(t *testing.T) {
 	client := exchangeClient(&heard)
 	server := flow.MakeProtocol(func(conn *flow.Protocol) any { return flow.Map(upper, conn) })()
 	c := flow.MakeProtocol(client)()
-	st, ct := &protoTransport{}, &protoTransport{}
-	protocol.MakeConnection(server, st)
-	st.peer = c
-	ct.peer = server
-	protocol.MakeConnection(c, ct)
+	st, ct := connectSynchronously(server, c)
 	assert.DeepEqual(t, heard, []any{"ONE", "TWO", "THREE"})
 	assert.DeepEqual(t, st.written, []string{"ONE", "TWO", "THREE"})
 	assert.Assert(t, ct.lost)

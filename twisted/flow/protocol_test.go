@@ -379,11 +379,7 @@ func TestProtocolSynchronousTransport(t *testing.T) {
 	client := exchangeClient(&heard)
 	server := flow.MakeProtocol(echoServer)()
 	c := flow.MakeProtocol(client)()
-	st, ct := &protoTransport{}, &protoTransport{}
-	protocol.MakeConnection(server, st)
-	st.peer = c
-	ct.peer = server
-	protocol.MakeConnection(c, ct)
+	st, ct := connectSynchronously(server, c)
 	assert.DeepEqual(t, heard, []any{"one", "two", "three"})
 	assert.Assert(t, ct.lost)
 	assert.Assert(t, !st.lost)
@@ -458,4 +454,16 @@ func exchangeClient(heard *[]any) func(*flow.Protocol) flow.Generator {
 			return nil
 		}
 	}
+}
+
+// connectSynchronously connects server and client on two protoTransports
+// that deliver each write to the other side at once, inside the write,
+// and returns the server's transport and the client's.
+func connectSynchronously(server, client protocol.IProtocol) (st, ct *protoTransport) {
+	st, ct = &protoTransport{}, &protoTransport{}
+	protocol.MakeConnection(server, st)
+	st.peer = client
+	ct.peer = server
+	protocol.MakeConnection(client, ct)
+	return st, ct
 }
