@@ -271,6 +271,19 @@ func TestCallFromThread(t *testing.T) {
 	}
 }
 
+// moveStopToNow makes r stop now instead of at far, an hour away, in the
+// way name says: a new CallLater(0), far.Reset(0) or far.Delay(-3600).
+func moveStopToNow(t *testing.T, r *Reactor, far *DelayedCall, name string) {
+	switch name {
+	case "CallLater":
+		r.CallLater(0, func() { mustStop(t, r) })
+	case "Reset":
+		far.Reset(0)
+	case "Delay":
+		far.Delay(-3600)
+	}
+}
+
 // CallLater, Reset and Delay from another goroutine wake the loop, which
 // is otherwise waiting for a call an hour away.
 func TestWakeFromOtherGoroutine(t *testing.T) {
@@ -279,16 +292,7 @@ func TestWakeFromOtherGoroutine(t *testing.T) {
 			r := New()
 			far := r.CallLater(3600, func() { mustStop(t, r) })
 			r.CallWhenRunning(func() {
-				go func() {
-					switch name {
-					case "CallLater":
-						r.CallLater(0, func() { mustStop(t, r) })
-					case "Reset":
-						far.Reset(0)
-					case "Delay":
-						far.Delay(-3600)
-					}
-				}()
+				go moveStopToNow(t, r, far, name)
 			})
 			run(t, r)
 		})
@@ -308,14 +312,7 @@ func TestQueueChangedDuringIteration(t *testing.T) {
 				done := make(chan struct{})
 				go func() {
 					defer close(done)
-					switch name {
-					case "CallLater":
-						r.CallLater(0, func() { mustStop(t, r) })
-					case "Reset":
-						far.Reset(0)
-					case "Delay":
-						far.Delay(-3600)
-					}
+					moveStopToNow(t, r, far, name)
 				}()
 				<-done // the loop is still inside this call
 			})
