@@ -9,6 +9,11 @@
 // Every protocol method is called on the reactor goroutine, one at a
 // time, as in Twisted.
 //
+// A protocol that implements IHalfCloseableProtocol is told when its peer
+// stops sending, and keeps its connection open for writing; the
+// reactor's transports are ITCPTransports, whose LoseWriteConnection
+// closes the protocol's own sending half.
+//
 // Go has no virtual methods on embedded structs, so Twisted's
 // makeConnection is split: the IProtocol method MakeConnection only
 // attaches the transport, and the function MakeConnection(p, t) — what

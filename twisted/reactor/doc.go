@@ -28,6 +28,19 @@
 // is measured with Go's monotonic clock from the reactor's creation, so
 // that scheduling is not disturbed when the system clock is set.
 //
+// # Half-close
+//
+// A TCP peer can shut down its sending side and go on reading (nc -N,
+// shutdown(SHUT_WR)). As in Twisted, a protocol that implements
+// protocol.IHalfCloseableProtocol is then told (ReadConnectionLost), and
+// what it writes afterwards is all sent, until it calls LoseConnection;
+// any other protocol loses its connection with ConnectionDone there,
+// dropping what it wrote and was not yet sent. The other way round, a
+// connection's transport is a protocol.ITCPTransport, whose
+// LoseWriteConnection shuts down our sending side once everything written
+// has been sent, then calls WriteConnectionLost. The order of the calls
+// and the reasons are Twisted 22.4's (testdata/halfclose.py).
+//
 // # Differences from Twisted
 //
 // The observable behaviour is Twisted's, with these deliberate exceptions:
@@ -49,6 +62,9 @@
 //   - After the first SIGINT or SIGTERM, Run's handlers are removed, so a
 //     second signal during a shutdown that waits ends the process; Twisted
 //     logs ReactorNotRunning and goes on waiting (see Run).
+//   - A producer unregistered while LoseWriteConnection waits for it lets
+//     the half-close happen then, as its docstring says; Twisted 22.4
+//     waits for another write.
 //
 // Errors are Python exceptions (*twisted.Error) of the classes Twisted's
 // twisted.internet.error declares: AlreadyCalled, AlreadyCancelled,

@@ -28,11 +28,12 @@ func (b *bigWriter) ConnectionLost(reason *twisted.Failure) {
 }
 
 // TestPeerHalfCloseDropsUnsent: a peer that shuts down its sending side
-// ends the connection for a protocol (there is no half-close here, as for
-// a Twisted protocol that is not an IHalfCloseableProtocol): its
-// ConnectionLost gets ConnectionDone at once, and what it wrote that the
-// kernel had not taken is dropped, as Twisted's transport drops its
-// buffer. Under Twisted 22.4 the same server (32 MiB written when
+// ends the connection for a protocol that is not an
+// protocol.IHalfCloseableProtocol, as in Twisted: its ConnectionLost gets
+// ConnectionDone at once, and what it wrote that the kernel had not taken
+// is dropped, as Twisted's transport drops its buffer (a half-closeable
+// protocol gets ReadConnectionLost instead, and what it writes is all
+// sent: TestHalfCloseAsTwisted). Under Twisted 22.4 the same server (32 MiB written when
 // connected, to a peer with a 4 KiB receive buffer that half-closes
 // before reading) gets ConnectionDone and the peer 2 MiB of the 32. A
 // test whose peer half-closes before it has read all it expects can lose

@@ -38,7 +38,8 @@ const largeWrite = 16 << 10
 const readSize = bufferSize
 
 // tcpConn is a TCP connection's transport (Twisted's tcp.Connection):
-// a protocol.ITransport, protocol.IConsumer and protocol.IPushProducer.
+// a protocol.ITCPTransport (it can half-close: halfclose.go),
+// protocol.IConsumer and protocol.IPushProducer.
 //
 // Two goroutines serve it. The reader reads a chunk, hands it to the
 // reactor goroutine and waits until the protocol has had it (and reading
@@ -71,9 +72,20 @@ type tcpConn struct {
 	streaming     bool
 	prodPaused    bool
 
+	// heldEnd: the end of reading, met once paused, for ResumeProducing.
+	heldEnd *twisted.Failure
+	// LoseWriteConnection was called (Twisted's _writeDisconnecting), and
+	// has shut down the sending half (_writeDisconnected): see halfclose.go.
+	writeClosing bool
+	writeClosed  bool
+
 	ack    chan struct{} // the reactor lets the reader read on
 	done   chan struct{} // closed when the connection is lost
 	closed atomic.Bool   // the reactor closed the socket: read and write errors are expected
+	// shutWrite: the reactor shut down the sending half (halfClose), so
+	// that the socket's CLOSE state at the end of reading is the orderly
+	// end of the connection (TIME_WAIT), not a reset.
+	shutWrite atomic.Bool
 
 	// out gathers the data written during the reactor's iteration, sent
 	// at its end (see Write); dirty: t is in the reactor's list of
@@ -95,12 +107,12 @@ type tcpConn struct {
 	// socket's write lock, which the writer holds while the peer is slow.
 	sending   bool
 	free      [][]byte      // chunks sent, for reuse
-	closeWhen bool          // LoseConnection: flushed, tell the reactor
+	closeWhen bool          // LoseConnection or LoseWriteConnection: flushed, tell the reactor
 	wakeW     chan struct{} // a token wakes the writer
 }
 
 var (
-	_ protocol.ITransport    = (*tcpConn)(nil)
+	_ protocol.ITCPTransport = (*tcpConn)(nil)
 	_ protocol.IConsumer     = (*tcpConn)(nil)
 	_ protocol.IPushProducer = (*tcpConn)(nil)
 )
@@ -143,10 +155,8 @@ func newTCPConn(r *Reactor, c *net.TCPConn, proto protocol.IProtocol, connector 
 // for that delivery before handing anything more over: at most one chunk
 // is read ahead of the protocol (or of PauseProducing), a read and a
 // delivery overlap instead of taking turns, and the end of the connection
-// is reported only once every chunk before it has been taken. The end of
-// what the peer sends (its half-close, too) loses the connection with
-// ConnectionDone, dropping what was written and not yet sent, as Twisted
-// does for a protocol that is not an IHalfCloseableProtocol.
+// is reported only once every chunk before it has been taken (readEnded
+// says what the end does).
 func (t *tcpConn) readLoop() {
 	buf := make([]byte, readSize)
 	delivering := false
@@ -164,14 +174,14 @@ func (t *tcpConn) readLoop() {
 			if t.closed.Load() || delivering && !t.awaitAck() {
 				return
 			}
-			if errors.Is(err, io.EOF) && wasReset(t.c) {
+			if errors.Is(err, io.EOF) && !t.shutWrite.Load() && wasReset(t.c) {
 				err = syscall.ECONNRESET
 			}
 			reason := twisted.NewFailure(ConnectionDone.New())
 			if !errors.Is(err, io.EOF) {
 				reason = ConnectionLostFailure(err)
 			}
-			t.r.CallFromThread(func() { t.connectionLost(reason) })
+			t.r.CallFromThread(func() { t.readEnded(reason) })
 			return
 		}
 	}
@@ -300,8 +310,8 @@ func (t *tcpConn) wakeWriter() {
 // for more, as Twisted's doWrite does.
 func (t *tcpConn) written(n int) {
 	t.pending -= n
-	if t.lost || t.pending > 0 || t.producer == nil || t.disconnecting {
-		return // disconnecting, flushed asks the producer
+	if t.lost || t.pending > 0 || t.producer == nil || t.disconnecting || t.writeClosing {
+		return // closing, flushed asks the producer
 	}
 	if !t.streaming || t.prodPaused {
 		t.prodPaused = false
@@ -319,12 +329,13 @@ func resume(p protocol.IProducer) {
 }
 
 // flushed follows the writer's emptying of the queue after
-// LoseConnection, on the reactor goroutine: as Twisted's doWrite, it asks
-// a pull producer (or a paused streaming one) for more, and the
-// connection stays until the producer is unregistered; otherwise it closes
-// the connection, unless more was written meanwhile.
+// LoseConnection or LoseWriteConnection, on the reactor goroutine: as
+// Twisted's doWrite, it asks a pull producer (or a paused streaming one)
+// for more, and the connection stays until the producer is unregistered;
+// otherwise it closes the connection, or after LoseWriteConnection alone
+// its sending half, unless more was written meanwhile.
 func (t *tcpConn) flushed() {
-	if t.lost {
+	if t.lost || t.aborting || t.writeClosed {
 		return
 	}
 	t.flush(nil) // what was written in this iteration, to the writer
@@ -342,6 +353,10 @@ func (t *tcpConn) flushed() {
 		}
 		return
 	}
+	if !t.disconnecting {
+		t.halfClose()
+		return
+	}
 	t.connectionLost(twisted.NewFailure(ConnectionDone.New()))
 }
 
@@ -354,12 +369,14 @@ func (t *tcpConn) flushed() {
 // large write is handed over at once, with what was gathered before it,
 // without being copied unless the kernel does not take it.
 //
-// After LoseConnection data is still sent, before the connection closes,
-// as in Twisted; writing on a connection aborted or lost does nothing.
+// After LoseConnection or LoseWriteConnection data is still sent, before
+// the connection or its sending half closes, as in Twisted; writing on a
+// connection aborted or lost, or once its sending half is closed, does
+// nothing.
 // When more than 64 KiB wait to be sent, a registered streaming producer
 // is paused until they have been.
 func (t *tcpConn) Write(data []byte) {
-	if len(data) == 0 || t.lost || t.aborting {
+	if len(data) == 0 || t.lost || t.aborting || t.writeClosed {
 		return
 	}
 	t.pending += len(data)
@@ -517,13 +534,20 @@ func (t *tcpConn) newChunk() []byte {
 
 // LoseConnection closes the connection once the data written has been
 // sent, and a registered pull producer (or paused streaming producer)
-// unregistered, as in Twisted; no data is delivered after it. The
-// protocol's ConnectionLost then gets a ConnectionDone failure.
+// unregistered, as in Twisted; no data is delivered after it, and the
+// peer's end of sending is no longer looked at (Twisted stops reading).
+// The protocol's ConnectionLost then gets a ConnectionDone failure: at
+// once, inside LoseConnection, if LoseWriteConnection has already closed
+// the sending half.
 func (t *tcpConn) LoseConnection() {
 	if t.lost || t.disconnecting || t.aborting {
 		return
 	}
 	t.disconnecting = true
+	if t.writeClosed {
+		t.connectionLost(twisted.NewFailure(ConnectionDone.New()))
+		return
+	}
 	t.flush(nil)
 	t.wmu.Lock()
 	t.closeWhen = true
@@ -620,10 +644,12 @@ func (t *tcpConn) RegisterProducer(producer protocol.IProducer, streaming bool) 
 }
 
 // UnregisterProducer stops using the registered producer; after
-// LoseConnection, the connection then closes once flushed.
+// LoseConnection, the connection then closes once flushed, and after
+// LoseWriteConnection its sending half (where Twisted 22.4 waits for
+// another write: see halfclose.go).
 func (t *tcpConn) UnregisterProducer() {
 	t.producer = nil
-	if t.disconnecting && !t.lost {
+	if (t.disconnecting || t.writeClosing) && !t.lost {
 		t.wakeWriter()
 	}
 }
@@ -644,6 +670,11 @@ func (t *tcpConn) PauseProducing() { t.readPaused = true }
 func (t *tcpConn) ResumeProducing() {
 	t.readPaused = false
 	if t.lost {
+		return
+	}
+	if end := t.heldEnd; end != nil {
+		t.heldEnd = nil
+		t.r.CallFromThread(func() { t.readEnded(end) })
 		return
 	}
 	if data := t.held; data != nil {
