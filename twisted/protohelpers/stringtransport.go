@@ -27,6 +27,11 @@ const (
 // is a consumer (RegisterProducer) and a push producer whose state
 // ProducerState reports. Its zero value is ready to use. It is not safe
 // for concurrent use, as protocols are called on one goroutine.
+//
+// It is not a protocol.ITCPTransport: Twisted 22.4's StringTransport has
+// no loseWriteConnection (a protocol calling it gets AttributeError), so a
+// protocol that half-closes finds it missing here too (its type assertion
+// fails); test half-closes over the reactor's TCP.
 type StringTransport struct {
 	// Disconnecting is set by LoseConnection (Twisted's disconnecting).
 	Disconnecting bool

@@ -6,6 +6,7 @@ import (
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
+	"github.com/twistedflow/twistedflow/twisted/protocol"
 )
 
 func TestMain(m *testing.M) { leakcheck.Main(m) }
@@ -70,4 +71,12 @@ func mustPanic(t *testing.T, class *twisted.Class, f func()) {
 		}
 	}()
 	f()
+}
+
+// TestStringTransportCannotHalfClose: Twisted 22.4's StringTransport has
+// no loseWriteConnection (testing.py), so it is no ITCPTransport.
+func TestStringTransportCannotHalfClose(t *testing.T) {
+	if _, ok := any(&StringTransport{}).(protocol.ITCPTransport); ok {
+		t.Error("StringTransport is an ITCPTransport")
+	}
 }
