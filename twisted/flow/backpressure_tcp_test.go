@@ -338,65 +338,6 @@ func lineWriter(n int, made *int, pull bool) func(*flow.Protocol) any {
 	}
 }
 
-// A flow that writes without reading, to a peer that never reads: once
-// 64 KiB of what it wrote wait to be sent, the transport pauses the flow,
-// which stops (its Cooperates' wake-ups wait too) instead of filling the
-// transport's buffer without bound. The flow would write 256 MiB; it
-// writes what the kernel's buffers take and its transport's 64 KiB, and
-// nothing while paused (in the 30 reactor iterations after its first
-// pause, or any later one).
-func TestBackpressureWriterPeerNeverReadsTCP(t *testing.T) {
-	for _, pull := range []bool{false, true} {
-		leakcheck.Check(t)
-		r := reactor.New()
-		spy := &transportSpy{}
-		made, atPause, whilePaused := 0, 0, 0
-		const lines = 256 << 20 / 16
-		port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r,
-			spiedController(spy, lineWriter(lines, &made, pull)))}, reactor.Interface("127.0.0.1"))
-		assert.NilError(t, err)
-		spy.onResume = func() { whilePaused += made - atPause }
-		spy.onPause = func() {
-			atPause = made
-			if spy.pauses > 1 {
-				return
-			}
-			turns := 0
-			var turn func()
-			turn = func() {
-				if turns++; turns < 30 {
-					r.CallLater(0, turn)
-					return
-				}
-				if spy.paused {
-					whilePaused += made - atPause
-				}
-				stopOn(r, port)
-			}
-			r.CallLater(0, turn)
-		}
-		connected := make(chan net.Conn, 1)
-		r.CallWhenRunning(func() {
-			r.CallInThread(func() {
-				c, err := dialSmallWindow(port.GetHost().String())
-				if err != nil {
-					connected <- nil
-					return
-				}
-				connected <- c // never read; closed once the reactor has stopped
-			})
-		})
-		assert.NilError(t, r.Run())
-		if c := <-connected; c != nil {
-			c.Close()
-		}
-		assert.Assert(t, spy.pauses >= 1, "pull %v: the flow was never paused; it wrote %d bytes", pull, made)
-		assert.Assert(t, made <= 32<<20, "pull %v: the flow wrote %d bytes", pull, made)
-		assert.Assert(t, whilePaused == 0, "pull %v: the flow wrote %d bytes while paused (%d pauses, %d resumes)",
-			pull, whilePaused, spy.pauses, spy.resumes)
-	}
-}
-
 // A flow that writes 4 MB without reading, to a peer that reads slowly
 // (small reads, from the flow's first pause on): every line arrives, in
 // order; the flow was paused and resumed, and ended once it had written
