@@ -170,3 +170,33 @@ func TestDeferredContext(t *testing.T) {
 		t.Errorf("%d generators closed, want 2", closed)
 	}
 }
+
+// A generator that closes its own stage, which the flow.Deferred runs:
+// its next yield reports false, its deferred calls run, and the flow ends
+// with the results taken before the close (flow.Deferred used to run the
+// root's Yield again and again once the generator had returned).
+func TestCloseOwnStageFromInsideGenerator(t *testing.T) {
+	leakcheck.Check(t)
+	clock := reactor.NewClock()
+	var trace []string
+	var s flow.Stage
+	s = flow.Wrap(flow.Generator(func(yield func(any) bool) error {
+		defer func() { trace = append(trace, "closed") }()
+		if !yield(1) || !yield(flow.Cooperate(1)) {
+			return nil
+		}
+		s.Close()
+		trace = append(trace, "close")
+		if !yield(2) {
+			trace = append(trace, "yield false")
+		}
+		return nil
+	}))
+	d := flow.DeferredOn(clock, s)
+	clock.Advance(1)
+	flowtest.Check(t, flowtest.Result(t, d), "[1]")
+	if got, want := twisted.Repr(trace), "['close', 'yield false', 'closed']"; got != want {
+		t.Errorf("trace %s, want %s", got, want)
+	}
+	noCallsLeft(t, clock)
+}

@@ -19,9 +19,11 @@ import (
 // returns. [Cooperate] is then served by the reactor's CallLater; a flow
 // waiting on a Deferred resumes when it fires; [Callback] and [Threaded]
 // resume it when they have something. A chain of [Map], [Filter] and
-// [LineBreak] stages over a generator or iterator (or a bare one) runs as
-// Block.All runs it, on one coroutine that switches to the reactor only
-// when the flow suspends; the calls of the user's code, and their order,
+// [LineBreak] stages over a generator or iterator (or a bare iterator)
+// runs as Block.All runs it, on one coroutine that switches to the reactor
+// only when the flow suspends; a bare generator runs on its own coroutine,
+// which hands its results to the Deferred's list itself and switches only
+// as the flow suspends too. The calls of the user's code, and their order,
 // are those of the pull protocol.
 //
 //	d = flow.Deferred([1, 2, 3])       d := flow.Deferred([]any{1, 2, 3})
@@ -59,6 +61,18 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 	r := &runner{}
 	r.clock, r.stage = clock, Wrap(stage, trap...)
 	switch s := r.stage.(type) {
+	case *iterStage:
+		if g, ok := s.it.(*genIter); ok && g.fresh() && !s.Chunked {
+			// A bare generator is pulled, and its coroutine puts its
+			// results in the list (genPull.into): it switches only to
+			// suspend, as a chain's does, without the chain (208 B that
+			// a suspended flow would hold). Pulling is the protocol the
+			// chain imitates.
+			g.start(s)
+			g.pull.into = &r.results
+		} else if chainable(s) {
+			r.stage = newChainStage(s, &r.results)
+		}
 	default:
 		if chainable(s) {
 			r.stage = newChainStage(s, &r.results)
@@ -76,9 +90,8 @@ func DeferredOn(clock reactor.IReactorTime, stage any, trap ...*twisted.Class) *
 		r.results.cur = s.seq[:0]
 		s.into = &r.results.cur
 	}
-	r.ctl = r
 	r.d = deferred.NewWithCancellerOf(r) // no closure: a suspended flow keeps 16 B less
-	r.start(beforeShutdown)
+	r.start(r, r.woken, beforeShutdown)
 	return r.d
 }
 
@@ -183,9 +196,12 @@ func (r *runner) end(res any) {
 	r.d.Callback(res)
 }
 
-// cancel ends the flow as the reactor shuts down: its Deferred is
+// shutdown ends the flow as the reactor shuts down: its Deferred is
 // cancelled.
-func (r *runner) cancel() { r.d.Cancel() }
+func (r *runner) shutdown() { r.d.Cancel() }
+
+// woken is every wake-up of the flow (the scheduler's wake).
+func (r *runner) woken() { r.wakeUp(r) }
 
 // A resultList is the Deferred controller's list of results. It fills
 // chunks of at most chunkMax items and copies them into one list of the
@@ -237,6 +253,14 @@ func (l *resultList) spill() {
 // chunks holds the full-size chunks that list has copied out, cleared,
 // for the next flows: a long flow then allocates only its final list.
 var chunks sync.Pool
+
+// add1 appends v.
+func (l *resultList) add1(v any) {
+	if len(l.cur) == cap(l.cur) {
+		l.spill()
+	}
+	l.cur = append(l.cur, v)
+}
 
 // add appends vals.
 func (l *resultList) add(vals []any) {

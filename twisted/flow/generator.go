@@ -49,7 +49,6 @@ type genIter struct {
 // genPull is a genIter's coroutine, made at its first Next.
 type genPull struct {
 	next func() (any, bool)
-	stop func()
 	// inline, if set, is offered each value the generator yields, on the
 	// generator's coroutine: if it has dealt with the value as its
 	// consumer would have, the generator goes on without switching (see
@@ -57,6 +56,12 @@ type genPull struct {
 	// (The stage, not a method value of it: its Yield gives it as it
 	// starts the generator, and it costs no allocation of its own.)
 	inline *iterStage
+	// into, if set, takes each result the generator yields (a value that
+	// is neither an instruction nor a Deferred) on the generator's
+	// coroutine, as flow.Deferred's loop would take it from the stage, and
+	// the generator goes on without switching: flow.Deferred's list, for a
+	// generator at the root of its flow (see DeferredOn).
+	into *resultList
 	// err is what the generator returned, or the failure of its panic.
 	err error
 	// inside is set while the generator runs (in next): Close from there
@@ -81,10 +86,15 @@ func (it *genIter) fresh() bool { return it.pull == nil && it.gen != nil }
 func (it *genIter) done() bool { return it.gen == nil }
 
 // start makes the coroutine; each value the generator yields is offered
-// to inline first, if it is not nil.
+// to inline first, if it is not nil. Only next is kept: Close ends the
+// coroutine by resuming it (iter.Pull's stop is 32 B that a suspended
+// generator would hold).
 func (it *genIter) start(inline *iterStage) {
 	it.pull = &genPull{inline: inline}
-	it.pull.next, it.pull.stop = iter.Pull(func(yield func(any) bool) {
+	it.pull.next, _ = iter.Pull(func(yield func(any) bool) {
+		if it.done() { // closed before it started: Close resumed it to end it
+			return
+		}
 		defer func() {
 			if r := recover(); r != nil {
 				it.pull.err = twisted.FailureFromPanic(r)
@@ -94,6 +104,10 @@ func (it *genIter) start(inline *iterStage) {
 			if it.done() {
 				return false
 			}
+			if l := it.pull.into; l != nil && isResult(v) {
+				l.add1(v)
+				return !it.done()
+			}
 			if s := it.pull.inline; s != nil {
 				out, handled := s.inlineYield(v)
 				if handled {
@@ -101,7 +115,7 @@ func (it *genIter) start(inline *iterStage) {
 				}
 				v = out
 			}
-			return yield(v)
+			return yield(v) && !it.done() // done: Close resumed it to end it
 		})
 	})
 }
@@ -141,7 +155,10 @@ func (it *genIter) Next() (any, error) {
 func (it *genIter) Close() {
 	it.gen = nil // done
 	if it.pull != nil && !it.pull.inside {
-		it.pull.stop()
+		// Resumed once it is done, the generator sees its yield return
+		// false, and returns (one that had not started does not run):
+		// what iter.Pull's stop does, which start does not keep.
+		it.pull.next()
 		if err := it.pull.err; err != nil && !isStop(err) {
 			it.pull.err = nil
 			panic(twisted.NewFailure(err))

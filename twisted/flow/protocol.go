@@ -189,7 +189,6 @@ func (p *Protocol) ConnectionMade() {
 		clock = reactor.Default()
 	}
 	p.sched = &scheduler{clock: clock, queue: true}
-	p.sched.ctl = p
 	p.drain.p = p
 	stage := Wrap(p.callController())
 	if chainable(stage) {
@@ -199,7 +198,7 @@ func (p *Protocol) ConnectionMade() {
 	}
 	p.sched.stage = stage
 	p.registerProducer()
-	p.sched.start(afterShutdown)
+	p.sched.start(p, p.woken, afterShutdown)
 }
 
 // canPush: the protocol's data runs up its own flow's chain in push mode
@@ -238,7 +237,7 @@ func (p *Protocol) ConnectionLost(reason *twisted.Failure) {
 // resume runs the flow when something it may wait on arrives.
 func (p *Protocol) resume() {
 	if p.sched != nil {
-		p.sched.run()
+		p.sched.run(p)
 	}
 }
 
@@ -422,8 +421,11 @@ func (p *Protocol) end() *twisted.Failure {
 	return f
 }
 
-// cancel ends the flow as the reactor shuts down.
-func (p *Protocol) cancel() { p.ended() }
+// shutdown ends the flow as the reactor shuts down.
+func (p *Protocol) shutdown() { p.ended() }
+
+// woken is every wake-up of the flow (the scheduler's wake).
+func (p *Protocol) woken() { p.sched.wakeUp(p) }
 
 // ended ends the flow (at its end, or as the reactor shuts down), logging
 // a panic in closing it.

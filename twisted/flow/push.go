@@ -129,7 +129,7 @@ func (r *pushRun) addOp(op pushOp) {
 func (r *pushRun) item(v any) bool {
 	if r.ops == nil { // a bare source: no function to guard
 		if c := r.chain; c != nil {
-			return c.add(v) // a bare generator under flow.Deferred: its values skip deliver
+			return c.add(v) // a bare iterator under flow.Deferred: its values skip deliver
 		}
 		return r.deliver(v)
 	}
@@ -469,4 +469,17 @@ func (b *BlockStage) runPush(yield func(any, error) bool) {
 	default:
 		yield(nil, err)
 	}
+}
+
+// isResult reports whether v, yielded by a generator, is a result: not an
+// Instruction (nor a Stage), nor a Deferred.
+func isResult(v any) bool {
+	if plain(v) {
+		return true
+	}
+	switch v.(type) {
+	case Instruction, *deferred.Deferred:
+		return false
+	}
+	return true
 }

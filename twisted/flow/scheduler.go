@@ -28,12 +28,16 @@ import (
 // The controller gives it its loop (execute), which runs the flow until
 // it suspends or ends, calling yield for each Yield of the root stage and
 // suspend for each instruction, and what ends the flow from outside (fail:
-// a panic out of the flow; cancel: the reactor's shutdown).
+// a panic out of the flow; shutdown: the reactor's). The scheduler does
+// not keep its controller (16 B that take a suspended flow.Deferred's
+// runner a size class down): the controller's wake-up function and its
+// registration with the reactor know it, and it is passed to the calls
+// that run the flow.
 type scheduler struct {
 	clock reactor.IReactorTime
 	stage Stage
-	ctl   controller
-	wake  func() // woken, made once: every wake-up calls it
+	// wake is the controller's woken, made once: every wake-up calls it.
+	wake func()
 	// timer is a Cooperate wake-up pending, timers the others (a flow
 	// has one at a time, but for a Concurrent of Cooperates); waits are
 	// the Deferreds the flow waits on. The lists are behind pointers, made
@@ -69,23 +73,24 @@ type controller interface {
 	execute()
 	// fail ends the flow with a failure (a panic out of the flow).
 	fail(f *twisted.Failure)
-	// cancel ends the flow when its reactor shuts down.
-	cancel()
+	// shutdown ends the flow when its reactor shuts down.
+	shutdown()
 }
 
-// start registers the flow with its reactor, to be ended in phase of its
-// shutdown, and runs it. (The phase is not kept: the scheduler's counter
-// and flags then fill one word.)
-func (s *scheduler) start(phase shutdownPhase) {
-	s.wake = s.woken
-	register(s.clock, &s.registered, s, phase)
-	s.run()
+// start registers the flow of ctl with its reactor, to be ended in phase
+// of its shutdown, and runs it; wake is ctl's woken (a method value of the
+// controller, made once, which calls wakeUp). (The phase is not kept: the
+// scheduler's counter and flags then fill one word.)
+func (s *scheduler) start(ctl controller, wake func(), phase shutdownPhase) {
+	s.wake = wake
+	register(s.clock, &s.registered, ctl, phase)
+	s.run(ctl)
 }
 
-// run runs the controller's step unless the flow has ended: every wake-up
-// calls it. A panic out of the flow (a stage of the user's own, a
-// CallLater that rejects its delay) fails the flow.
-func (s *scheduler) run() {
+// run runs ctl's step unless the flow has ended: every wake-up calls it.
+// A panic out of the flow (a stage of the user's own, a CallLater that
+// rejects its delay) fails the flow.
+func (s *scheduler) run(ctl controller) {
 	if s.done {
 		return
 	}
@@ -94,16 +99,16 @@ func (s *scheduler) run() {
 		return
 	}
 	depth := s.inYield
-	defer s.leave(depth)
-	s.ctl.execute()
+	defer s.leave(ctl, depth)
+	ctl.execute()
 }
 
 // leave is run's deferred end: it recovers a panic out of the flow and
 // closes the stages once no Yield is running them.
-func (s *scheduler) leave(depth int32) {
+func (s *scheduler) leave(ctl controller, depth int32) {
 	s.inYield = depth // a panic out of Yield skipped its count
 	if v := recover(); v != nil && !s.done {
-		s.ctl.fail(twisted.FailureFromPanic(v))
+		ctl.fail(twisted.FailureFromPanic(v))
 	}
 	if s.inYield == 0 && s.closeLater {
 		s.closeLater = false
@@ -182,19 +187,20 @@ func (s *scheduler) after(delay float64) {
 	*s.timers = append(*s.timers, c)
 }
 
-// woken is every wake-up of the flow (a Cooperate's call, a CallLater
-// instruction's, a Threaded stage's hand-over): the Cooperate calls that
-// are no longer active (a call's called is set before it runs) are
-// dropped from the pending list, which spares after a closure per
-// wake-up that would know its call, and the flow runs.
-func (s *scheduler) woken() {
+// wakeUp is every wake-up of ctl's flow (a Cooperate's call, a CallLater
+// instruction's, a Threaded stage's hand-over, a Deferred waited on), by
+// ctl's woken: the Cooperate calls that are no longer active (a call's
+// called is set before it runs) are dropped from the pending list, which
+// spares after a closure per wake-up that would know its call, and the
+// flow runs.
+func (s *scheduler) wakeUp(ctl controller) {
 	if s.timer != nil && !s.timer.Active() {
 		s.timer = nil
 	}
 	if l := s.timers; l != nil {
 		*l = slices.DeleteFunc(*l, func(c *reactor.DelayedCall) bool { return !c.Active() })
 	}
-	s.run()
+	s.run(ctl)
 }
 
 // wait resumes the flow when d fires, leaving d's result as it is.
@@ -212,7 +218,7 @@ func (s *scheduler) wait(d *deferred.Deferred) {
 				*w = slices.Delete(*w, i, i+1)
 			}
 		}
-		s.run()
+		s.wake()
 		return res, nil
 	})
 }
@@ -245,9 +251,6 @@ func (s *scheduler) finish() *twisted.Failure {
 	}
 	return closeStage(s.stage)
 }
-
-// shutdown ends the flow when its reactor shuts down.
-func (s *scheduler) shutdown() { s.ctl.cancel() }
 
 // A cooperation is a Cooperate: a *CooperateInstruction, or a type that
 // embeds one (Python's subclass of flow.Cooperate).
