@@ -235,7 +235,13 @@ func TestCallInThreadWaitsForRun(t *testing.T) {
 		t.Fatalf("%d pool goroutines started before Run", workers)
 	}
 	r.CallWhenRunning(func() {
-		r.CallInThread(func() { <-ran; r.CallFromThread(func() { mustStop(t, r) }) })
+		r.CallInThread(func() {
+			select { // at runBound, run stops the reactor
+			case <-ran:
+				r.CallFromThread(func() { mustStop(t, r) })
+			case <-r.Done():
+			}
+		})
 	})
 	run(t, r)
 }

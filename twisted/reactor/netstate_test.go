@@ -82,7 +82,7 @@ func TestConnAfterReactorStopped(t *testing.T) {
 	assert.NilError(t, err)
 
 	tc := newTCPConn(r, server.(*net.TCPConn), &neverMade{t: t}, nil)
-	<-tc.done
+	receive(t, tc.done, "the connection handed to a stopped reactor to be closed")
 	n, err := client.Read(make([]byte, 1))
 	assert.Equal(t, n, 0)
 	assert.Equal(t, err, io.EOF, fmt.Sprint(err))

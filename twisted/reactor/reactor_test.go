@@ -16,8 +16,20 @@ import (
 // run runs r until a callback stops it, failing t if Run fails.
 func run(t *testing.T, r *Reactor) {
 	t.Helper()
-	if err := r.Run(); err != nil {
+	var state string // set if the run outlasted runBound
+	bound := time.AfterFunc(runBound, func() {
+		r.CallFromThread(func() {
+			state = describeRun(r)
+			stop(r)
+		})
+	})
+	err := r.Run()
+	bound.Stop()
+	if err != nil {
 		t.Fatalf("Run() = %v", err)
+	}
+	if state != "" {
+		t.Fatalf("the run was still going after %v, and was stopped: %s", runBound, state)
 	}
 }
 

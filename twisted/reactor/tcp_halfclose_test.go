@@ -47,7 +47,10 @@ func TestPeerHalfCloseDropsUnsent(t *testing.T) {
 	raw := dialRaw(t, port.GetHost().Port, 4096)
 	read := make(chan int64, 1)
 	go func() {
-		<-server.made
+		select { // not made: the reactor stops at runBound
+		case <-server.made:
+		case <-r.Done():
+		}
 		raw.CloseWrite()
 		n, _ := io.Copy(io.Discard, raw)
 		raw.Close()
@@ -55,7 +58,7 @@ func TestPeerHalfCloseDropsUnsent(t *testing.T) {
 	}()
 	run(t, r)
 	port.StopListening()
-	n := <-read
+	n := receive(t, read, "the peer's read to the end")
 	if server.lost.Check(ConnectionDone) == nil {
 		t.Errorf("lost with %v, want ConnectionDone", server.lost)
 	}

@@ -72,7 +72,9 @@ func TestStalledPeer(t *testing.T) {
 			return nil, nil
 		})
 	}
+	draining := false
 	client := &sender{payload: []byte("still serving"), done: func(*sender) {
+		draining = true
 		whileStalled = append(whileStalled, producer.events...)
 		go func() { // the peer reads at last
 			n, _ := io.Copy(io.Discard, raw)
@@ -85,6 +87,9 @@ func TestStalledPeer(t *testing.T) {
 	})
 	run(t, r)
 
+	if !draining {
+		t.Fatal("the client never ended; the stalled peer never read")
+	}
 	if n := <-drained; n != stallSize {
 		t.Errorf("the stalled peer read %d bytes, want %d", n, stallSize)
 	}

@@ -62,16 +62,16 @@ func TestCallInThreadBounded(t *testing.T) {
 	}
 	var workers, queued int
 	r.CallWhenRunning(func() {
-		<-started
-		<-started
+		receive(t, started, "the first work to start")
+		receive(t, started, "the second work to start")
 		r.q.Mu.Lock()
 		workers, queued = r.pool.workers, len(r.pool.queue)-r.pool.head
 		r.q.Mu.Unlock()
 		r.SuggestThreadPoolSize(3) // starts one more for the queued work
-		<-started
+		receive(t, started, "the third work to start, with the pool's size raised")
 		close(release)
-		<-started
-		<-started
+		receive(t, started, "the fourth work to start")
+		receive(t, started, "the fifth work to start")
 		mustStop(t, r)
 	})
 	run(t, r)
