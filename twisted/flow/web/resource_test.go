@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/twistedflow/twistedflow/internal/leakcheck"
 	"github.com/twistedflow/twistedflow/twisted"
@@ -38,11 +39,41 @@ func webServe(t *testing.T, gen func(req *web.Request) flow.Generator) (*reactor
 	t.Cleanup(func() {
 		srv.Close()
 		r.CallFromThread(func() { _ = r.Stop() })
-		if err := <-ran; err != nil {
+		if err := webWait(t, ran, "reactor.Run to return once stopped"); err != nil {
 			t.Errorf("reactor.Run: %v", err)
 		}
 	})
 	return r, res, srv, log
+}
+
+// webBound is how long a test waits for a page, a step of it, or the
+// reactor, before it fails: far longer than any takes on a loaded machine
+// (milliseconds to seconds), so that a page or a reactor that never
+// answers fails the test, with what it waited for, rather than hangs CI.
+const webBound = 2 * time.Minute
+
+// webWait receives from ch, or fails t with what it waited for after
+// webBound.
+func webWait[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
+	bound := time.NewTimer(webBound)
+	defer bound.Stop()
+	select {
+	case v := <-ch:
+		return v
+	case <-bound.C:
+		t.Fatalf("waited %v for %s", webBound, what)
+		panic("unreachable")
+	}
+}
+
+// webContext is a request's context: cancelled once the test ends, and
+// after webBound, upon which the request, or the reading of its body,
+// fails with context.DeadlineExceeded.
+func webContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), webBound)
+	t.Cleanup(cancel)
+	return ctx
 }
 
 // webLog is a log written on the reactor goroutine and read by the test.
@@ -65,19 +96,24 @@ func (b *webLog) String() string {
 
 // webOnReactor runs f on r's goroutine and waits for it: everything r ran
 // before has then finished.
-func webOnReactor(r *reactor.Reactor, f func()) {
+func webOnReactor(t *testing.T, r *reactor.Reactor, f func()) {
+	t.Helper()
 	done := make(chan struct{})
 	r.CallFromThread(func() {
 		defer close(done)
 		f()
 	})
-	<-done
+	webWait(t, done, "a call on the reactor")
 }
 
 // webGet requests url from srv; it returns once the headers have arrived.
 func webGet(t *testing.T, srv *httptest.Server, url string) *http.Response {
 	t.Helper()
-	resp, err := srv.Client().Get(srv.URL + url)
+	req, err := http.NewRequestWithContext(webContext(t), "GET", srv.URL+url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := srv.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +228,7 @@ func TestResourceHowtoTwoClients(t *testing.T) {
 	}
 	r, _, srv, _ := webServe(t, flowRender)
 	fire := func(page string) {
-		step := <-steps[page] // the page's flow waits on it
+		step := webWait(t, steps[page], "page "+page+"'s next step") // the page's flow waits on it
 		r.CallFromThread(func() { step.Callback(nil) })
 	}
 	expect := func(page *bufio.Reader, want string) {
@@ -270,7 +306,7 @@ func TestResourceClientGoneCancelsFlow(t *testing.T) {
 			return nil
 		}
 	})
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(webContext(t))
 	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL, nil)
 	resp, err := srv.Client().Do(req)
 	if err != nil {
@@ -281,8 +317,8 @@ func TestResourceClientGoneCancelsFlow(t *testing.T) {
 	}
 	cancel() // the client goes away
 	resp.Body.Close()
-	<-closed
-	webOnReactor(r, func() {}) // the cancellation has run to its end
+	webWait(t, closed, "the flow's generator to be closed")
+	webOnReactor(t, r, func() {}) // the cancellation has run to its end
 	if calls := r.GetDelayedCalls(); len(calls) != 0 {
 		t.Errorf("delayed calls left: %v", calls)
 	}
@@ -421,10 +457,16 @@ func TestResourceManyClients(t *testing.T) {
 	})
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	errs := make(chan error, clients)
+	ctx := webContext(t)
 	for c := range clients {
 		go func() {
 			name := strconv.Itoa(c)
-			resp, err := client.Get(srv.URL + "/?name=" + name)
+			req, err := http.NewRequestWithContext(ctx, "GET", srv.URL+"/?name="+name, nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			resp, err := client.Do(req)
 			if err != nil {
 				errs <- err
 				return
@@ -442,7 +484,7 @@ func TestResourceManyClients(t *testing.T) {
 		}()
 	}
 	for range clients {
-		if err := <-errs; err != nil {
+		if err := webWait(t, errs, "a client's page"); err != nil {
 			t.Error(err)
 		}
 	}

@@ -43,15 +43,12 @@ func TestStopEndsWebPage(t *testing.T) {
 	defer srv.Close()
 	ran := make(chan error, 1)
 	go func() { ran <- r.Run() }()
-	resp, err := srv.Client().Get(srv.URL)
-	assert.NilError(t, err)
-	defer resp.Body.Close()
-	page := bufio.NewReader(resp.Body)
+	page := bufio.NewReader(webGet(t, srv, "").Body)
 	assert.Equal(t, webReadLine(t, page), "first\n")
 	r.CallFromThread(func() { _ = r.Stop() })
-	assert.NilError(t, <-ran)
-	<-closed
-	_, err = io.ReadAll(page)
+	assert.NilError(t, webWait(t, ran, "reactor.Run to return once stopped"))
+	webWait(t, closed, "the flow's generator to be closed")
+	_, err := io.ReadAll(page)
 	assert.Assert(t, err != nil, "the page was not cut short")
 }
 
@@ -71,9 +68,7 @@ func TestStopRefusesLatePage(t *testing.T) {
 	defer srv.Close()
 	r.CallWhenRunning(func() { _ = r.Stop() })
 	assert.NilError(t, r.Run())
-	resp, err := srv.Client().Get(srv.URL)
-	assert.NilError(t, err)
-	defer resp.Body.Close()
+	resp := webGet(t, srv, "")
 	assert.Equal(t, resp.StatusCode, http.StatusServiceUnavailable)
 }
 
@@ -98,10 +93,8 @@ func TestStageClosePanicsInPage(t *testing.T) {
 			return nil
 		}
 	})
-	resp, err := srv.Client().Get(srv.URL)
-	assert.NilError(t, err)
+	resp := webGet(t, srv, "")
 	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
 	assert.Equal(t, resp.StatusCode, http.StatusOK)
 	assert.Equal(t, string(body), "hello")
 	assert.Assert(t, err != nil, "the failed page reads as complete")
