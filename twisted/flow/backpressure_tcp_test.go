@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"runtime"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -26,7 +27,6 @@ type transportSpy struct {
 	paused                    bool
 	pauses, resumes           int
 	onPause, onResume, onData func()
-	stopped                   bool
 	// dataWhilePaused counts the chunks delivered while paused, which
 	// must be none.
 	dataWhilePaused int
@@ -144,13 +144,22 @@ func stopOn(r *reactor.Reactor, port reactor.IListeningPort) {
 // MiB of the 64 MiB offered (what the kernel's buffers took of its echo,
 // and the 64 KiB its transport holds), its heap has grown by little more,
 // and the peer cannot write the rest. Without the pause, the server would
-// read everything and queue its echo in memory.
+// read everything and queue its echo in memory. The run ends at the
+// first pause; also, so as to fail rather than wait, once the server has
+// read a quarter of the offer, at the peer's failed dial or end, or when
+// nothing moves for noProgressBound.
 func TestBackpressurePeerNeverReadsTCP(t *testing.T) {
 	leakcheck.Check(t)
 	r := reactor.New()
 	spy := &transportSpy{}
 	port := listenSpied(t, r, spy)
 	const offered = 64 << 20
+	const endedPaused = "the flow's first pause"
+	var wrote atomic.Int64
+	w := newTCPRun(r, port, func() string {
+		return fmt.Sprintf("the server read %d bytes (%d while paused), paused %d times, resumed %d; the peer wrote %d of %d",
+			spy.received, spy.dataWhilePaused, spy.pauses, spy.resumes, wrote.Load(), offered)
+	})
 	heapBefore := heapInUse()
 	var heapGrowth uint64
 	spy.onPause = func() {
@@ -159,43 +168,40 @@ func TestBackpressurePeerNeverReadsTCP(t *testing.T) {
 			// larger, and the difference wrap around.
 			heapNow := heapInUse()
 			heapGrowth = heapNow - min(heapBefore, heapNow)
-			stopOn(r, port)
+			w.stop(endedPaused)
 		}
 	}
 	spy.onData = func() {
-		if spy.received > offered/4 && !spy.stopped {
-			spy.stopped = true // no backpressure: end the test
-			stopOn(r, port)
+		if spy.received > offered/4 {
+			w.stop("the server reading a quarter of the offer (no backpressure)")
 		}
 	}
-	wrote := make(chan int, 1)
 	r.CallWhenRunning(func() {
 		r.CallInThread(func() {
 			c, err := dialSmallWindow(port.GetHost().String())
 			if err != nil {
-				wrote <- -1
+				w.stopFromThread("the peer's dial: " + err.Error())
 				return
 			}
 			defer c.Close()
 			block := bytes.Repeat([]byte(echoLine), 4096)
-			n := 0
-			for n < offered {
+			for wrote.Load() < offered {
 				m, err := c.Write(block)
-				n += m
-				if err != nil {
-					break // the server went away: the reactor stopped
+				wrote.Add(int64(m))
+				if err != nil { // the server went away: the reactor stopped, or the connection was lost
+					w.stopFromThread("the peer's write: " + err.Error())
+					return
 				}
 			}
-			wrote <- n
+			w.stopFromThread("the peer writing all it offered")
 		})
 	})
-	assert.NilError(t, r.Run())
-	n := <-wrote
-	assert.Assert(t, spy.pauses >= 1, "the flow was never paused; it read %d bytes", spy.received)
-	assert.Equal(t, spy.dataWhilePaused, 0)
-	assert.Assert(t, spy.received <= offered/4, "the server read %d bytes before pausing", spy.received)
-	assert.Assert(t, heapGrowth <= 8<<20, "the server's heap grew by %d bytes before pausing", heapGrowth)
-	assert.Assert(t, n < offered, "the peer wrote all it offered (%d bytes)", n)
+	w.run(t)
+	assert.Equal(t, w.ended, endedPaused, "%v", w)
+	assert.Equal(t, spy.dataWhilePaused, 0, "%v", w)
+	assert.Assert(t, spy.received <= offered/4, "%v", w)
+	assert.Assert(t, heapGrowth <= 8<<20, "the server's heap grew by %d bytes before pausing; %v", heapGrowth, w)
+	assert.Assert(t, wrote.Load() < offered, "%v", w)
 }
 
 // readN reads n bytes from c, or what comes before the connection ends.
@@ -227,46 +233,70 @@ func TestBackpressureWriteAllThenReadTCP(t *testing.T) {
 	spy := &transportSpy{}
 	port := listenSpied(t, r, spy)
 	want := numberedLines(400000)
-	got := readAfterPause(r, port, spy, func(c net.Conn) {
+	p := readAfterPause(r, port, spy, nil, func(c net.Conn) {
 		go c.Write(want)
 	}, func(c net.Conn) []byte {
 		return readN(c, len(want))
 	})
-	assert.NilError(t, r.Run())
-	b := <-got
-	assert.Equal(t, len(b), len(want))
-	assert.Assert(t, bytes.Equal(b, want))
-	assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "paused %d times, resumed %d", spy.pauses, spy.resumes)
-	assert.Equal(t, spy.dataWhilePaused, 0)
+	p.run(t)
+	b := <-p.got
+	assert.Equal(t, p.ended, endedByPeer, "%v", p)
+	assert.Equal(t, len(b), len(want), "%v", p)
+	assert.Assert(t, bytes.Equal(b, want), "%v", p)
+	assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "%v", p)
+	assert.Equal(t, spy.dataWhilePaused, 0, "%v", p)
+}
+
+// A pausedPeer is a run whose peer connects to the server, starts, and
+// reads from the flow's first pause on (see readAfterPause).
+type pausedPeer struct {
+	*tcpRun
+	read atomic.Int64 // bytes the peer has read
+	got  chan []byte  // what it read, once the run has ended
 }
 
 // readAfterPause connects a peer to port from a thread once r runs: it
 // calls start with the connection, then, from the flow's first pause on
-// (seen by spy), read, whose result it sends on the channel it returns;
-// then it closes the connection and stops r.
-func readAfterPause(r *reactor.Reactor, port reactor.IListeningPort, spy *transportSpy, start func(net.Conn), read func(net.Conn) []byte) <-chan []byte {
+// (seen by spy), read, whose result it sends on got; then it closes the
+// connection and ends the run (endedByPeer). A failed dial ends the run,
+// and a pause that never comes ends it after noProgressBound. made, if
+// not nil, is what the flow has made, for the state a failure shows.
+func readAfterPause(r *reactor.Reactor, port reactor.IListeningPort, spy *transportSpy, made *int,
+	start func(net.Conn), read func(net.Conn) []byte) *pausedPeer {
+	p := &pausedPeer{got: make(chan []byte, 1)}
+	p.tcpRun = newTCPRun(r, port, func() string {
+		s := fmt.Sprintf("the server read %d bytes (%d chunks while paused), paused %d times, resumed %d, paused %v; the peer read %d",
+			spy.received, spy.dataWhilePaused, spy.pauses, spy.resumes, spy.paused, p.read.Load())
+		if made != nil {
+			s += fmt.Sprintf("; the flow made %d", *made)
+		}
+		return s
+	})
 	paused := make(chan struct{})
 	spy.onPause = func() {
 		if spy.pauses == 1 {
 			close(paused)
 		}
 	}
-	got := make(chan []byte, 1)
 	r.CallWhenRunning(func() {
 		r.CallInThread(func() {
-			defer r.CallFromThread(func() { stopOn(r, port) })
+			var b []byte
+			defer func() { p.got <- b }()
 			c, err := dialSmallWindow(port.GetHost().String())
 			if err != nil {
-				got <- nil
+				p.stopFromThread("the peer's dial: " + err.Error())
 				return
 			}
 			defer c.Close()
 			start(c)
-			<-paused
-			got <- read(c)
+			if !waitOrStopped(r, paused) {
+				return
+			}
+			b = read(countedConn{c, &p.read})
+			p.stopFromThread(endedByPeer)
 		})
 	})
-	return got
+	return p
 }
 
 // A flow paused by its transport whose controller closes the connection
@@ -279,32 +309,24 @@ func TestBackpressureLoseConnectionWhilePausedTCP(t *testing.T) {
 	r := reactor.New()
 	spy := &transportSpy{}
 	port := listenSpied(t, r, spy)
-	paused := make(chan struct{})
+	p := readAfterPause(r, port, spy, nil, func(c net.Conn) {
+		go c.Write(numberedLines(400000)) // ends with an error once closed
+	}, func(c net.Conn) []byte {
+		io.Copy(io.Discard, c) // to the server's close
+		return nil
+	})
+	onPause := spy.onPause
 	spy.onPause = func() {
 		if spy.pauses == 1 {
 			spy.ITransport.LoseConnection()
-			close(paused)
 		}
+		onPause()
 	}
-	read := make(chan int, 1)
-	r.CallWhenRunning(func() {
-		r.CallInThread(func() {
-			defer r.CallFromThread(func() { stopOn(r, port) })
-			c, err := dialSmallWindow(port.GetHost().String())
-			if err != nil {
-				read <- -1
-				return
-			}
-			defer c.Close()
-			go c.Write(numberedLines(400000)) // ends with an error once closed
-			<-paused
-			n, _ := io.Copy(io.Discard, c) // to the server's close
-			read <- int(n)
-		})
-	})
-	assert.NilError(t, r.Run())
-	assert.Assert(t, <-read > 0)
-	assert.Equal(t, spy.dataWhilePaused, 0)
+	p.run(t)
+	<-p.got
+	assert.Equal(t, p.ended, endedByPeer, "%v", p)
+	assert.Assert(t, p.read.Load() > 0, "%v", p)
+	assert.Equal(t, spy.dataWhilePaused, 0, "%v", p)
 }
 
 // spiedController is controller with its transport behind spy.
@@ -352,7 +374,7 @@ func TestBackpressureWriterSlowReaderTCP(t *testing.T) {
 		port, err := r.ListenTCP(0, &protocol.ServerFactory{Protocol: flow.MakeProtocolOn(r,
 			spiedController(spy, lineWriter(lines, &made, pull)))}, reactor.Interface("127.0.0.1"))
 		assert.NilError(t, err)
-		got := readAfterPause(r, port, spy, func(net.Conn) {}, func(c net.Conn) []byte {
+		p := readAfterPause(r, port, spy, &made, func(net.Conn) {}, func(c net.Conn) []byte {
 			var all bytes.Buffer
 			buf := make([]byte, 512)
 			for {
@@ -363,12 +385,13 @@ func TestBackpressureWriterSlowReaderTCP(t *testing.T) {
 				}
 			}
 		})
-		assert.NilError(t, r.Run())
-		b := <-got
+		p.run(t)
+		b := <-p.got
 		want := numberedLines(lines)
-		assert.Equal(t, len(b), len(want), "pull %v", pull)
-		assert.Assert(t, bytes.Equal(b, want), "pull %v", pull)
-		assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "pull %v: paused %d times, resumed %d", pull, spy.pauses, spy.resumes)
+		assert.Equal(t, p.ended, endedByPeer, "pull %v: %v", pull, p)
+		assert.Equal(t, len(b), len(want), "pull %v: %v", pull, p)
+		assert.Assert(t, bytes.Equal(b, want), "pull %v: %v", pull, p)
+		assert.Assert(t, spy.pauses >= 1 && spy.resumes >= 1, "pull %v: %v", pull, p)
 	}
 }
 
@@ -401,16 +424,17 @@ func TestBackpressureUnregisteredWhilePausedTCP(t *testing.T) {
 			})
 		}))}, reactor.Interface("127.0.0.1"))
 	assert.NilError(t, err)
-	got := readAfterPause(r, port, spy, func(net.Conn) {}, func(c net.Conn) []byte {
+	p := readAfterPause(r, port, spy, nil, func(net.Conn) {}, func(c net.Conn) []byte {
 		b, _ := io.ReadAll(c)
 		return b
 	})
-	assert.NilError(t, r.Run())
-	b := <-got
+	p.run(t)
+	b := <-p.got
 	want := numberedLines(lines)
-	assert.Assert(t, unregistered, "the flow was never paused")
-	assert.Equal(t, len(b), len(want))
-	assert.Assert(t, bytes.Equal(b, want))
-	assert.Assert(t, !spy.paused, "the transport's reading stayed paused")
-	assert.Equal(t, spy.pauses, 1)
+	assert.Equal(t, p.ended, endedByPeer, "%v", p)
+	assert.Assert(t, unregistered, "the flow was never paused: %v", p)
+	assert.Equal(t, len(b), len(want), "%v", p)
+	assert.Assert(t, bytes.Equal(b, want), "%v", p)
+	assert.Assert(t, !spy.paused, "the transport's reading stayed paused: %v", p)
+	assert.Equal(t, spy.pauses, 1, "%v", p)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"gotest.tools/v3/assert"
@@ -48,13 +49,17 @@ func TestProtocolManyConnectionsTCP(t *testing.T) {
 	port := listenFlow(t, r, echoServer)
 
 	echoed := make([]string, manyConnections)
-	pending := manyConnections
+	pending, received := manyConnections, 0
+	w := newTCPRun(r, port, func() string {
+		return fmt.Sprintf("%d of %d clients not ended, %d of %d bytes echoed", pending, manyConnections, received, manyConnections*size)
+	})
+	const endedAll = "every client's end"
 	client := func(i int) func(conn *flow.Protocol) flow.Generator {
 		return func(conn *flow.Protocol) flow.Generator {
 			return func(yield func(any) bool) error {
 				defer func() {
 					if pending--; pending == 0 {
-						port.StopListening().AddBoth(func(any) (any, error) { return nil, r.Stop() })
+						w.stop(endedAll)
 					}
 				}()
 				data := payload(i, size)
@@ -77,6 +82,7 @@ func TestProtocolManyConnectionsTCP(t *testing.T) {
 						return err
 					}
 					got.WriteString(chunk.(string))
+					received += len(chunk.(string))
 				}
 				echoed[i] = got.String()
 				return nil
@@ -87,13 +93,17 @@ func TestProtocolManyConnectionsTCP(t *testing.T) {
 		for i := range manyConnections {
 			r.ConnectTCP("127.0.0.1", port.GetHost().Port, &protocol.ClientFactory{
 				Factory: protocol.Factory{Protocol: flow.MakeProtocolOn(r, client(i))},
+				OnConnectionFailed: func(_ protocol.IConnector, reason *twisted.Failure) {
+					w.stop(fmt.Sprintf("connection %d failing: %s", i, reason.GetErrorMessage()))
+				},
 			}, 30)
 		}
 	})
-	assert.NilError(t, r.Run())
+	w.run(t)
+	assert.Equal(t, w.ended, endedAll, "%v", w)
 	for i, got := range echoed {
 		if got != payload(i, size) {
-			t.Fatalf("connection %d: got %d bytes back, not its %d", i, len(got), size)
+			t.Fatalf("connection %d: got %d bytes back, not its %d; %v", i, len(got), size, w)
 		}
 	}
 }
@@ -135,12 +145,13 @@ func TestProtocolPeerResetsTCP(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			leakcheck.Check(t)
 			r, log := protoLog()
-			var port reactor.IListeningPort
+			var w *tcpRun
 			var seen []any
 			var last any
+			const endedServer = "the server flow's end"
 			server := func(conn *flow.Protocol) flow.Generator {
 				return func(yield func(any) bool) error {
-					defer port.StopListening().AddBoth(func(any) (any, error) { return nil, r.Stop() })
+					defer w.stop(endedServer)
 					for yield(conn) {
 						data, err := conn.Next()
 						if err != nil {
@@ -157,13 +168,25 @@ func TestProtocolPeerResetsTCP(t *testing.T) {
 					return nil
 				}
 			}
-			port = listenFlow(t, r, server, c.options...)
+			port := listenFlow(t, r, server, c.options...)
+			var peerDone atomic.Bool
+			w = newTCPRun(r, port, func() string {
+				return fmt.Sprintf("the server flow saw %v, last %v; the peer done %v", seen, last, peerDone.Load())
+			})
 			peer := make(chan error, 1)
 			r.CallWhenRunning(func() {
-				r.CallInThread(func() { peer <- resetAfterEcho(port.GetHost().Port) })
+				r.CallInThread(func() {
+					err := resetAfterEcho(port.GetHost().Port)
+					peerDone.Store(true)
+					if err != nil {
+						w.stopFromThread("the peer: " + err.Error())
+					}
+					peer <- err
+				})
 			})
-			assert.NilError(t, r.Run())
-			assert.NilError(t, <-peer)
+			w.run(t)
+			assert.NilError(t, <-peer, "%v", w)
+			assert.Equal(t, w.ended, endedServer, "%v", w)
 			assert.DeepEqual(t, seen, []any{"hello"})
 			assert.Equal(t, last, c.want)
 			assert.Equal(t, strings.Contains(log.String(), "Unhandled Error"), c.logged, log.String())
@@ -194,6 +217,11 @@ func TestProtocolReactorStopTCP(t *testing.T) {
 		}
 	}
 	port := listenFlow(t, r, server)
+	echoed := false
+	w := newTCPRun(r, port, func() string {
+		return fmt.Sprintf("the client echoed %v; ended %v", echoed, ended)
+	})
+	const endedClient = "the client's stop"
 	client := func(conn *flow.Protocol) flow.Generator {
 		return func(yield func(any) bool) error {
 			if !yield("ping") || !yield(conn) {
@@ -202,6 +230,8 @@ func TestProtocolReactorStopTCP(t *testing.T) {
 			if _, err := conn.Next(); err != nil {
 				return err
 			}
+			echoed = true
+			w.ended = endedClient
 			r.Stop() // with both connections open
 			for yield(conn) {
 				if _, err := conn.Next(); err != nil {
@@ -215,9 +245,13 @@ func TestProtocolReactorStopTCP(t *testing.T) {
 	r.CallWhenRunning(func() {
 		r.ConnectTCP("127.0.0.1", port.GetHost().Port, &protocol.ClientFactory{
 			Factory: protocol.Factory{Protocol: flow.MakeProtocolOn(r, client)},
+			OnConnectionFailed: func(_ protocol.IConnector, reason *twisted.Failure) {
+				w.stop("the client's connection failing: " + reason.GetErrorMessage())
+			},
 		}, 30)
 	})
-	assert.NilError(t, r.Run())
+	w.run(t)
+	assert.Equal(t, w.ended, endedClient, "%v", w)
 	assert.Equal(t, len(ended), 2)
 	for _, err := range ended {
 		assert.Assert(t, errors.Is(err, twisted.StopIteration), err)
@@ -230,31 +264,26 @@ func TestProtocolEchoStreamTCP(t *testing.T) {
 	r := reactor.New()
 	port := listenFlow(t, r, echoServer)
 	want := bytes.Repeat([]byte(payload(7, 100000)), 10)
+	var read atomic.Int64
+	w := newTCPRun(r, port, func() string {
+		return fmt.Sprintf("the peer read %d of %d bytes", read.Load(), len(want))
+	})
 	got := make(chan []byte, 1)
 	r.CallWhenRunning(func() {
 		r.CallInThread(func() {
-			defer r.CallFromThread(func() {
-				port.StopListening().AddBoth(func(any) (any, error) { return nil, r.Stop() })
-			})
 			c, err := net.Dial("tcp", port.GetHost().String())
 			if err != nil {
 				got <- nil
+				w.stopFromThread("the peer's dial: " + err.Error())
 				return
 			}
 			defer c.Close()
 			go c.Write(want)
-			buf := make([]byte, len(want))
-			n := 0
-			for n < len(buf) {
-				m, err := c.Read(buf[n:])
-				if err != nil {
-					break
-				}
-				n += m
-			}
-			got <- buf[:n]
+			got <- readN(countedConn{c, &read}, len(want))
+			w.stopFromThread(endedByPeer)
 		})
 	})
-	assert.NilError(t, r.Run())
-	assert.Assert(t, bytes.Equal(<-got, want))
+	w.run(t)
+	assert.Equal(t, w.ended, endedByPeer, "%v", w)
+	assert.Assert(t, bytes.Equal(<-got, want), "%v", w)
 }

@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 
@@ -104,12 +105,15 @@ func TestStopClosesFlowProtocolsOnThreadedSources(t *testing.T) {
 	r := newStopReactor()
 	r.SuggestThreadPoolSize(conns)
 	blocked, closed, greeted := 0, 0, 0
+	var w *tcpRun
+	const endedBlocked = "every source blocked"
 	server := func(conn *flow.Protocol) flow.Generator {
 		return func(yield func(any) bool) error {
 			defer func() { closed++ }()
 			src := flow.Threaded(blockingSource{started: func() {
 				r.CallFromThread(func() {
 					if blocked++; blocked == conns {
+						w.ended = endedBlocked
 						_ = r.Stop()
 					}
 				})
@@ -138,14 +142,21 @@ func TestStopClosesFlowProtocolsOnThreadedSources(t *testing.T) {
 		}
 	}
 	port := listenFlow(t, r, server)
+	w = newTCPRun(r, port, func() string {
+		return fmt.Sprintf("%d of %d sources blocked, %d clients greeted, %d server flows closed", blocked, conns, greeted, closed)
+	})
 	r.CallWhenRunning(func() {
 		for range conns {
 			r.ConnectTCP("127.0.0.1", port.GetHost().Port, &protocol.ClientFactory{
 				Factory: protocol.Factory{Protocol: flow.MakeProtocolOn(r, client)},
+				OnConnectionFailed: func(_ protocol.IConnector, reason *twisted.Failure) {
+					w.stop("a connection failing: " + reason.GetErrorMessage())
+				},
 			}, 30)
 		}
 	})
-	assert.NilError(t, r.Run())
+	w.run(t)
+	assert.Equal(t, w.ended, endedBlocked, "%v", w)
 	assert.Equal(t, blocked, conns)
 	assert.Equal(t, closed, conns)
 }
