@@ -120,13 +120,6 @@ func errbackLink(callback func(any) (any, error), eb func(*twisted.Failure) (any
 	return link{callback: callback, rest: errback(eb)}
 }
 
-// chainee returns the Deferred waiting on this one if l is the link that
-// hands it the result (Twisted's _CONTINUE), and nil otherwise.
-func (l *link) chainee() *Deferred {
-	d, _ := l.rest.(*Deferred)
-	return d
-}
-
 // pairs returns the buffer that d's pairs are in: inline or spill.
 func (d *Deferred) pairs() []link {
 	if d.spill != nil {

@@ -292,30 +292,39 @@ func (st *listState) cancel() {
 	}
 }
 
-// gatherFired records the result of one of GatherResults' Deferreds in
-// its slot (see gatherSlot) and passes it on.
-func gatherFired(slot gatherSlot, result any) any {
-	st := (*slot).(*listState)
+// gatherRecorded records the result of one of GatherResults' Deferreds
+// in its slot (see gatherSlot), counts it, and reports whether the list
+// must go on to fire (see fire): for a failure or the last result. It is
+// small enough to be inlined where pairs run: most results only count.
+// (A GatherResults list never has FireOnOneCallback.)
+func gatherRecorded(slot gatherSlot, result any) (st *listState, more bool) {
+	st = (*slot).(*listState)
 	*slot = result
-	return st.fired(slot, result)
+	st.finished++
+	_, failed := result.(*twisted.Failure)
+	return st, failed || int(st.finished) == st.n()
 }
 
-// pairFired records the outcome of one of a DeferredList's Deferreds in
-// its pair (see pairSlot) and passes it on.
-func pairFired(pair pairSlot, result any) any {
-	st := pair[0].(*listState)
+// pairRecorded records the outcome of one of a DeferredList's Deferreds
+// in its pair (see pairSlot), counts it, and reports whether the list must
+// go on to fire (see fire): for a failure, a list with FireOnOneCallback
+// or the last result.
+func pairRecorded(pair pairSlot, result any) (st *listState, more bool) {
+	st = pair[0].(*listState)
 	_, failed := result.(*twisted.Failure)
 	pair[0], pair[1] = !failed, result
-	return st.fired(&pair[0], result)
+	st.finished++
+	return st, failed || st.flags&FireOnOneCallback != 0 || int(st.finished) == st.n()
 }
 
-// fired counts a result just recorded in slot, fires the list when it is
-// time, and returns what the Deferred's chain goes on with
-// (DeferredList._cbDeferred): the result, or None for a failure the list
-// consumes.
-func (st *listState) fired(slot *any, result any) any {
+// fire follows gatherRecorded or pairRecorded for the results they say
+// need it, slot the one just recorded: it fires the list, unless it has
+// fired, for the first success with FireOnOneCallback, the first failure
+// with FireOnOneErrback or the last result (DeferredList._cbDeferred), and
+// reports whether the Deferred's chain goes on with None (a failure the
+// list consumes) rather than the result.
+func (st *listState) fire(slot *any, result any) (consumed bool) {
 	f, failed := result.(*twisted.Failure)
-	st.finished++
 	dl := &st.dl
 	if !dl.called {
 		switch {
@@ -331,10 +340,7 @@ func (st *listState) fired(slot *any, result any) any {
 			dl.Callback(st.slots[:n:n])
 		}
 	}
-	if failed && st.flags&ConsumeErrors != 0 {
-		return nil
-	}
-	return result
+	return failed && st.flags&ConsumeErrors != 0
 }
 
 // index returns the index in the list of the Deferred whose slot is slot.

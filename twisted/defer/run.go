@@ -168,20 +168,54 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 		if d.head == d.tail {
 			d.drained()
 		}
-		if chainee = item.chainee(); chainee != nil {
-			// Give the waiting Deferred our result and forget it.
-			chainee.result = d.result
-			d.result = nil
-			if d.debug != nil {
-				d.debug.clearFailure()
-			}
-			chainee.paused--
-			return chainee, true
-		}
-
 		var res any
 		var err error
-		if _, failed := d.result.(*twisted.Failure); !failed && item.callback != nil {
+		if item.callback == nil {
+			// A waiting Deferred's link, a list's pair or an errback.
+			var st *listState // a list's pair: its list,
+			var slot *any     // the slot it recorded the result in,
+			var more bool     // and whether the list must go on to fire
+			// Assertions rather than a type switch, which would look
+			// the type up: a chain of waiting Deferreds goes by the first.
+			if chainee, ok := item.rest.(*Deferred); ok {
+				// Give the waiting Deferred our result and forget it.
+				chainee.result = d.result
+				d.result = nil
+				if d.debug != nil {
+					d.debug.clearFailure()
+				}
+				chainee.paused--
+				return chainee, true
+			} else if gather, ok := item.rest.(gatherSlot); ok {
+				slot = gather
+				st, more = gatherRecorded(gather, d.result)
+			} else if pair, ok := item.rest.(pairSlot); ok {
+				slot = &pair[0]
+				st, more = pairRecorded(pair, d.result)
+			} else {
+				d.running = true
+				res, err = item.call(d.result)
+				d.running = false
+			}
+			if st != nil {
+				// The list's pair passes the result on unchanged, or as
+				// None for a failure the list consumes: most often there
+				// is nothing more to do.
+				if more {
+					d.running = true
+					consumed := st.fire(slot, d.result)
+					d.running = false
+					if consumed {
+						d.result = nil
+						continue
+					}
+				}
+				if _, isDeferred := d.result.(*Deferred); !isDeferred {
+					continue
+				}
+				res = d.result // a Deferred as result: as a callback's
+			}
+		} else if _, failed := d.result.(*twisted.Failure); !failed {
 			// The common case, without the detour through call.
 			d.running = true
 			res, err = item.callback(d.result)
@@ -196,16 +230,7 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			}
 		} else {
 			d.running = true
-			switch slot := item.rest.(type) {
-			case gatherSlot:
-				// A list's pair: it records the result and returns it
-				// (a failure as it is) or None.
-				res = gatherFired(slot, d.result)
-			case pairSlot:
-				res = pairFired(slot, d.result)
-			default:
-				res, err = item.call(d.result)
-			}
+			res, err = item.call(d.result)
 			d.running = false
 		}
 		if err != nil && !isNilFailure(err) {
