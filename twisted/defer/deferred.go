@@ -222,8 +222,6 @@ func (d *Deferred) release() {
 
 // drained empties d once the last pair has been taken out to run: the
 // inline pairs are used again, a spill buffer goes back to the pool.
-//
-//go:noinline
 func (d *Deferred) drained() {
 	if d.spill == nil {
 		d.head, d.tail = 0, 0

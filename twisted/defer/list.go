@@ -91,9 +91,8 @@ func (e *FirstErrorValue) Equal(other *FirstErrorValue) bool {
 // object has no attribute 'addCallbacks', after adding its callbacks to
 // the Deferreds before it.)
 func DeferredList(ds []*Deferred, opts ...DeferredListOption) *Deferred {
-	checkList("DeferredList", ds)
 	flags := listOptions("DeferredList.__init__", opts, FireOnOneCallback|FireOnOneErrback|ConsumeErrors)
-	return newList(ds, flags, false)
+	return newList("DeferredList", ds, flags, false)
 }
 
 // optionNames are the keyword arguments the options stand for.
@@ -134,9 +133,14 @@ func listOptions(function string, opts []DeferredListOption, allowed DeferredLis
 func checkList(function string, ds []*Deferred) {
 	for i, d := range ds {
 		if d == nil {
-			panic(twisted.TypeError.New(fmt.Sprintf("%s: sequence item %d: expected Deferred instance, NoneType found", function, i)))
+			panic(nilItem(function, i))
 		}
 	}
+}
+
+// nilItem is checkList's TypeError for the nil at index i of ds.
+func nilItem(function string, i int) *twisted.Error {
+	return twisted.TypeError.New(fmt.Sprintf("%s: sequence item %d: expected Deferred instance, NoneType found", function, i))
 }
 
 // listState is what a DeferredList keeps: its own Deferred, its slots,
@@ -241,12 +245,19 @@ type gatherSlot *any
 // gatherSlot.
 type pairSlot *[2]any
 
-// newList returns the Deferred of a DeferredList over ds.
-func newList(ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
+// newList returns the Deferred of a DeferredList over ds, for function
+// (DeferredList or GatherResults), which has checked its options. It
+// panics as checkList does if one of ds is nil, as it copies them.
+func newList(function string, ds []*Deferred, flags DeferredListOption, gather bool) *Deferred {
 	n := len(ds)
 	st := allocList(n, gather)
 	st.flags, st.gather = flags, gather
-	copy(st.copies, ds)
+	for i, d := range ds {
+		if d == nil {
+			panic(nilItem(function, i))
+		}
+		st.copies[i] = d
+	}
 	results := st.slots[:n:n]
 	dl := &st.dl
 	if debugging.Load() {
@@ -379,9 +390,8 @@ func cancelLogging(d *Deferred) {
 // Python's TypeError for gatherResults' unexpected keyword argument. Cancelling it cancels
 // ds, as for DeferredList. A nil in ds panics as in DeferredList.
 func GatherResults(ds []*Deferred, opts ...DeferredListOption) *Deferred {
-	checkList("GatherResults", ds)
 	flags := FireOnOneErrback | listOptions("gatherResults", opts, ConsumeErrors)
-	return newList(ds, flags, true)
+	return newList("GatherResults", ds, flags, true)
 }
 
 // FailureGroup is the class of the failure of Race when every Deferred

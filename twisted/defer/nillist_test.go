@@ -35,6 +35,18 @@ func TestNilInDeferredLists(t *testing.T) {
 	}
 }
 
+// A list given both a nil and an option its function does not take
+// raises the option's TypeError, as Python raises an unexpected keyword
+// argument before the function runs (Twisted 22.4:
+// "gatherResults() got an unexpected keyword argument
+// 'fireOnOneCallback'" for gatherResults([None], fireOnOneCallback=True)).
+func TestListOptionCheckedBeforeItsDeferreds(t *testing.T) {
+	e := mustPanicClass(t, twisted.TypeError, func() { GatherResults([]*Deferred{nil}, FireOnOneCallback) })
+	assert.Equal(t, e.PyStr(), "gatherResults() got an unexpected keyword argument 'fireOnOneCallback'")
+	e = mustPanicClass(t, twisted.TypeError, func() { DeferredList([]*Deferred{nil}, DeferredListOption(8)) })
+	assert.Equal(t, e.PyStr(), "DeferredList.__init__() got an unexpected keyword argument DeferredListOption(8)")
+}
+
 // A negative limit other than NoLimit was read as no limit; Python takes
 // it and then overflows on every put. It is refused at construction.
 func TestDeferredQueueRejectsNegativeLimits(t *testing.T) {
