@@ -52,6 +52,11 @@ import (
 // is the stage's failure: Next returns it (or, if its class is one of
 // Trap's, returns the class).
 //
+// A peer's half-close (it stops sending, and reads on) loses the
+// connection too, with ConnectionDone, and drops what the flow has not
+// yet sent; with the [HalfCloseable] option it only finishes the stage,
+// and the flow's output is all sent.
+//
 // Every method is called on the reactor's goroutine, as every protocol
 // method is.
 //
@@ -82,6 +87,9 @@ type Protocol struct {
 
 	sched     *scheduler
 	producing bool // registered as the transport's producer (producer.go)
+	// halfCloseable is the HalfCloseable option; inputEnded is set once
+	// ReadConnectionLost has ended the stage (halfclose.go).
+	halfCloseable, inputEnded bool
 	// paused is set while the transport's buffer is full (PauseProducing):
 	// the flow waits, and drained is its wake-up, which ResumeProducing
 	// calls; drain is the instruction a chain suspends on meanwhile.
@@ -160,11 +168,21 @@ func MakeProtocol(controller any, options ...ProtocolOption) func() protocol.IPr
 // instructions are scheduled with its CallLater. Nil is reactor.Default().
 func MakeProtocolOn(r reactor.IReactorTime, controller any, options ...ProtocolOption) func() protocol.IProtocol {
 	return func() protocol.IProtocol {
-		p := NewProtocol(options...)
-		p.Controller = controller
-		p.Reactor = r
+		p := newProtocolOn(r, controller, options)
+		if p.halfCloseable {
+			return HalfCloseableProtocol{p}
+		}
 		return p
 	}
+}
+
+// newProtocolOn is the Protocol that MakeProtocolOn's constructor builds,
+// before the HalfCloseable option wraps it.
+func newProtocolOn(r reactor.IReactorTime, controller any, options []ProtocolOption) *Protocol {
+	p := NewProtocol(options...)
+	p.Controller = controller
+	p.Reactor = r
+	return p
 }
 
 // NewProtocol returns a flow Protocol without a controller
@@ -222,6 +240,15 @@ func (p *Protocol) DataReceived(data []byte) {
 func (p *Protocol) ConnectionLost(reason *twisted.Failure) {
 	p.Protocol.ConnectionLost(reason)
 	p.paused, p.drained = false, nil // the flow takes its end whatever it waited on
+	// A half-close may have ended the stage already (halfclose.go).
+	if !p.inputEnded {
+		p.endInput(reason)
+	}
+	p.resume()
+}
+
+// endInput finishes the stage, or fails it with reason (see Protocol).
+func (p *Protocol) endInput(reason *twisted.Failure) {
 	if reason == nil {
 		reason = reactor.ConnectionDoneFailure() // Python's default, connectionDone
 	}
@@ -231,7 +258,6 @@ func (p *Protocol) ConnectionLost(reason *twisted.Failure) {
 	} else {
 		p.Errback(reason)
 	}
-	p.resume()
 }
 
 // resume runs the flow when something it may wait on arrives.

@@ -54,12 +54,14 @@ func MakeProtocolWithBaseOn(r reactor.IReactorTime, controller any, base func(co
 	if base == nil {
 		panic(twisted.TypeError.New("Error when calling the metaclass bases\n    cannot create 'NoneType' instances"))
 	}
-	newProtocol := MakeProtocolOn(r, controller, options...)
 	return func() protocol.IProtocol {
-		p := newProtocol().(*Protocol)
+		p := newProtocolOn(r, controller, options)
 		b := base(p)
 		if b == nil {
 			panic(twisted.TypeError.New("flow.MakeProtocolWithBase: the base function returned None, not a protocol"))
+		}
+		if p.halfCloseable {
+			return halfCloseableBase{&baseProtocol{Protocol: p, base: b}}
 		}
 		return &baseProtocol{Protocol: p, base: b}
 	}

@@ -107,7 +107,9 @@ func (t *traceTransport) lose(p protocol.IProtocol, reason *twisted.Failure) {
 // A protoEvent is what happens to the connection: data arrives ("data"),
 // the clock advances ("advance"), the transport sends what it holds
 // ("drain"), the connection is lost ("done", "lost", "other": with
-// ConnectionDone, ConnectionLost or a ValueError).
+// ConnectionDone, ConnectionLost or a ValueError), the peer half-closes
+// ("halfclose": ReadConnectionLost, held with the data while the
+// transport does not read, as TCP holds it; "halfclose-now": at once).
 type protoEvent struct {
 	kind  string
 	data  string
@@ -139,12 +141,21 @@ func runProtocolFlow(l *logger, build func(l *logger, conn *flow.Protocol) any, 
 	p := flow.MakeProtocolOn(clock, controller, options...)()
 	tr := &traceTransport{l: l, limit: limit}
 	var held []string
+	halfClosed := false // the peer's half-close, held after the data
+	halfClose := func() {
+		l.log("half-close")
+		p.(protocol.IHalfCloseableProtocol).ReadConnectionLost()
+	}
 	deliver := func() {
 		for len(held) > 0 && tr.ProducerState() != protohelpers.Paused {
 			chunk := held[0]
 			held = held[1:]
 			l.log("data %q", chunk)
 			p.DataReceived([]byte(chunk))
+		}
+		if halfClosed && len(held) == 0 && tr.ProducerState() != protohelpers.Paused {
+			halfClosed = false
+			halfClose()
 		}
 	}
 	protocol.MakeConnection(p, tr)
@@ -163,6 +174,11 @@ func runProtocolFlow(l *logger, build func(l *logger, conn *flow.Protocol) any, 
 		case "drain":
 			tr.drain()
 			deliver()
+		case "halfclose":
+			halfClosed = true
+			deliver()
+		case "halfclose-now":
+			halfClose()
 		default:
 			lost = true
 			reason := reactor.ConnectionDoneFailure()
