@@ -33,7 +33,7 @@ func runOn(t *testing.T, r *reactor.Reactor, start func() *deferred.Deferred) an
 			return nil, r.Stop()
 		})
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	if !fired {
 		t.Fatal("the flow's Deferred never fired")
 	}

@@ -93,9 +93,7 @@ func TestNegativeCooperateFailsFlow(t *testing.T) {
 		}))
 		late.AddBoth(func(res any) (any, error) { return res, r.Stop() })
 	})
-	if err := r.Run(); err != nil {
-		t.Fatal(err)
-	}
+	runBounded(t, r)
 	flowtest.FailureOf(t, late, twisted.AssertionError)
 	if closed != 1 {
 		t.Errorf("generator closed %d times, want 1", closed)
@@ -161,9 +159,7 @@ func TestDeferredContext(t *testing.T) {
 		}
 		go cancelLate()
 	})
-	if err := r.Run(); err != nil {
-		t.Fatal(err)
-	}
+	runBounded(t, r)
 	flowtest.FailureOf(t, d1, deferred.CancelledError)
 	flowtest.FailureOf(t, d2, deferred.CancelledError)
 	if closed != 2 {

@@ -296,7 +296,7 @@ func TestBlockContextSleep(t *testing.T) {
 		done <- err
 	}()
 	cancel()
-	if err := <-done; !errors.Is(err, context.Canceled) {
+	if err := receiveWithin(t, done, "Next to return once cancelled"); !errors.Is(err, context.Canceled) {
 		t.Errorf("Next: %v", err)
 	}
 }

@@ -23,7 +23,7 @@ func runReactor(t *testing.T, start func(r *reactor.Reactor)) {
 	t.Helper()
 	r := newStopReactor()
 	r.CallWhenRunning(func() { start(r) })
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 }
 
 // stopWith stops r once d fires, recording the result.

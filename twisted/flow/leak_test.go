@@ -100,13 +100,14 @@ func TestThreadedCancelRealReactor(t *testing.T) {
 			return nil, r.Stop()
 		})
 		go func() {
-			<-started
-			r.CallFromThread(d.Cancel)
+			select { // never started: the run's bound stops the reactor
+			case <-started:
+				r.CallFromThread(d.Cancel)
+			case <-r.Done():
+			}
 		}()
 	})
-	if err := r.Run(); err != nil {
-		t.Fatal(err)
-	}
+	runBounded(t, r)
 	if f, ok := got.(*twisted.Failure); !ok || f.Check(deferred.CancelledError) == nil {
 		t.Errorf("got %s, want CancelledError", repr(got))
 	}

@@ -298,7 +298,7 @@ func TestPushGoexit(t *testing.T) {
 			runtime.Goexit()
 		}
 	}()
-	<-done
+	receiveWithin(t, done, "the loop's goroutine to end")
 	if got := strings.Join(l.lines, "; "); got != "g: step 0; g: closed" {
 		t.Errorf("log: %s", got)
 	}

@@ -64,7 +64,7 @@ func TestStopClosesFlowProtocolChain(t *testing.T) {
 					assert.NilError(t, r.Stop())
 				}
 			})
-			assert.NilError(t, r.Run())
+			runBounded(t, r)
 			want := []string{"a"}
 			if inside {
 				want = []string{"a", "stop"}

@@ -67,7 +67,7 @@ func TestStopClosesSuspendedFlows(t *testing.T) {
 		}
 		assert.NilError(t, r.Stop())
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	assert.Equal(t, closed, 100)
 	o.allCancelled(t, 100)
 }
@@ -190,7 +190,7 @@ func TestStopEndsEndlessThreadedSource(t *testing.T) {
 			return nil
 		})))
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	o.allCancelled(t, 1)
 	assert.Assert(t, src.n.Load() <= int64(taken)+1024+1, "the source made %d values, the flow took %d", src.n.Load(), taken)
 }
@@ -220,7 +220,7 @@ func TestStopFlowClosePanics(t *testing.T) {
 		}
 		assert.NilError(t, r.Stop())
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	assert.Equal(t, closed, 3)
 	o.allCancelled(t, 3)
 	assert.Assert(t, is.Contains(log.String(), "close boom"))
@@ -233,7 +233,7 @@ func TestFlowAfterStopIsCancelled(t *testing.T) {
 	leakcheck.Check(t)
 	r := newStopReactor()
 	r.CallWhenRunning(func() { _ = r.Stop() })
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	ran := false
 	var o outcomes
 	o.watch(flow.DeferredOn(r, flow.Generator(func(yield func(any) bool) error {
@@ -256,7 +256,7 @@ func TestStopEndsUnreadThreadedStage(t *testing.T) {
 		flow.ThreadedOn(r, src)
 		r.CallLater(0, func() { _ = r.Stop() })
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	assert.Assert(t, src.n.Load() <= 1025, "the source made %d values for no reader", src.n.Load())
 }
 
@@ -280,7 +280,7 @@ func TestStopClosesFlowProtocolNotReading(t *testing.T) {
 		tr = connect(p)
 		assert.NilError(t, r.Stop())
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	assert.Assert(t, closed)
 	assert.Assert(t, tr.lost)
 }
@@ -317,7 +317,7 @@ func TestStopClosesFlowProtocolPaused(t *testing.T) {
 			assert.Assert(t, tr.full)
 			assert.NilError(t, r.Stop())
 		})
-		assert.NilError(t, r.Run())
+		runBounded(t, r)
 		assert.Assert(t, closed && stopped, "pull %v: the generator was not closed (closed %v, stopped %v)", pull, closed, stopped)
 		assert.Assert(t, steps < 10, "pull %v: %d steps", pull, steps)
 		assert.Assert(t, tr.Disconnecting, "pull %v: the connection was not lost", pull)

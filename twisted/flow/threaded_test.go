@@ -39,9 +39,7 @@ func TestThreadedRealReactor(t *testing.T) {
 			return nil, r.Stop()
 		})
 	})
-	if err := r.Run(); err != nil {
-		t.Fatal(err)
-	}
+	runBounded(t, r)
 	flowtest.Check(t, got, "[5, 4, 3, 2, 1]")
 }
 
@@ -110,7 +108,7 @@ func TestThreadedBatches(t *testing.T) {
 	})
 	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
-	<-reached
+	receiveWithin(t, reached, "the thread to reach the source's end")
 	if n := th.Pending(); n != 1 {
 		t.Errorf("%d hand-overs pending for 100 items, want 1", n)
 	}
@@ -140,7 +138,7 @@ func TestThreadedCancel(t *testing.T) {
 	})
 	th := flowtest.NewThreads()
 	d := flow.DeferredOn(reactor.NewClock(), flow.ThreadedOn(th, source))
-	<-reached
+	receiveWithin(t, reached, "the thread to reach the source's third item")
 	d.Cancel()
 	close(release)
 	th.Wait()

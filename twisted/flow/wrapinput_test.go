@@ -106,13 +106,11 @@ func TestThreadedTypedSeqAndCloser(t *testing.T) {
 			return nil, r.Stop()
 		})
 	})
-	if err := r.Run(); err != nil {
-		t.Fatal(err)
-	}
+	runBounded(t, r)
 	if !cmp.Equal(seqResult, any([]any{"a", "b"})) || !cmp.Equal(closerResult, any([]any{1, 2})) {
 		t.Fatalf("results %s, %s", repr(seqResult), repr(closerResult))
 	}
-	<-it.closed // closed by the thread, once it ended
+	receiveWithin(t, it.closed, "the iterator's Close") // closed by the thread, once it ended
 }
 
 // noInit is a pipe whose constructor forgot Init.
