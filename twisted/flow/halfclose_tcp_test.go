@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -51,7 +52,12 @@ func halfClosingPeer(r *reactor.Reactor, port reactor.IListeningPort, dial func(
 				return
 			}
 			if first != nil {
-				<-first
+				select { // never closed: runBounded stops the reactor
+				case <-first:
+				case <-r.Done():
+					answer <- peerAnswer{err: errors.New("the reactor stopped before the peer's half-close")}
+					return
+				}
 			}
 			if err := tc.CloseWrite(); err != nil {
 				answer <- peerAnswer{err: err}
@@ -92,7 +98,7 @@ func TestHalfCloseLineEchoTCP(t *testing.T) {
 	port := listenFlow(t, r, endRecorder(&end), flow.HalfCloseable())
 	want := numberedLines(20000)
 	answer := halfClosingPeer(r, port, nil, want, nil, readAll)
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	a := <-answer
 	assert.NilError(t, a.err)
 	assert.Equal(t, len(a.got), len(want))
@@ -133,7 +139,7 @@ func TestHalfCloseAnswersAfterEndTCP(t *testing.T) {
 	port := listenFlow(t, r, reverser, flow.HalfCloseable())
 	const n = 20000
 	answer := halfClosingPeer(r, port, nil, numberedLines(n), nil, readAll)
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	a := <-answer
 	assert.NilError(t, a.err)
 	var want strings.Builder
@@ -216,7 +222,7 @@ func TestHalfCloseWhilePausedTCP(t *testing.T) {
 	const n = 200
 	send := numberedLines(n)
 	answer := halfClosingPeer(r, port, dialSmallWindow, send, paused, readAll)
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	a := <-answer
 	assert.NilError(t, a.err)
 	var want strings.Builder
@@ -298,7 +304,7 @@ func TestHalfCloseThenPeerClosesTCP(t *testing.T) {
 		r.CallFromThread(func() { peerGone.Callback(nil) })
 		return peerAnswer{got, err}
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	a := <-answer
 	assert.NilError(t, a.err)
 	assert.Equal(t, string(a.got), string(want)+"end\n")
@@ -347,7 +353,7 @@ func TestHalfCloseFlowGoesOnTCP(t *testing.T) {
 		rest := readAll(c)
 		return peerAnswer{append(got, rest.got...), rest.err}
 	})
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	a := <-answer
 	assert.NilError(t, a.err)
 	assert.Equal(t, string(a.got), string(want)+"still open\n")
@@ -375,7 +381,7 @@ func TestHalfCloseFlowPanicsTCP(t *testing.T) {
 	port := listenFlow(t, r, server, flow.HalfCloseable())
 	want := numberedLines(20000)
 	answer := halfClosingPeer(r, port, nil, want, nil, readAll)
-	assert.NilError(t, r.Run())
+	runBounded(t, r)
 	a := <-answer
 	assert.NilError(t, a.err)
 	assert.Equal(t, len(a.got), len(want))
