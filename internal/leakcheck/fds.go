@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,7 +20,9 @@ const fdDir = "/proc/self/fd"
 type fdSet map[string]string
 
 // openFDs returns the descriptors open now, or nil if they cannot be
-// listed.
+// listed. The descriptor the listing itself reads is left out: its
+// number is the lowest free one, which differs between two listings
+// whenever a lower descriptor was opened or closed in between.
 func openFDs() fdSet {
 	d, err := os.Open(fdDir)
 	if err != nil {
@@ -30,8 +33,12 @@ func openFDs() fdSet {
 	if err != nil {
 		return nil
 	}
+	self := strconv.FormatUint(uint64(d.Fd()), 10)
 	fds := make(fdSet, len(names))
 	for _, n := range names {
+		if n == self {
+			continue
+		}
 		if target, err := os.Readlink(fdDir + "/" + n); err == nil {
 			fds[n] = target
 		}
@@ -51,8 +58,7 @@ func fdIgnored(target string) bool {
 // fdsLeaked returns, sorted, what each descriptor open now but not in
 // before is open on, after a bounded number of looks: a connection closed
 // by another goroutine may need a moment to be gone. The descriptor the
-// listing itself opens is never among them, since it is closed before
-// the listing returns.
+// listing itself opens is never among them (see openFDs).
 func fdsLeaked(before fdSet) []string {
 	if before == nil {
 		return nil
