@@ -128,6 +128,10 @@ func (c *chainStage) body(suspend func(Instruction) bool) {
 	c.root.(pusher).push(r, chainEmit) // a function: it captures nothing
 	failure := c.failure
 	c.failure = nil
+	// Closed (from inside too: a stage of the chain the caller holds,
+	// closed by its own generator), the chain has ended: without Stop the
+	// controller would resume it for ever.
+	c.Stop = r.halt
 	switch {
 	case r.halt && r.closeErr != nil:
 		c.failure = r.closeErr

@@ -249,15 +249,17 @@ func (r *pushRun) sourcePanicked(returned *bool, err *error) {
 	*err = recovered(v, *err)
 }
 
-// runIter pulls from an iterator until it ends or handle returns false
-// (stopped): a panic in it is its failure, as in pull mode, unless it is
-// the consumer's. A plain value for a fused chain goes to item directly,
-// as handle would send it, without the call of handle.
-func (r *pushRun) runIter(it Iterator, handle func(any) bool) (stopped bool, err error) {
+// runIter pulls from an iterator until it ends, its stage is closed
+// (shut: from inside its Next, which pull mode then calls no more; the
+// stage ends), or handle returns false (stopped): a panic in it is its
+// failure, as in pull mode, unless it is the consumer's. A plain value for
+// a fused chain goes to item directly, as handle would send it, without
+// the call of handle.
+func (r *pushRun) runIter(it Iterator, shut *bool, handle func(any) bool) (stopped bool, err error) {
 	returned := false
 	defer r.sourcePanicked(&returned, &err)
 	fused := r.fused
-	for {
+	for !*shut {
 		var v any
 		if v, err = it.Next(); err != nil {
 			break
@@ -322,7 +324,12 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	// instead, in 16 bytes, costs a dependent load per value: 5-10% of
 	// BlockFilterMap's time per item.)
 	handle := func(v any) bool {
-		if r.stopped {
+		if r.stopped || s.shut && s.generates() {
+			// shut: the stage was closed from inside its generator,
+			// which goes on: as in pull mode (genIter.Close), its yield
+			// reports false, and what it yielded is not taken. (An
+			// iterator's value from the Next that closed it is taken,
+			// as pulling takes it, and runIter stops there.)
 			return false
 		}
 		r.inHandle = true
@@ -354,7 +361,7 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 		g.pull = nil
 	} else {
 		var halted bool
-		halted, err = r.runIter(s.it, handle)
+		halted, err = r.runIter(s.it, &s.shut, handle)
 		r.stopped = r.stopped || halted
 	}
 	err = classified(err)
@@ -372,6 +379,12 @@ func (s *iterStage) push(r *pushRun, emit emitFunc) {
 	}
 	s.setFailure(err)
 	emit(r, nil, false, s.Failure)
+}
+
+// generates reports whether s's source is a generator.
+func (s *iterStage) generates() bool {
+	_, ok := s.it.(*genIter)
+	return ok
 }
 
 // plain reports whether v is of a common type that is neither an
