@@ -7,6 +7,8 @@ import (
 	"gotest.tools/v3/assert"
 
 	"github.com/twistedflow/twistedflow/twisted/reactor"
+
+	"github.com/twistedflow/twistedflow/internal/testwait"
 )
 
 // runBound is how long a test's run of a reactor (runBounded), or its
@@ -42,13 +44,5 @@ func runBounded(t *testing.T, r *reactor.Reactor) {
 // after runBound.
 func receiveWithin[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
-	bound := time.NewTimer(runBound)
-	defer bound.Stop()
-	select {
-	case v := <-ch:
-		return v
-	case <-bound.C:
-		t.Fatalf("waited %v for %s", runBound, what)
-		panic("unreachable")
-	}
+	return testwait.Receive(t, ch, runBound, what)
 }

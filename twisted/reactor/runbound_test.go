@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/twistedflow/twistedflow/internal/testwait"
 )
 
 // runBound is how long a test's run of a reactor (run) may last before
@@ -59,13 +61,5 @@ func describeRun(r *Reactor) string {
 // does not reach.
 func receive[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
-	bound := time.NewTimer(runBound)
-	defer bound.Stop()
-	select {
-	case v := <-ch:
-		return v
-	case <-bound.C:
-		t.Fatalf("waited %v for %s", runBound, what)
-		panic("unreachable")
-	}
+	return testwait.Receive(t, ch, runBound, what)
 }

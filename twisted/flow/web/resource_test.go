@@ -22,6 +22,8 @@ import (
 	"github.com/twistedflow/twistedflow/twisted/flow"
 	"github.com/twistedflow/twistedflow/twisted/flow/web"
 	"github.com/twistedflow/twistedflow/twisted/reactor"
+
+	"github.com/twistedflow/twistedflow/internal/testwait"
 )
 
 // webServe runs a fresh reactor and an HTTP server on loopback for the
@@ -56,15 +58,7 @@ const webBound = 2 * time.Minute
 // webBound.
 func webWait[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
-	bound := time.NewTimer(webBound)
-	defer bound.Stop()
-	select {
-	case v := <-ch:
-		return v
-	case <-bound.C:
-		t.Fatalf("waited %v for %s", webBound, what)
-		panic("unreachable")
-	}
+	return testwait.Receive(t, ch, webBound, what)
 }
 
 // webContext is a request's context: cancelled once the test ends, and
