@@ -132,8 +132,15 @@ type runner struct {
 func (r *runner) execute() {
 	cmd := r.stage
 	st := cmd.State()
+	root := r.rootPull()
 	for {
+		if root != nil {
+			root.byRoot = true
+		}
 		inst := r.yield()
+		if root != nil {
+			root.byRoot = false
+		}
 		if r.done {
 			// Cancelled from inside the flow: the Deferred has failed.
 			return
@@ -162,6 +169,17 @@ func (r *runner) execute() {
 			return
 		}
 	}
+}
+
+// rootPull returns the coroutine of the bare generator at the root of the
+// flow whose results go straight to r's list (see DeferredOn), or nil.
+func (r *runner) rootPull() *genPull {
+	if s, ok := r.stage.(*iterStage); ok {
+		if g, ok := s.it.(*genIter); ok && g.pull != nil && g.pull.into == &r.results {
+			return g.pull
+		}
+	}
+	return nil
 }
 
 // CancelDeferred is the canceller of the flow's Deferred: it closes the

@@ -60,8 +60,11 @@ type genPull struct {
 	// is neither an instruction nor a Deferred) on the generator's
 	// coroutine, as flow.Deferred's loop would take it from the stage, and
 	// the generator goes on without switching: flow.Deferred's list, for a
-	// generator at the root of its flow (see DeferredOn).
-	into *resultList
+	// generator at the root of its flow (see DeferredOn). It takes them
+	// only while that flow pulls (byRoot): another consumer of the same
+	// stage gets the values it resumes the generator for, as pulling has it.
+	into   *resultList
+	byRoot bool
 	// err is what the generator returned, or the failure of its panic.
 	err error
 	// inside is set while the generator runs (in next): Close from there
@@ -104,7 +107,7 @@ func (it *genIter) start(inline *iterStage) {
 			if it.done() {
 				return false
 			}
-			if l := it.pull.into; l != nil && isResult(v) {
+			if l := it.pull.into; l != nil && it.pull.byRoot && isResult(v) {
 				l.add1(v)
 				return !it.done()
 			}
