@@ -202,13 +202,17 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 				// None for a failure the list consumes: most often there
 				// is nothing more to do.
 				if more {
+					// The list's callbacks may take d's result (one that
+					// returns d): the pair passes on the result it got.
+					result := d.result
 					d.running = true
-					consumed := st.fire(slot, d.result)
+					consumed := st.fire(slot, result)
 					d.running = false
 					if consumed {
 						d.result = nil
 						continue
 					}
+					d.result = result
 				}
 				if _, isDeferred := d.result.(*Deferred); !isDeferred {
 					continue
