@@ -63,14 +63,17 @@ type genPull struct {
 	// generator at the root of its flow (see DeferredOn). It takes them
 	// only while that flow pulls (byRoot): another consumer of the same
 	// stage gets the values it resumes the generator for, as pulling has it.
-	into   *resultList
-	byRoot bool
+	into *resultList
 	// err is what the generator returned, or the failure of its panic.
 	err error
 	// inside is set while the generator runs (in next): Close from there
 	// cannot stop the coroutine it is running on, and leaves the
 	// generator to see yield return false instead; Next fails.
 	inside bool
+	// byRoot (see into) shares inside's word: a suspended flow.Deferred
+	// keeps its genPull, which is 48 B with both flags in one word and 64
+	// with a word each.
+	byRoot bool
 }
 
 // pushRunning is the coroutine of a generator that push mode runs, while
