@@ -177,15 +177,15 @@ func (d *Deferred) runPairsUntilPanic() (chainee *Deferred, done bool) {
 			var more bool     // and whether the list must go on to fire
 			// Assertions rather than a type switch, which would look
 			// the type up: a chain of waiting Deferreds goes by the first.
-			if chainee, ok := item.rest.(*Deferred); ok {
+			if waiting, ok := item.rest.(*Deferred); ok {
 				// Give the waiting Deferred our result and forget it.
-				chainee.result = d.result
+				waiting.result = d.result
 				d.result = nil
 				if d.debug != nil {
 					d.debug.clearFailure()
 				}
-				chainee.paused--
-				return chainee, true
+				waiting.paused--
+				return waiting, true
 			} else if gather, ok := item.rest.(gatherSlot); ok {
 				slot = gather
 				st, more = gatherRecorded(gather, d.result)

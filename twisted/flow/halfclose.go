@@ -63,9 +63,8 @@ func (h halfCloseableBase) WriteConnectionLost() {}
 
 // readConnectionLost ends the stage as ConnectionLost does with
 // ConnectionDone, once (and not after ConnectionLost), and runs the flow;
-// unlike ConnectionLost it leaves
-// a flow waiting for its transport to drain waiting: it still has its
-// writes to send.
+// unlike ConnectionLost it leaves a flow waiting for its transport to
+// drain waiting: it still has its writes to send.
 func (p *Protocol) readConnectionLost() {
 	if p.inputEnded || !p.Connected {
 		return
